@@ -1,0 +1,267 @@
+"""The `playground` command: the GUI with no arguments; presets, validate, train, predict, export-code.
+
+Every user error (bad file, unknown preset, invalid network, missing data) ends in one line on
+stderr and a non-zero exit code, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from pathlib import Path
+
+from playground.core.experiment import Experiment, ExperimentError
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class CliError(Exception):
+    """A user error: printed as one line on stderr."""
+
+
+def _fail(message: str, code: int = EXIT_FAILED) -> int:
+    print(f"playground: error: {message}", file=sys.stderr)
+    return code
+
+
+def _add_source(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_mutually_exclusive_group(required=True)
+    group.add_argument("--preset", metavar="NAME", help="a bundled preset (see `playground presets`)")
+    group.add_argument("--experiment", metavar="FILE", help="an experiment JSON file")
+
+
+def _load_source(args: argparse.Namespace) -> Experiment:
+    from playground.core.presets import PresetError, load_preset
+
+    if args.preset:
+        try:
+            return load_preset(args.preset)
+        except PresetError as exc:
+            raise CliError(str(exc)) from None
+    try:
+        return Experiment.load(args.experiment)
+    except ExperimentError as exc:
+        raise CliError(f"{args.experiment}: {exc}") from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="playground", description="NN Playground: build, train and inspect "
+                                     "neural networks. With no command, opens the app.")
+    sub = parser.add_subparsers(dest="command")
+    sub.add_parser("gui", help="open the app (the default)")
+    sub.add_parser("presets", help="list the bundled presets")
+
+    validate = sub.add_parser("validate", help="show the layer table of an experiment, or why it is invalid")
+    _add_source(validate)
+    validate.add_argument("--dataset", metavar="NAME", help="use this dataset instead of the experiment's")
+
+    train = sub.add_parser("train", help="train an experiment headless")
+    _add_source(train)
+    train.add_argument("--dataset", metavar="NAME")
+    train.add_argument("--epochs", type=int, metavar="N")
+    train.add_argument("--batch-size", type=int, metavar="N")
+    train.add_argument("--lr", type=float, metavar="X")
+    train.add_argument("--optimizer", metavar="NAME")
+    train.add_argument("--data-dir", metavar="DIR", help="folder with MNIST/ and FashionMNIST/ (torchvision layout)")
+    train.add_argument("--device", choices=["auto", "cpu", "cuda", "mps"])
+    train.add_argument("--seed", type=int, metavar="N")
+    train.add_argument("--limit", type=int, metavar="N", help="use at most N training images")
+    train.add_argument("--augment", action="store_true", help="random rotations, shifts, stroke width and blur")
+    train.add_argument("--out", metavar="FILE.pt", help="save the trained model here")
+    train.add_argument("--json", action="store_true", help="print one JSON object per line")
+
+    predict = sub.add_parser("predict", help="classify digit images with a model")
+    predict.add_argument("images", nargs="+", metavar="IMAGE")
+    predict.add_argument("--model", metavar="FILE.pt", help="a checkpoint (default: the bundled model)")
+
+    export = sub.add_parser("export-code", help="print a standalone PyTorch script for an experiment")
+    _add_source(export)
+    return parser
+
+
+def _apply_overrides(exp: Experiment, args: argparse.Namespace) -> Experiment:
+    """Command-line overrides go through the same strict parser as files, so limits are the same."""
+    data = exp.to_dict()
+    if getattr(args, "dataset", None):
+        data["dataset"]["name"] = args.dataset
+    for key, path in (("epochs", ("epochs",)), ("batch_size", ("dataset", "batch_size")), ("lr", ("optimizer", "lr")),
+                      ("optimizer", ("optimizer", "name")), ("device", ("device",)), ("seed", ("seed",)),
+                      ("limit", ("dataset", "limit"))):
+        value = getattr(args, key, None)
+        if value is not None:
+            target = data
+            for part in path[:-1]:
+                target = target[part]
+            target[path[-1]] = value
+    if getattr(args, "augment", False):
+        data["dataset"]["augment"]["enabled"] = True
+    try:
+        return Experiment.from_dict(data)
+    except ExperimentError as exc:
+        raise CliError(str(exc)) from None
+
+
+# ------------------------------------------------------------------ commands
+
+
+def cmd_presets(args: argparse.Namespace) -> int:
+    from playground.core.presets import preset_descriptions
+
+    descriptions = preset_descriptions()
+    width = max(len(n) for n in descriptions)
+    for name, description in descriptions.items():
+        print(f"{name.ljust(width)}  {description}")
+    return EXIT_OK
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from playground.core.shapes import infer_shapes
+
+    exp = _apply_overrides(_load_source(args), args)
+    report = infer_shapes(exp)
+    print(report.table())
+    for warning in report.warnings:
+        print(f"warning: {warning.message}")
+    if report.error is not None:
+        return _fail(report.error.message)
+    return EXIT_OK
+
+
+def _clean(value):
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    exp = _apply_overrides(_load_source(args), args)
+    from playground.core.shapes import infer_shapes
+
+    report = infer_shapes(exp)
+    if report.error is not None:
+        raise CliError(report.error.message)
+
+    from playground.training.trainer import Trainer
+
+    progress = _JsonLines() if args.json else _TerminalProgress()
+    trainer = Trainer(exp, progress, data_dir=args.data_dir)
+    end = trainer.run()
+    if end.status == "completed" and args.out:
+        from playground.core.checkpoint import save_checkpoint
+
+        data = trainer.data
+        save_checkpoint(args.out, trainer.model, exp, input_shape=data.info.input_shape,
+                        class_names=data.info.class_names, normalization=data.normalization,
+                        metrics={**trainer.metrics(), "test_accuracy": end.test_accuracy})
+        if not args.json:
+            print(f"saved {args.out}")
+    if end.status == "failed":
+        if args.json:
+            return EXIT_FAILED
+        return _fail(end.message)
+    return EXIT_OK if end.status == "completed" else EXIT_FAILED
+
+
+class _JsonLines:
+    """Trainer listener (see TrainerCallbacks) printing one JSON object per line: the --json format."""
+
+    def on_start(self, trainer, event):
+        pass
+
+    def on_initial(self, trainer, accuracy, loss):
+        pass
+
+    def on_batch(self, trainer, event):
+        pass
+
+    def on_epoch(self, trainer, e):
+        print(json.dumps({"event": "epoch", "epoch": e.epoch, "train_loss": _clean(e.train_loss),
+                          "val_loss": _clean(e.val_loss), "val_accuracy": e.val_accuracy,
+                          "epoch_seconds": round(e.seconds, 4), "samples_per_second": round(e.samples_per_second, 1)}),
+              flush=True)
+
+    def on_end(self, trainer, end):
+        print(json.dumps({"event": "done", "initial_accuracy": end.initial_accuracy,
+                          "test_accuracy": end.test_accuracy, "test_loss": _clean(end.test_loss),
+                          "status": end.status, "message": end.message}),
+              flush=True)
+
+
+class _TerminalProgress(_JsonLines):
+    """A progress bar per epoch on a terminal; plain lines when output is redirected."""
+
+    def __init__(self):
+        self.tty = sys.stdout.isatty()
+
+    def on_start(self, trainer, event):
+        print(f"training on {event.train_samples:,} samples ({event.val_samples:,} for validation), "
+              f"{event.parameters:,} parameters, device {event.device}")
+
+    def on_initial(self, trainer, accuracy, loss):
+        if accuracy is not None:
+            print(f"accuracy before training: {accuracy:.2%}")
+
+    def on_batch(self, trainer, e):
+        if self.tty and (e.step % 10 == 0 or e.step == e.batches_per_epoch):
+            done = int(30 * e.step / e.batches_per_epoch)
+            sys.stdout.write(f"\repoch {e.epoch} [{'#' * done}{'.' * (30 - done)}] {e.step}/{e.batches_per_epoch} "
+                             f"loss {e.loss:.4f}")
+            sys.stdout.flush()
+
+    def on_epoch(self, trainer, e):
+        if self.tty:
+            sys.stdout.write("\r\033[K")
+        acc = f"  val accuracy {e.val_accuracy:.2%}" if e.val_accuracy is not None else ""
+        val = f"  val loss {e.val_loss:.4f}" if e.val_loss is not None else ""
+        print(f"epoch {e.epoch}/{e.epochs}  train loss {e.train_loss:.4f}{val}{acc}  "
+              f"{e.seconds:.1f}s  {e.samples_per_second:,.0f} samples/s")
+
+    def on_end(self, trainer, end):
+        if end.test_accuracy is not None:
+            print(f"test accuracy: {end.test_accuracy:.2%}")
+        if end.status != "failed":
+            print(end.message)
+
+
+def cmd_predict(args: argparse.Namespace) -> int:
+    from playground.inference.predict import predict_cli
+
+    return predict_cli(args.images, args.model)
+
+
+def cmd_export_code(args: argparse.Namespace) -> int:
+    from playground.core.codegen import experiment_to_script
+
+    exp = _load_source(args)
+    print(experiment_to_script(exp))
+    return EXIT_OK
+
+
+def launch_gui(argv: list[str] | None = None) -> int:
+    from playground.app import run_app
+
+    return run_app(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if not argv or argv[0] == "gui":
+        return launch_gui(argv[1:] if argv else [])
+    args = _parser().parse_args(argv)
+    commands = {"presets": cmd_presets, "validate": cmd_validate, "train": cmd_train, "predict": cmd_predict,
+                "export-code": cmd_export_code}
+    try:
+        return commands[args.command](args)
+    except CliError as exc:
+        return _fail(str(exc))
+    except KeyboardInterrupt:
+        return _fail("interrupted", 130)
+    except BrokenPipeError:  # output piped into `head` and closed early: not an error of ours
+        sys.stderr.close()
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

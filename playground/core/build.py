@@ -1,0 +1,73 @@
+"""Experiment → torch.nn.Module, after shape inference has said the network is valid."""
+
+from __future__ import annotations
+
+import torch
+from torch import nn
+
+from playground.core import catalog
+from playground.core.experiment import Experiment, LayerSpec
+from playground.core.shapes import infer_layers
+
+
+class NetworkError(ValueError):
+    """The network cannot be built; the message names the layer and the fix."""
+
+
+class SequenceLastStep(nn.Module):
+    """RNN / LSTM / GRU over a sequence, returning the last step's hidden output.
+
+    An image (C×H×W) is read row by row: H steps of C·W features each.
+    """
+
+    def __init__(self, kind: str, input_size: int, hidden_size: int, num_layers: int = 1):
+        super().__init__()
+        self.kind = kind
+        self.rnn = getattr(nn, kind)(input_size, hidden_size, num_layers=num_layers, batch_first=True)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        if x.dim() == 4:  # N×C×H×W → N×H×(C·W)
+            n, c, h, w = x.shape
+            x = x.permute(0, 2, 1, 3).reshape(n, h, c * w)
+        out, _ = self.rnn(x)
+        return out[:, -1]
+
+    def extra_repr(self) -> str:
+        return f"kind={self.kind}, rows as steps, last step out"
+
+
+def build_layers(input_shape: tuple[int, ...], layers: list[LayerSpec]) -> nn.Sequential:
+    report = infer_layers(input_shape, layers)
+    if report.error is not None:
+        raise NetworkError(report.error.message)
+    modules = [catalog.LAYERS[layer.type].build(row.input_shape, layer.params)
+               for layer, row in zip(layers, report.layers)]
+    return nn.Sequential(*modules)
+
+
+def build_model(experiment: Experiment, input_shape: tuple[int, ...] | None = None) -> nn.Sequential:
+    if input_shape is None:
+        from playground.data.registry import dataset_info
+
+        input_shape = dataset_info(experiment.dataset).input_shape
+    return build_layers(input_shape, experiment.layers)
+
+
+def resolve_device(name: str) -> torch.device:
+    """'auto' → CUDA, then Apple's MPS, then the CPU; an unavailable choice falls back with no crash."""
+    if name in ("auto", "cuda") and torch.cuda.is_available():
+        return torch.device("cuda")
+    mps = getattr(torch.backends, "mps", None)
+    if name in ("auto", "mps") and mps is not None and mps.is_available():
+        return torch.device("mps")
+    return torch.device("cpu")
+
+
+def available_devices() -> list[str]:
+    devices = ["auto", "cpu"]
+    if torch.cuda.is_available():
+        devices.append("cuda")
+    mps = getattr(torch.backends, "mps", None)
+    if mps is not None and mps.is_available():
+        devices.append("mps")
+    return devices

@@ -1,0 +1,346 @@
+"""The trainer: plain PyTorch, reporting through callbacks.
+
+It runs an `Experiment` over in-memory tensors (batches are slices of one shuffled tensor, no
+DataLoader workers), and tells its listener about every batch, every epoch, the accuracy before
+the first step and the end. `request_stop`, `request_pause`, `request_resume` and
+`request_step` may be called from any thread: they only set flags that the loop checks between
+batches, so a run stops within one batch.
+
+Callbacks run on the training thread. A GUI must turn them into signals (see
+`playground.ui.worker`), and may do extra tensor work inside them (the 2-D playground's
+decision boundary) because that keeps such work off the GUI thread.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+import torch
+from torch import nn
+
+from playground.core import catalog
+from playground.core.build import NetworkError, build_model, resolve_device
+from playground.core.experiment import Experiment
+from playground.data.images import DataUnavailableError
+from playground.data.registry import DataBundle, load_dataset
+
+EVAL_BATCH = 2048
+
+
+@dataclass
+class StartEvent:
+    epochs: int
+    batches_per_epoch: int
+    train_samples: int
+    val_samples: int
+    device: str
+    parameters: int
+
+
+@dataclass
+class BatchEvent:
+    epoch: int  # 1-based
+    step: int  # 1-based batch number within the epoch
+    global_step: int  # 1-based batch number in the run
+    batches_per_epoch: int
+    loss: float
+    lr: float
+    samples: int  # samples in this batch
+
+
+@dataclass
+class EpochEvent:
+    epoch: int
+    epochs: int
+    train_loss: float
+    train_accuracy: float | None
+    val_loss: float | None
+    val_accuracy: float | None
+    seconds: float
+    samples_per_second: float
+    lr: float
+
+
+@dataclass
+class EndEvent:
+    status: str  # "completed" | "stopped" | "failed"
+    message: str = ""
+    epochs_done: int = 0
+    initial_accuracy: float | None = None
+    initial_loss: float | None = None
+    test_accuracy: float | None = None
+    test_loss: float | None = None
+    history: list[EpochEvent] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+class TrainerCallbacks:
+    """Override what you need; every method is called on the training thread."""
+
+    def on_start(self, trainer: Trainer, event: StartEvent) -> None: ...
+    def on_initial(self, trainer: Trainer, accuracy: float | None, loss: float | None) -> None: ...
+    def on_batch(self, trainer: Trainer, event: BatchEvent) -> None: ...
+    def on_epoch(self, trainer: Trainer, event: EpochEvent) -> None: ...
+    def on_end(self, trainer: Trainer, event: EndEvent) -> None: ...
+
+
+class _Stopped(Exception):
+    pass
+
+
+class TrainingFailed(Exception):
+    pass
+
+
+def evaluate(model: nn.Module, x: torch.Tensor, y: torch.Tensor, loss_fn: nn.Module | None = None,
+             targets_fn=None, device: torch.device | None = None) -> tuple[float | None, float | None]:
+    """(mean loss, accuracy) over a whole set in large batches; accuracy is None for regression."""
+    if x is None or len(x) == 0:
+        return None, None
+    device = device or next(model.parameters(), torch.empty(0)).device
+    was_training = model.training
+    model.eval()
+    total_loss, correct, count = 0.0, 0, 0
+    classification = y.dtype == torch.int64
+    with torch.no_grad():
+        for start in range(0, len(x), EVAL_BATCH):
+            xb = x[start:start + EVAL_BATCH].to(device, non_blocking=True)
+            yb = y[start:start + EVAL_BATCH].to(device, non_blocking=True)
+            out = model(xb)
+            if loss_fn is not None:
+                target = targets_fn(yb, out) if targets_fn else yb
+                total_loss += float(loss_fn(out, target)) * len(xb)
+            if classification:
+                correct += int((_predicted_classes(out) == yb).sum())
+            count += len(xb)
+    model.train(was_training)
+    loss = total_loss / count if loss_fn is not None else None
+    return loss, (correct / count if classification else None)
+
+
+def _predicted_classes(out: torch.Tensor) -> torch.Tensor:
+    if out.shape[1] == 1:  # one logit for two classes (BCE)
+        return (out[:, 0] > 0).long()
+    return out.argmax(1)
+
+
+class Trainer:
+    def __init__(self, experiment: Experiment, callbacks: TrainerCallbacks | None = None,
+                 data: DataBundle | None = None, data_dir: str | None = None):
+        self.experiment = experiment.copy()  # the run owns its copy; the GUI may keep editing
+        self.callbacks = callbacks or TrainerCallbacks()
+        self.data = data
+        self.data_dir = data_dir
+        self.model: nn.Module | None = None
+        self.optimizer: torch.optim.Optimizer | None = None
+        self.loss_fn: nn.Module | None = None
+        self.device = resolve_device(experiment.device)
+        self.history: list[EpochEvent] = []
+        self._stop = threading.Event()
+        self._resume = threading.Event()
+        self._resume.set()
+        self._step_tokens = 0
+        self._lock = threading.Lock()
+
+    # ------------------------------------------------------------------ control (any thread)
+    def request_stop(self) -> None:
+        self._stop.set()
+        self._resume.set()  # wake a paused loop so it can see the stop
+
+    def request_pause(self) -> None:
+        with self._lock:
+            self._step_tokens = 0
+            self._resume.clear()
+
+    def request_resume(self) -> None:
+        with self._lock:
+            self._step_tokens = 0
+            self._resume.set()
+
+    def request_step(self) -> None:
+        """Run exactly one more batch, then stay paused."""
+        with self._lock:
+            self._step_tokens += 1
+            self._resume.set()
+
+    @property
+    def paused(self) -> bool:
+        return not self._resume.is_set()
+
+    @property
+    def stop_requested(self) -> bool:
+        return self._stop.is_set()
+
+    def _wait_for_turn(self) -> None:
+        while True:
+            self._resume.wait()
+            if self._stop.is_set():
+                raise _Stopped
+            with self._lock:
+                if self._resume.is_set():
+                    if self._step_tokens > 0:
+                        self._step_tokens -= 1
+                        if self._step_tokens == 0:
+                            self._resume.clear()  # paused again after this one batch
+                    return
+
+    # ------------------------------------------------------------------ setup
+    def prepare(self) -> None:
+        """Load the data and build model, loss and optimizer (idempotent)."""
+        exp = self.experiment
+        if self.data is None:
+            self.data = load_dataset(exp.dataset, seed=exp.seed, data_dir=self.data_dir)
+        if self.model is None:
+            torch.manual_seed(exp.seed)
+            self.model = build_model(exp, self.data.info.input_shape).to(self.device)
+        loss_type = catalog.LOSSES[exp.loss]
+        self.loss_fn = loss_type.build()
+        self._one_hot = bool(self.data.info.num_classes) and loss_type.one_hot_targets
+        if self.optimizer is None:
+            self.optimizer = catalog.OPTIMIZERS[exp.optimizer.name].build(self.model.parameters(), exp.optimizer)
+
+    def targets_for(self, y: torch.Tensor, out: torch.Tensor) -> torch.Tensor:
+        """Labels as the loss wants them: one-hot floats for MSE/L1/BCE on a classification set."""
+        if self._one_hot:
+            return nn.functional.one_hot(y, out.shape[1]).to(out.dtype)
+        return y
+
+    def _penalty(self) -> torch.Tensor | None:
+        exp = self.experiment
+        if not (exp.l1 or exp.l2):
+            return None
+        weights = [p for p in self.model.parameters() if p.dim() > 1]
+        total = torch.zeros((), device=self.device)
+        if exp.l1:
+            total = total + exp.l1 * sum(w.abs().sum() for w in weights)
+        if exp.l2:
+            total = total + exp.l2 * sum((w * w).sum() for w in weights)
+        return total
+
+    # ------------------------------------------------------------------ run
+    def run(self) -> EndEvent:
+        """Train to the end, or until stopped or failed. Never raises for a training problem."""
+        started = time.perf_counter()
+        end = EndEvent("failed")
+        try:
+            end = self._run()
+        except _Stopped:
+            end = EndEvent("stopped", "Stopped by request.", len(self.history))
+        except TrainingFailed as exc:
+            end = EndEvent("failed", str(exc), len(self.history))
+        except (DataUnavailableError, NetworkError, ValueError) as exc:
+            end = EndEvent("failed", str(exc), len(self.history))
+        except torch.OutOfMemoryError:
+            end = EndEvent("failed", "Out of memory — use a smaller batch size or fewer units/filters.",
+                           len(self.history))
+        except RuntimeError as exc:
+            text = str(exc).splitlines()[0]
+            if "out of memory" in text.lower() or "can't allocate memory" in text.lower():
+                text = "Out of memory — use a smaller batch size or fewer units/filters."
+            end = EndEvent("failed", f"Training failed: {text}", len(self.history))
+        end.history = list(self.history)
+        end.initial_accuracy = getattr(self, "_initial_accuracy", None)
+        end.initial_loss = getattr(self, "_initial_loss", None)
+        if end.status != "failed" and self.model is not None and self.data is not None:
+            tx, ty = (self.data.test_x, self.data.test_y) if self.data.test_x is not None else (
+                self.data.val_x, self.data.val_y)
+            try:
+                end.test_loss, end.test_accuracy = evaluate(self.model, tx, ty, self.loss_fn, self.targets_for,
+                                                            self.device)
+            except RuntimeError as exc:
+                end.message = f"Evaluation failed: {exc}"
+        end.seconds = time.perf_counter() - started
+        self.callbacks.on_end(self, end)
+        return end
+
+    def _run(self) -> EndEvent:
+        exp = self.experiment
+        self.prepare()
+        data, model, device = self.data, self.model, self.device
+        train_x, train_y = data.train_x, data.train_y
+        if len(train_x) == 0:
+            raise TrainingFailed("The training set is empty — add data or lower the validation split.")
+        batch_size = min(exp.dataset.batch_size, len(train_x))
+        if device.type != "cpu":
+            train_x, train_y = train_x.to(device), train_y.to(device)
+        batches = math.ceil(len(train_x) / batch_size)
+        scheduler_type = catalog.SCHEDULERS[exp.scheduler.name]
+        scheduler = scheduler_type.build(self.optimizer, exp.scheduler, exp.epochs, batches)
+        augment = exp.dataset.augment.enabled and data.info.is_image
+        background = (0.0 - data.normalization[0]) / data.normalization[1] if data.normalization else 0.0
+        generator = torch.Generator().manual_seed(exp.seed)
+        params = sum(p.numel() for p in model.parameters())
+        self.callbacks.on_start(self, StartEvent(exp.epochs, batches, len(train_x), len(data.val_x), str(device),
+                                                 params))
+
+        self._initial_loss, self._initial_accuracy = evaluate(model, data.val_x, data.val_y, self.loss_fn,
+                                                              self.targets_for, device)
+        self.callbacks.on_initial(self, self._initial_accuracy, self._initial_loss)
+
+        global_step = 0
+        for epoch in range(1, exp.epochs + 1):
+            model.train()
+            epoch_start = time.perf_counter()
+            order = torch.randperm(len(train_x), generator=generator).to(device)
+            loss_sum, correct, seen = 0.0, 0, 0
+            classification = train_y.dtype == torch.int64
+            for step in range(1, batches + 1):
+                self._wait_for_turn()
+                idx = order[(step - 1) * batch_size: step * batch_size]
+                xb, yb = train_x[idx], train_y[idx]
+                if augment:
+                    from playground.data.augment import augment_batch
+
+                    xb = augment_batch(xb, exp.dataset.augment, background, generator)
+                out = model(xb)
+                loss = self.loss_fn(out, self.targets_for(yb, out))
+                penalty = self._penalty()
+                total = loss + penalty if penalty is not None else loss
+                self.optimizer.zero_grad(set_to_none=True)
+                total.backward()
+                if exp.grad_clip:
+                    nn.utils.clip_grad_norm_(model.parameters(), exp.grad_clip)
+                self.optimizer.step()
+                loss_value = loss.item()
+                if not math.isfinite(loss_value):
+                    raise TrainingFailed(
+                        f"The loss became {'NaN' if math.isnan(loss_value) else 'infinite'} at epoch {epoch}, "
+                        f"batch {step}: the learning rate ({exp.optimizer.lr:g}) is probably too high — try "
+                        f"{exp.optimizer.lr / 10:g}, or turn on gradient clipping.")
+                lr = self.optimizer.param_groups[0]["lr"]
+                if scheduler is not None and scheduler_type.per_batch and global_step + 1 < exp.epochs * batches:
+                    scheduler.step()
+                global_step += 1
+                n = len(idx)
+                loss_sum += loss_value * n
+                seen += n
+                if classification:
+                    with torch.no_grad():
+                        correct += int((_predicted_classes(out) == yb).sum())
+                self.callbacks.on_batch(self, BatchEvent(epoch, step, global_step, batches, loss_value, lr, n))
+            if scheduler is not None and not scheduler_type.per_batch:
+                scheduler.step()
+            train_seconds = time.perf_counter() - epoch_start
+            val_loss, val_acc = evaluate(model, data.val_x, data.val_y, self.loss_fn, self.targets_for, device)
+            seconds = time.perf_counter() - epoch_start
+            event = EpochEvent(epoch, exp.epochs, loss_sum / seen, correct / seen if classification else None,
+                               val_loss, val_acc, seconds, seen / train_seconds if train_seconds > 0 else 0.0,
+                               self.optimizer.param_groups[0]["lr"])
+            self.history.append(event)
+            self.callbacks.on_epoch(self, event)
+        return EndEvent("completed", "Training completed.", len(self.history))
+
+    # ------------------------------------------------------------------ after training
+    def metrics(self) -> dict[str, Any]:
+        last = self.history[-1] if self.history else None
+        return {
+            "epochs": len(self.history),
+            "train_loss": last.train_loss if last else None,
+            "val_loss": last.val_loss if last else None,
+            "val_accuracy": last.val_accuracy if last else None,
+            "initial_accuracy": getattr(self, "_initial_accuracy", None),
+        }
