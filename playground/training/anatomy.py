@@ -1,0 +1,111 @@
+"""One training step taken apart, the way the course teaches it: forward, loss, backward, update.
+
+`take_step` performs a real optimizer step on one batch and records, for each layer with
+weights, the gradient norm, the size of the change the optimizer made, what plain SGD would
+have changed (lr × gradient) and the optimizer's state (momentum buffer, Adam's moments).
+Comparing the last two shows what momentum or Adam adds to gradient descent.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import torch
+from torch import nn
+
+
+@dataclass
+class LayerStep:
+    name: str  # "Linear #2"
+    parameters: int
+    weight_norm: float
+    grad_norm: float
+    update_norm: float  # ‖w_after − w_before‖
+    sgd_update_norm: float  # ‖lr · grad‖: the step plain gradient descent would take
+    state: dict[str, float] = field(default_factory=dict)  # optimizer state norms, e.g. momentum, exp_avg
+
+
+@dataclass
+class StepAnatomy:
+    input_shape: tuple[int, ...]
+    output_shape: tuple[int, ...]
+    loss: float
+    lr: float
+    layers: list[LayerStep]
+
+
+def _norm(tensors: list[torch.Tensor]) -> float:
+    return float(torch.sqrt(sum((t.float() ** 2).sum() for t in tensors))) if tensors else 0.0
+
+
+def take_step(model: nn.Sequential, optimizer: torch.optim.Optimizer, loss_fn: nn.Module, xb: torch.Tensor,
+              target: torch.Tensor, layer_names: list[str] | None = None, penalty=None) -> StepAnatomy:
+    """Forward, backward and update on one batch, with the numbers of each stage."""
+    model.train()
+    before = {name: p.detach().clone() for name, p in model.named_parameters()}
+    out = model(xb)
+    loss = loss_fn(out, target)
+    total = loss + penalty() if penalty is not None else loss
+    optimizer.zero_grad(set_to_none=True)
+    total.backward()
+    grads = {name: (p.grad.detach().clone() if p.grad is not None else torch.zeros_like(p))
+             for name, p in model.named_parameters()}
+    lr = float(optimizer.param_groups[0]["lr"])
+    optimizer.step()
+
+    layers: list[LayerStep] = []
+    for index, module in enumerate(model):
+        params = list(module.named_parameters(prefix=str(index)))
+        if not params:
+            continue
+        names = [n for n, _ in params]
+        tensors = [p.detach() for _, p in params]
+        state: dict[str, float] = {}
+        for _, p in params:
+            for key, value in optimizer.state.get(p, {}).items():
+                if torch.is_tensor(value) and value.dim() > 0:
+                    state[key] = state.get(key, 0.0) + float((value.float() ** 2).sum())
+        label = layer_names[index] if layer_names else f"{type(module).__name__} #{index + 1}"
+        layers.append(LayerStep(
+            label, sum(t.numel() for t in tensors), _norm(tensors), _norm([grads[n] for n in names]),
+            _norm([p.detach() - before[n] for n, p in params]), lr * _norm([grads[n] for n in names]),
+            {k: v ** 0.5 for k, v in state.items()},
+        ))
+    return StepAnatomy(tuple(xb.shape), tuple(out.shape), float(loss.detach()), lr, layers)
+
+
+def weight_histograms(model: nn.Module, bins: int = 30) -> dict[str, dict[str, list[float]]]:
+    """Per layer: histogram (counts, edges) of its weights and, when present, of their gradients."""
+    result: dict[str, dict[str, list[float]]] = {}
+    for index, module in enumerate(model):
+        weight = getattr(module, "weight", None)
+        if not isinstance(weight, torch.Tensor) or weight.dim() < 2:
+            rnn = getattr(module, "rnn", None)
+            weight = getattr(rnn, "weight_ih_l0", None) if rnn is not None else None
+            if weight is None:
+                continue
+        key = f"{type(module).__name__ if not hasattr(module, 'kind') else module.kind} #{index + 1}"
+        entry: dict[str, list[float]] = {}
+        w = weight.detach().float().flatten().cpu()
+        counts, edges = torch.histogram(w, bins=bins)
+        entry["weight_counts"], entry["weight_edges"] = counts.tolist(), edges.tolist()
+        if weight.grad is not None:
+            g = weight.grad.detach().float().flatten().cpu()
+            counts, edges = torch.histogram(g, bins=bins)
+            entry["grad_counts"], entry["grad_edges"] = counts.tolist(), edges.tolist()
+        result[key] = entry
+    return result
+
+
+def layer_activations(model: nn.Sequential, x: torch.Tensor) -> list[tuple[str, torch.Tensor]]:
+    """The output of every layer for one input (batch of 1), for the layer view."""
+    outputs = []
+    was_training = model.training
+    model.eval()
+    with torch.no_grad():
+        h = x
+        for index, module in enumerate(model):
+            h = module(h)
+            outputs.append((f"{type(module).__name__} #{index + 1}", h[0].detach().cpu()))
+    model.train(was_training)
+    return outputs

@@ -1,0 +1,78 @@
+"""What a trained classifier gets right and wrong: confusion matrix, per-class accuracy, mistakes.
+
+Plain tensor code with no Qt, run on the training thread (from a probe) or in tests.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import torch
+from torch import nn
+
+EVAL_BATCH = 2048
+
+
+@dataclass
+class Mistake:
+    index: int  # position in the evaluated set
+    true: int
+    predicted: int
+    confidence: float  # probability the model gave its (wrong) answer
+    image: np.ndarray | None = None  # the input as given to the model (normalized), for images
+
+
+@dataclass
+class Evaluation:
+    confusion: np.ndarray  # [true, predicted] counts, classes × classes
+    class_names: list[str]
+    mistakes: list[Mistake] = field(default_factory=list)
+
+    @property
+    def accuracy(self) -> float:
+        total = self.confusion.sum()
+        return float(np.trace(self.confusion) / total) if total else 0.0
+
+    @property
+    def per_class_accuracy(self) -> np.ndarray:
+        totals = self.confusion.sum(axis=1)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            return np.where(totals > 0, np.diag(self.confusion) / np.maximum(totals, 1), np.nan)
+
+
+def predict_probabilities(model: nn.Module, x: torch.Tensor) -> torch.Tensor:
+    """Class probabilities for a whole set, in large batches, without gradients."""
+    device = next(model.parameters(), torch.empty(0)).device
+    was_training = model.training
+    model.eval()
+    parts = []
+    with torch.no_grad():
+        for start in range(0, len(x), EVAL_BATCH):
+            out = model(x[start:start + EVAL_BATCH].to(device))
+            if out.shape[1] == 1:  # one logit for two classes
+                p1 = torch.sigmoid(out[:, 0])
+                parts.append(torch.stack([1 - p1, p1], 1).cpu())
+            else:
+                parts.append(torch.softmax(out, 1).cpu())
+    model.train(was_training)
+    return torch.cat(parts) if parts else torch.empty(0, 0)
+
+
+def evaluate_classifier(model: nn.Module, x: torch.Tensor, y: torch.Tensor, class_names: list[str],
+                        max_mistakes: int = 64) -> Evaluation:
+    """Confusion matrix over (x, y) and the most confident mistakes (with their images when 2-D+)."""
+    n_classes = len(class_names)
+    probs = predict_probabilities(model, x)
+    predicted = probs.argmax(1)
+    confusion = torch.zeros(n_classes, n_classes, dtype=torch.int64)
+    confusion.index_put_((y.long().cpu(), predicted), torch.ones_like(predicted), accumulate=True)
+    wrong = (predicted != y.cpu()).nonzero().flatten()
+    confidence = probs[wrong, predicted[wrong]]
+    order = confidence.argsort(descending=True)[:max_mistakes]
+    mistakes = []
+    for k in order.tolist():
+        i = int(wrong[k])
+        image = x[i].cpu().numpy() if x.dim() == 4 else None
+        mistakes.append(Mistake(i, int(y[i]), int(predicted[i]), float(confidence[k]), image))
+    return Evaluation(confusion.numpy(), list(class_names), mistakes)
