@@ -109,3 +109,39 @@ def test_layer_activations_give_every_layer_output():
     assert [name for name, _ in acts] == ["Conv2d #1", "ReLU #2", "Flatten #3", "Linear #4"]
     assert acts[0][1].shape == (2, 4, 4) and acts[3][1].shape == (3,)
     assert (acts[1][1] >= 0).all()
+
+
+def test_step_in_the_trainer_records_that_batch_anatomy():
+    import threading
+
+    from playground.core.experiment import DatasetSpec, Experiment, LayerSpec, OptimizerSpec
+    from playground.training.trainer import Trainer, TrainerCallbacks
+
+    exp = Experiment(dataset=DatasetSpec("xor", batch_size=16, samples=200),
+                     layers=[LayerSpec("Linear", {"units": 4, "bias": True}), LayerSpec("Tanh", {}),
+                             LayerSpec("Linear", {"units": 2, "bias": True})],
+                     optimizer=OptimizerSpec("sgd", lr=0.1, momentum=0.9), epochs=2)
+    seen = threading.Event()
+    steps = []
+
+    class Listener(TrainerCallbacks):
+        def on_batch(self, trainer, event):
+            steps.append((event.global_step, trainer.last_anatomy))
+            seen.set()
+
+    trainer = Trainer(exp, Listener())
+    trainer.request_pause()
+    trainer.request_step()
+    thread = threading.Thread(target=trainer.run)
+    thread.start()
+    assert seen.wait(30)
+    trainer.request_stop()
+    thread.join(30)
+    assert len(steps) == 1
+    anatomy = steps[0][1]
+    assert [layer.name for layer in anatomy.layers] == ["Linear #1", "Linear #3"]
+    assert anatomy.input_shape == (16, 2) and anatomy.output_shape == (16, 2)
+    # the first SGD step (momentum buffer = gradient) moves each layer by exactly lr × grad
+    for layer in anatomy.layers:
+        assert abs(layer.update_norm - layer.sgd_update_norm) < 1e-5
+        assert layer.grad_norm > 0 and "momentum_buffer" in layer.state

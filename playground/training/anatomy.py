@@ -38,21 +38,19 @@ def _norm(tensors: list[torch.Tensor]) -> float:
     return float(torch.sqrt(sum((t.float() ** 2).sum() for t in tensors))) if tensors else 0.0
 
 
-def take_step(model: nn.Sequential, optimizer: torch.optim.Optimizer, loss_fn: nn.Module, xb: torch.Tensor,
-              target: torch.Tensor, layer_names: list[str] | None = None, penalty=None) -> StepAnatomy:
-    """Forward, backward and update on one batch, with the numbers of each stage."""
-    model.train()
-    before = {name: p.detach().clone() for name, p in model.named_parameters()}
-    out = model(xb)
-    loss = loss_fn(out, target)
-    total = loss + penalty() if penalty is not None else loss
-    optimizer.zero_grad(set_to_none=True)
-    total.backward()
-    grads = {name: (p.grad.detach().clone() if p.grad is not None else torch.zeros_like(p))
-             for name, p in model.named_parameters()}
-    lr = float(optimizer.param_groups[0]["lr"])
-    optimizer.step()
+def snapshot_weights(model: nn.Module) -> dict[str, torch.Tensor]:
+    return {name: p.detach().clone() for name, p in model.named_parameters()}
 
+
+def snapshot_grads(model: nn.Module) -> dict[str, torch.Tensor]:
+    return {name: (p.grad.detach().clone() if p.grad is not None else torch.zeros_like(p))
+            for name, p in model.named_parameters()}
+
+
+def describe_update(model: nn.Sequential, optimizer: torch.optim.Optimizer, before: dict[str, torch.Tensor],
+                    grads: dict[str, torch.Tensor], lr: float, loss: float, input_shape: tuple[int, ...],
+                    output_shape: tuple[int, ...], layer_names: list[str] | None = None) -> StepAnatomy:
+    """The numbers of one step, given the weights and gradients captured before `optimizer.step()`."""
     layers: list[LayerStep] = []
     for index, module in enumerate(model):
         params = list(module.named_parameters(prefix=str(index)))
@@ -66,12 +64,29 @@ def take_step(model: nn.Sequential, optimizer: torch.optim.Optimizer, loss_fn: n
                 if torch.is_tensor(value) and value.dim() > 0:
                     state[key] = state.get(key, 0.0) + float((value.float() ** 2).sum())
         label = layer_names[index] if layer_names else f"{type(module).__name__} #{index + 1}"
+        grad_norm = _norm([grads[n] for n in names])
         layers.append(LayerStep(
-            label, sum(t.numel() for t in tensors), _norm(tensors), _norm([grads[n] for n in names]),
-            _norm([p.detach() - before[n] for n, p in params]), lr * _norm([grads[n] for n in names]),
+            label, sum(t.numel() for t in tensors), _norm(tensors), grad_norm,
+            _norm([p.detach() - before[n] for n, p in params]), lr * grad_norm,
             {k: v ** 0.5 for k, v in state.items()},
         ))
-    return StepAnatomy(tuple(xb.shape), tuple(out.shape), float(loss.detach()), lr, layers)
+    return StepAnatomy(tuple(input_shape), tuple(output_shape), float(loss), lr, layers)
+
+
+def take_step(model: nn.Sequential, optimizer: torch.optim.Optimizer, loss_fn: nn.Module, xb: torch.Tensor,
+              target: torch.Tensor, layer_names: list[str] | None = None) -> StepAnatomy:
+    """Forward, backward and update on one batch, with the numbers of each stage."""
+    model.train()
+    before = snapshot_weights(model)
+    out = model(xb)
+    loss = loss_fn(out, target)
+    optimizer.zero_grad(set_to_none=True)
+    loss.backward()
+    grads = snapshot_grads(model)
+    lr = float(optimizer.param_groups[0]["lr"])
+    optimizer.step()
+    return describe_update(model, optimizer, before, grads, lr, float(loss.detach()), tuple(xb.shape),
+                           tuple(out.shape), layer_names)
 
 
 def weight_histograms(model: nn.Module, bins: int = 30) -> dict[str, dict[str, list[float]]]:

@@ -27,6 +27,7 @@ from playground.core.build import NetworkError, build_model, resolve_device
 from playground.core.experiment import Experiment
 from playground.data.images import DataUnavailableError
 from playground.data.registry import DataBundle, load_dataset
+from playground.training import anatomy
 
 EVAL_BATCH = 2048
 
@@ -145,6 +146,9 @@ class Trainer:
         self._resume.set()
         self._step_tokens = 0
         self._lock = threading.Lock()
+        # Step (one batch at a time) records what each stage did, for the one-step panel:
+        self.record_steps = False
+        self.last_anatomy = None  # anatomy.StepAnatomy of the last recorded batch
 
     # ------------------------------------------------------------------ control (any thread)
     def request_stop(self) -> None:
@@ -159,12 +163,14 @@ class Trainer:
     def request_resume(self) -> None:
         with self._lock:
             self._step_tokens = 0
+            self.record_steps = False
             self._resume.set()
 
     def request_step(self) -> None:
-        """Run exactly one more batch, then stay paused."""
+        """Run exactly one more batch, then stay paused; that batch's anatomy is recorded."""
         with self._lock:
             self._step_tokens += 1
+            self.record_steps = True
             self._resume.set()
 
     @property
@@ -202,6 +208,12 @@ class Trainer:
         self._one_hot = bool(self.data.info.num_classes) and loss_type.one_hot_targets
         if self.optimizer is None:
             self.optimizer = catalog.OPTIMIZERS[exp.optimizer.name].build(self.model.parameters(), exp.optimizer)
+
+    @property
+    def layer_names(self) -> list[str]:
+        from playground.core.shapes import layer_label
+
+        return [layer_label(i, layer.type) for i, layer in enumerate(self.experiment.layers)]
 
     def targets_for(self, y: torch.Tensor, out: torch.Tensor) -> torch.Tensor:
         """Labels as the loss wants them: one-hot floats for MSE/L1/BCE on a classification set."""
@@ -300,11 +312,20 @@ class Trainer:
                 loss = self.loss_fn(out, self.targets_for(yb, out))
                 penalty = self._penalty()
                 total = loss + penalty if penalty is not None else loss
+                record = self.record_steps
+                if record:
+                    before = anatomy.snapshot_weights(model)
                 self.optimizer.zero_grad(set_to_none=True)
                 total.backward()
                 if exp.grad_clip:
                     nn.utils.clip_grad_norm_(model.parameters(), exp.grad_clip)
+                if record:
+                    grads = anatomy.snapshot_grads(model)
                 self.optimizer.step()
+                if record:
+                    self.last_anatomy = anatomy.describe_update(
+                        model, self.optimizer, before, grads, self.optimizer.param_groups[0]["lr"],
+                        float(loss.detach()), tuple(xb.shape), tuple(out.shape), self.layer_names)
                 loss_value = loss.item()
                 if not math.isfinite(loss_value):
                     raise TrainingFailed(
