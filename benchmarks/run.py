@@ -33,6 +33,7 @@ DEFAULT_DATA = ROOT.parent / "shared" / "data"
 
 
 def data_dir() -> Path | None:
+    """The folder with the real Fashion-MNIST files, or None."""
     from playground.data.images import has_local_files
 
     candidate = Path(os.environ.get("PLAYGROUND_DATA_DIR", DEFAULT_DATA))
@@ -54,24 +55,23 @@ def percentile(values: list[float], q: float) -> float:
 # --------------------------------------------------------------------------- the course's loop
 
 
-class _SyntheticFashion:
-    """Stands in for torchvision's FashionMNIST when the files are absent: a PIL image per sample."""
+def synthetic_root(n: int = 60000) -> Path:
+    """Random images written as Fashion-MNIST IDX files, so every path (course loop, CLI, GUI) reads
+    the same thing the same way as with the real files."""
+    import numpy as np
 
-    def __init__(self, n: int, transform):
-        import numpy as np
-
-        rng = np.random.default_rng(0)
-        self.images = rng.integers(0, 256, (n, 28, 28), dtype=np.uint8)
-        self.labels = rng.integers(0, 10, n)
-        self.transform = transform
-
-    def __len__(self) -> int:
-        return len(self.images)
-
-    def __getitem__(self, i):
-        from PIL import Image
-
-        return self.transform(Image.fromarray(self.images[i], mode="L")), int(self.labels[i])
+    root = Path(tempfile.mkdtemp(prefix="nnp-bench-")) / "data"
+    raw = root / "FashionMNIST" / "raw"
+    raw.mkdir(parents=True)
+    rng = np.random.default_rng(0)
+    for prefix, count in (("train", n), ("t10k", 10000)):
+        images = rng.integers(0, 256, (count, 28, 28), dtype=np.uint8)
+        labels = rng.integers(0, 10, count, dtype=np.uint8)
+        (raw / f"{prefix}-images-idx3-ubyte").write_bytes(
+            np.array([0x803, count, 28, 28], dtype=">i4").tobytes() + images.tobytes())
+        (raw / f"{prefix}-labels-idx1-ubyte").write_bytes(np.array([0x801, count], dtype=">i4").tobytes()
+                                                           + labels.tobytes())
+    return root
 
 
 def course_model(kind: str):
@@ -92,12 +92,9 @@ def course_epoch_seconds(kind: str, root: Path | None, n: int = 60000) -> float:
     from torchvision import datasets, transforms
 
     transform = transforms.Compose([transforms.ToTensor(), transforms.Normalize((0.5,), (0.5,))])
-    if root is not None:
-        dataset = datasets.FashionMNIST(str(root), train=True, download=False, transform=transform)
-        if n < len(dataset):
-            dataset = Subset(dataset, range(n))
-    else:
-        dataset = _SyntheticFashion(n, transform)
+    dataset = datasets.FashionMNIST(str(root), train=True, download=False, transform=transform)
+    if n < len(dataset):
+        dataset = Subset(dataset, range(n))
     loader = DataLoader(dataset, batch_size=64, shuffle=True)
     torch.manual_seed(0)
     model = course_model(kind)
@@ -127,37 +124,15 @@ def bench_experiment(kind: str, limit: int = 0):
     return exp
 
 
-def synthetic_bundle(n: int = 60000):
-    import torch
-
-    from playground.data.registry import DataBundle, DatasetInfo
-
-    g = torch.Generator().manual_seed(0)
-    x = torch.randn(n, 1, 28, 28, generator=g)
-    y = torch.randint(0, 10, (n,), generator=g)
-    info = DatasetInfo("fashion-mnist", (1, 28, 28), 10, 10, [str(i) for i in range(10)])
-    return DataBundle(info, x, y, x[:0], y[:0], None, None, (0.0, 1.0))
-
-
 def cli_epoch(kind: str, root: Path | None, limit: int = 0) -> dict:
     """`playground train --json` in a subprocess: (epoch seconds, peak RSS in MB)."""
     exp = bench_experiment(kind, limit)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "bench.json"
         exp.save(path)
-        if root is None:
-            code = ("import json,resource,sys; sys.path.insert(0, %r); from benchmarks.run import synthetic_bundle;"
-                    "from playground.core.experiment import Experiment; from playground.training.trainer import Trainer;"
-                    "e=Experiment.load(%r); t=Trainer(e, data=synthetic_bundle(%d or 60000)); end=t.run();"
-                    "print(json.dumps({'event':'epoch','epoch_seconds':end.history[0].seconds}));"
-                    "print('RSS', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)"
-                    % (str(ROOT), str(path), limit))
-        else:
-            code = ("import resource,sys; from playground.cli import main; rc=main(sys.argv[1:]);"
-                    "print('RSS', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr); sys.exit(rc)")
-        args = [sys.executable, "-c", code]
-        if root is not None:
-            args += ["train", "--experiment", str(path), "--json", "--data-dir", str(root)]
+        code = ("import resource,sys; from playground.cli import main; rc=main(sys.argv[1:]);"
+                "print('RSS', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr); sys.exit(rc)")
+        args = [sys.executable, "-c", code, "train", "--experiment", str(path), "--json", "--data-dir", str(root)]
         proc = subprocess.run(args, capture_output=True, text=True, cwd=ROOT, timeout=1800)
     if proc.returncode != 0:
         raise RuntimeError(f"playground train failed: {proc.stderr[-2000:]}")
@@ -173,7 +148,7 @@ def cli_epoch(kind: str, root: Path | None, limit: int = 0) -> dict:
 def section_train(ctx: dict) -> list[str]:
     root, repeats = ctx["root"], ctx["repeats"]
     out = ["## Training throughput (one epoch, 60,000 images, batch 64, Adam 1e-3)", ""]
-    out.append(f"Data: {'Fashion-MNIST from ' + str(root) if root else 'synthetic tensors of the same shape (Fashion-MNIST files absent)'}. "
+    out.append(f"Data: {'synthetic images of the same shape (the Fashion-MNIST files were absent)' if ctx['synthetic'] else 'Fashion-MNIST from ' + str(root)}. "
                f"Median of {repeats} repeats each, all in this run.")
     out.append("")
     out.append("| model | (1) course loop, s | (2) `playground train`, s | (2)/(1) | target |")
@@ -213,7 +188,128 @@ def section_scale(ctx: dict) -> list[str]:
     return out
 
 
-SECTIONS = {"train": section_train, "scale": section_scale}
+# --------------------------------------------------------------------------- GUI
+
+
+def gui_run(root: Path | None, kind: str = "mlp") -> dict:
+    """One epoch driven by the window's Train button, offscreen, with a 10 ms QTimer probing the event loop."""
+    from PySide6.QtCore import QElapsedTimer, QTimer
+    from PySide6.QtWidgets import QApplication, QPushButton
+
+    from playground.app import create_window
+
+    app = QApplication.instance() or QApplication([])
+    exp = bench_experiment(kind)
+    window = create_window(exp)
+    window.resize(1280, 800)
+    window.show()
+    app.processEvents()
+    delays: list[float] = []
+    clock = QElapsedTimer()
+    clock.start()
+    last = [clock.nsecsElapsed()]
+
+    def tick() -> None:
+        now = clock.nsecsElapsed()
+        delays.append(max(0.0, (now - last[0]) / 1e6 - 10.0))
+        last[0] = now
+
+    probe = QTimer()
+    probe.setTimerType(probe.timerType().PreciseTimer)
+    probe.timeout.connect(tick)
+    result: dict = {}
+    window.runFinished.connect(lambda end: result.setdefault("end", end))
+    probe.start(10)
+    window.findChild(QPushButton, "trainButton").click()
+    deadline = time.perf_counter() + 1800
+    while "end" not in result and time.perf_counter() < deadline:
+        app.processEvents()
+        time.sleep(0.001)
+    probe.stop()
+    end = result["end"]
+    window.close()
+    app.processEvents()
+    if end.status != "completed":
+        raise RuntimeError(f"GUI run ended {end.status}: {end.message}")
+    return {"seconds": end.history[0].seconds, "delays": delays}
+
+
+def section_gui(ctx: dict) -> list[str]:
+    root, repeats = ctx["root"], ctx["repeats"]
+    runs = [gui_run(root) for _ in range(repeats)]
+    gui = median([r["seconds"] for r in runs])
+    headless = ctx.get("train_mlp") or median([cli_epoch("mlp", root)["seconds"] for _ in range(repeats)])
+    delays = [d for r in runs for d in r["delays"]]
+    p50, p99 = percentile(delays, 50), percentile(delays, 99)
+    ratio = gui / headless
+    print(f"gui: {[r['seconds'] for r in runs]} headless {headless:.2f} p50 {p50:.1f} p99 {p99:.1f}", flush=True)
+    return ["## The same run in the window (worker thread + live loss plot, offscreen)", "",
+            "| figure | value | target |", "| --- | ---: | --- |",
+            f"| (3) epoch through the GUI worker, s | {gui:.2f} | |",
+            f"| (2) headless `playground train`, s | {headless:.2f} | |",
+            f"| (3)/(2) | {ratio:.3f} | ≤ 1.10: {'met' if ratio <= 1.10 else 'MISSED'} |",
+            f"| event-loop delay p50 (10 ms QTimer probe), ms | {p50:.1f} | |",
+            f"| event-loop delay p99, ms | {p99:.1f} | ≤ 50: {'met' if p99 <= 50 else 'MISSED'} |",
+            f"| probe samples | {len(delays):,} | |", ""]
+
+
+def section_startup(ctx: dict) -> list[str]:
+    """Process start → main window shown, in a fresh interpreter each time."""
+    code = ("import time,sys; from PySide6.QtWidgets import QApplication; from PySide6.QtCore import QTimer;"
+            "app=QApplication([]); from playground.app import create_window; w=create_window(); w.show();"
+            "QTimer.singleShot(0, lambda: (print('SHOWN', time.time()), sys.stdout.flush(), app.quit())); app.exec();"
+            "print('TORCH', 'torch' in sys.modules)")
+    times, torch_loaded = [], []
+    for _ in range(max(3, ctx["repeats"])):
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+        started = time.time()
+        proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=ROOT,
+                              timeout=120)
+        shown = next(float(line.split()[1]) for line in proc.stdout.splitlines() if line.startswith("SHOWN"))
+        times.append(shown - started)
+        torch_loaded.append("TORCH True" in proc.stdout)
+    t = median(times)
+    print(f"startup: {times}", flush=True)
+    return ["## Start-up", "",
+            f"From process start to the main window shown (fresh interpreter, offscreen, median of {len(times)}): "
+            f"**{t:.2f} s** — target ≤ 2.5 s: {'met' if t <= 2.5 else 'MISSED'}. "
+            f"torch imported before the window appeared: {'yes' if any(torch_loaded) else 'no'}.", ""]
+
+
+def section_plot(ctx: dict) -> list[str]:
+    """Redraw of the loss plot holding 100,000 batch losses (raw + smoothed curves)."""
+    import numpy as np
+    from PySide6.QtWidgets import QApplication
+
+    from playground.app import create_window
+
+    app = QApplication.instance() or QApplication([])
+    window = create_window()
+    window.resize(1280, 800)
+    window.show()
+    app.processEvents()
+    plot = window.loss_plot_panel  # the LossPlot panel (see playground/ui/plots.py)
+    rng = np.random.default_rng(0)
+    losses = np.exp(-np.linspace(0, 5, 100_000)) + rng.normal(0, 0.05, 100_000) ** 2
+    for i, value in enumerate(losses):
+        plot.append_batch_loss(i + 1, float(value))
+    samples = []
+    for _ in range(30):
+        start = time.perf_counter()
+        plot.redraw()
+        plot.plot_widget.repaint()  # synchronous paint, so the paint itself is timed
+        samples.append((time.perf_counter() - start) * 1000)
+    window.close()
+    t50, t95 = percentile(samples, 50), percentile(samples, 95)
+    print(f"plot: p50 {t50:.1f} p95 {t95:.1f}", flush=True)
+    return ["## Loss plot with 100,000 points", "",
+            f"Update + synchronous repaint of the loss plot holding 100,000 raw batch losses and their smoothed line "
+            f"(1280×800 window, 30 repeats): p50 **{t50:.1f} ms**, p95 {t95:.1f} ms — target ≤ 16 ms: "
+            f"{'met' if t50 <= 16 else 'MISSED'}.", ""]
+
+
+SECTIONS = {"train": section_train, "gui": section_gui, "plot": section_plot, "startup": section_startup,
+            "scale": section_scale}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -224,7 +320,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     import torch
 
-    ctx = {"root": data_dir(), "repeats": 1 if args.quick else 3, "quick": args.quick}
+    root = data_dir()
+    ctx = {"root": root or synthetic_root(), "synthetic": root is None, "repeats": 1 if args.quick else 3,
+           "quick": args.quick}
+    os.environ["PLAYGROUND_DATA_DIR"] = str(ctx["root"])  # the window reads its data from here
     cpu = platform.processor() or platform.machine()
     try:
         model_name = next(line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
