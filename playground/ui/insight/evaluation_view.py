@@ -1,0 +1,116 @@
+"""The Evaluation tab: what the classifier gets right and wrong on data it did not train on."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+
+from playground.core.experiment import Experiment
+from playground.ui.insight.class_accuracy_plot import ClassAccuracyPlot
+from playground.ui.insight.confusion_plot import ConfusionMatrixPlot
+from playground.ui.insight.mistake_gallery import MistakeGallery
+
+EMPTY_TEXT = ("Train a classifier to see what it gets right and wrong.\n\n"
+              "After every epoch this tab shows the confusion matrix on the validation set "
+              "(which true class was taken for which), the accuracy of each class, and the "
+              "examples the network got most confidently wrong.")
+REGRESSION_TEXT = ("“{name}” is a regression dataset: the network predicts numbers, not classes, "
+                   "so there is no confusion matrix or per-class accuracy.\n\n"
+                   "Judge a regression model by its loss curves (Runs tab) and, for 1-D or 2-D data, "
+                   "by the fitted curve in the playground.")
+
+
+class EvaluationView(QWidget):
+    imageChosen = Signal(object)  # 28×28 pixels in [0, 1] of a mistake, for the canvas
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.header = QLabel()
+        self.header.setWordWrap(True)
+        self.message = QLabel(EMPTY_TEXT)
+        self.message.setWordWrap(True)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setMargin(40)
+        self.confusion = ConfusionMatrixPlot()
+        self.per_class = ClassAccuracyPlot()
+        self.gallery = MistakeGallery()
+        self.gallery.imageChosen.connect(self.imageChosen)
+        self.gallery_label = QLabel()
+        self.gallery_label.setWordWrap(True)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.per_class, 2)
+        right_layout.addWidget(self.gallery_label)
+        right_layout.addWidget(self.gallery, 3)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.confusion)
+        split.addWidget(right)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
+
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.message)
+        self.pages.addWidget(split)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addWidget(self.pages, 1)
+        self.evaluation = None
+        self._dataset = None
+        self.header.hide()
+
+    @property
+    def showing_results(self) -> bool:
+        return self.pages.currentIndex() == 1
+
+    # ------------------------------------------------------------------ inputs
+    def set_experiment(self, experiment: Experiment) -> None:
+        """Called on every edit; only a change of dataset matters here."""
+        if experiment.dataset == self._dataset:
+            return
+        self._dataset = experiment.dataset
+        from playground.data.registry import DATASET_LABELS, dataset_info
+
+        try:
+            regression = dataset_info(experiment.dataset).task == "regression"
+        except Exception:  # an unreadable CSV: the editor reports it
+            regression = False
+        if regression:
+            self.show_message(REGRESSION_TEXT.format(name=DATASET_LABELS.get(experiment.dataset.name,
+                                                                            experiment.dataset.name)))
+        elif self.evaluation is None or not self.showing_results:
+            self.show_message(EMPTY_TEXT)
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.header.hide()
+        self.pages.setCurrentIndex(0)
+
+    def show_evaluation(self, payload: dict) -> None:
+        """Handler for the EvaluationProbe's payloads."""
+        if "error" in payload:
+            self.header.setText(f"Evaluation failed: {payload['error']}")
+            self.header.show()
+            return
+        ev = payload["evaluation"]
+        self.evaluation = ev
+        names = ev.class_names
+        total = int(ev.confusion.sum())
+        when = "after training" if payload.get("final") else f"after epoch {payload['epoch']} of {payload['epochs']}"
+        self.header.setText(f"<b>{payload.get('set', 'validation set').capitalize()} {when}:</b> "
+                            f"{ev.accuracy:.1%} correct ({total:,} examples). "
+                            "Rows are the true class, columns what the network answered; the diagonal is right.")
+        self.header.show()
+        self.confusion.set_confusion(ev.confusion, names)
+        self.per_class.set_accuracy(ev.per_class_accuracy, names)
+        self.gallery.set_mistakes(ev.mistakes, names, payload.get("normalization"))
+        wrong = total - int(ev.confusion.trace())
+        if not ev.mistakes:
+            self.gallery_label.setText("No mistakes on this set.")
+        elif any(m.image is not None for m in ev.mistakes):
+            self.gallery_label.setText(f"The {len(ev.mistakes)} most confident mistakes (of {wrong:,}), "
+                                       "true → predicted. Click one to put it on the canvas.")
+        else:
+            self.gallery_label.setText(f"The {len(ev.mistakes)} most confident mistakes (of {wrong:,}).")
+        self.pages.setCurrentIndex(1)

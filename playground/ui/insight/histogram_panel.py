@@ -1,0 +1,100 @@
+"""Weight and gradient histograms of one layer (chosen in a list), redrawn after every epoch."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+WEIGHT_BRUSH = (70, 130, 180, 150)
+GRAD_BRUSH = (200, 90, 40, 150)
+
+
+def _histogram_plot(title: str, x_label: str) -> pg.PlotWidget:
+    plot = pg.PlotWidget(background="w")
+    item = plot.getPlotItem()
+    item.setTitle(title)
+    item.setLabel("bottom", x_label)
+    item.setLabel("left", "count")
+    item.hideButtons()
+    item.setMenuEnabled(False)
+    return plot
+
+
+class LayerHistogramPanel(QWidget):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.chooser = QComboBox()
+        self.chooser.setToolTip("The layer whose weights and gradients are shown")
+        self.chooser.currentTextChanged.connect(self._redraw)
+        self.caption = QLabel("Weights and gradients appear when training starts.")
+        self.caption.setWordWrap(True)
+        self.weight_plot = _histogram_plot("Weights", "weight value")
+        self.grad_plot = _histogram_plot("Gradients (last batch)", "gradient value")
+        self.initial_curve = self.weight_plot.plot([0, 1], [0], stepMode="center",
+                                                   pen=pg.mkPen((110, 110, 110), width=1.5, style=Qt.PenStyle.DashLine),
+                                                   name="before training")
+        self.weight_curve = self.weight_plot.plot([0, 1], [0], stepMode="center", fillLevel=0,
+                                                  brush=WEIGHT_BRUSH, pen=pg.mkPen((40, 90, 140)))
+        self.grad_curve = self.grad_plot.plot([0, 1], [0], stepMode="center", fillLevel=0,
+                                              brush=GRAD_BRUSH, pen=pg.mkPen((160, 60, 20)))
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Layer:"))
+        top.addWidget(self.chooser, 1)
+        plots = QHBoxLayout()
+        plots.addWidget(self.weight_plot)
+        plots.addWidget(self.grad_plot)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.caption)
+        layout.addLayout(plots, 1)
+        self.latest: dict | None = None
+        self.initial: dict = {}
+
+    def set_stats(self, payload: dict) -> None:
+        """A LayerProbe payload: {"epoch", "histograms": {layer: counts/edges}, ...}."""
+        histograms = payload["histograms"]
+        if payload["epoch"] == 0 or not self.initial:
+            self.initial = histograms
+        self.latest = payload
+        names = list(histograms)
+        current = self.chooser.currentText()
+        if names != [self.chooser.itemText(i) for i in range(self.chooser.count())]:
+            self.chooser.blockSignals(True)
+            self.chooser.clear()
+            self.chooser.addItems(names)
+            if current in names:
+                self.chooser.setCurrentText(current)
+            self.chooser.blockSignals(False)
+        self._redraw()
+
+    def _redraw(self) -> None:
+        if self.latest is None:
+            return
+        layer = self.chooser.currentText()
+        entry = self.latest["histograms"].get(layer)
+        if entry is None:
+            return
+        epoch = self.latest["epoch"]
+        when = "at initialization" if epoch == 0 else f"after epoch {epoch}"
+        self.weight_curve.setData(np.asarray(entry["weight_edges"]), np.asarray(entry["weight_counts"]))
+        first = self.initial.get(layer)
+        if first is not None and epoch > 0:
+            self.initial_curve.setData(np.asarray(first["weight_edges"]), np.asarray(first["weight_counts"]))
+            self.initial_curve.show()
+        else:
+            self.initial_curve.hide()
+        self.weight_plot.getPlotItem().setTitle(f"Weights of {layer} {when}")
+        if "grad_counts" in entry:
+            self.grad_curve.setData(np.asarray(entry["grad_edges"]), np.asarray(entry["grad_counts"]))
+            self.grad_curve.show()
+            self.grad_plot.getPlotItem().setTitle(f"Gradients of {layer}, last batch of epoch {epoch}")
+        else:
+            self.grad_curve.hide()
+            self.grad_plot.getPlotItem().setTitle("Gradients appear after the first epoch")
+        self.caption.setText(
+            "How the weights are spread (dashed: before training). Training moves and widens them; "
+            "the gradients show how hard the last batch pushed each weight — near zero means the layer "
+            "has almost stopped learning.")

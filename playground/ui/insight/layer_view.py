@@ -1,0 +1,85 @@
+"""The Layers tab: weight/gradient histograms per layer, the first conv layer's filters, and the
+activations of every layer for the digit on the canvas."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGroupBox, QLabel, QSplitter, QVBoxLayout, QWidget
+
+from playground.ui.insight.activations_panel import ActivationsPanel
+from playground.ui.insight.histogram_panel import LayerHistogramPanel
+from playground.ui.insight.pictures import diverging_rgb, rgb_pixmap, tile
+
+FILTER_SCALE = 6
+
+
+class LayerView(QWidget):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.histograms = LayerHistogramPanel()
+        self.filters_box = QGroupBox("Filters")
+        self.filters_label = QLabel()
+        self.filters_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.filters_caption = QLabel("Each square is one learned filter (red: positive weight, blue: negative). "
+                                      "Training turns random noise into stroke and edge detectors.")
+        self.filters_caption.setWordWrap(True)
+        box_layout = QVBoxLayout(self.filters_box)
+        box_layout.addWidget(self.filters_label, 1)
+        box_layout.addWidget(self.filters_caption)
+        self.filters_box.hide()
+        self.activations = ActivationsPanel()
+        activations_box = QGroupBox("Activations for the digit on the canvas")
+        QVBoxLayout(activations_box).addWidget(self.activations)
+
+        top = QSplitter(Qt.Orientation.Horizontal)
+        top.addWidget(self.histograms)
+        top.addWidget(self.filters_box)
+        top.setStretchFactor(0, 3)
+        top.setStretchFactor(1, 1)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(top)
+        split.addWidget(activations_box)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.addWidget(split)
+        self.filters: np.ndarray | None = None
+
+    # ------------------------------------------------------------------ inputs
+    def show_layer_stats(self, payload: dict) -> None:
+        """Handler for the LayerProbe's payloads."""
+        if "error" in payload:
+            self.histograms.caption.setText(f"Layer statistics failed: {payload['error']}")
+            return
+        self.histograms.set_stats(payload)
+        self.set_filters(payload.get("filters"), payload.get("filters_layer", ""), payload["epoch"])
+
+    def set_filters(self, filters: np.ndarray | None, layer: str = "", epoch: int = 0) -> None:
+        self.filters = filters
+        if filters is None:
+            self.filters_box.hide()
+            return
+        # one square per filter: the first input channel (MNIST has only one)
+        squares = filters[:, 0]
+        limit = float(np.abs(squares).max()) or 1.0
+        rgb = np.stack([diverging_rgb(f, limit) for f in squares])
+        self.filters_label.setPixmap(rgb_pixmap(tile(rgb, min(8, len(squares)), background=200), FILTER_SCALE))
+        when = "at initialization" if epoch == 0 else f"after epoch {epoch}"
+        self.filters_box.setTitle(f"Filters of {layer} {when}")
+        self.filters_box.show()
+
+    def set_model(self, loaded) -> None:
+        """Slot for MainWindow.trainedModelChanged (a LoadedModel)."""
+        self.activations.set_model(loaded)
+
+    def show_activations_for(self, image: np.ndarray) -> None:
+        """Slot for the canvas: its current 28×28 model input, normalized."""
+        self.activations.show_activations_for(image)
+
+    def shutdown(self) -> None:
+        self.activations.shutdown()
+
+    def closeEvent(self, event) -> None:
+        self.shutdown()
+        super().closeEvent(event)

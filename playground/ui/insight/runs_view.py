@@ -1,0 +1,268 @@
+"""The Runs tab: every run of the session, side by side; tick runs to overlay their curves."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from playground.core.project import RunRecord, export_run_csv
+
+COLUMNS = ("Run", "Network", "Optimizer", "lr", "Batch", "Epochs", "Val. accuracy", "Val. loss", "Test accuracy",
+           "Time", "Status")
+PALETTE = [(31, 119, 180), (255, 127, 14), (44, 160, 44), (214, 39, 40), (148, 103, 189), (140, 86, 75),
+           (227, 119, 194), (127, 127, 127), (188, 189, 34), (23, 190, 207)]
+CURVES = ("Validation", "Training", "Per-batch loss")
+
+
+def _percent(value: float | None) -> str:
+    return "—" if value is None else f"{value:.1%}"
+
+
+def _duration(seconds: float) -> str:
+    if seconds < 60:
+        return f"{seconds:.1f} s"
+    minutes, rest = divmod(int(round(seconds)), 60)
+    return f"{minutes} min {rest:02d} s"
+
+
+def _curve_plot(title: str, y_label: str) -> pg.PlotWidget:
+    plot = pg.PlotWidget(background="w")
+    item = plot.getPlotItem()
+    item.setTitle(title)
+    item.setLabel("bottom", "epoch")
+    item.setLabel("left", y_label)
+    item.showGrid(x=True, y=True, alpha=0.25)
+    item.addLegend(offset=(-10, 10))
+    return plot
+
+
+class RunsView(QWidget):
+    changed = Signal()  # a run was added, renamed or deleted: the project has unsaved changes
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._runs: list[RunRecord] = []
+        self._colors: dict[int, tuple[int, int, int]] = {}
+        self._next_color = 0
+        self._filling = False
+
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.itemChanged.connect(self._on_item_changed)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+
+        self.rename_button = QPushButton("Rename")
+        self.delete_button = QPushButton("Delete")
+        self.export_button = QPushButton("Export CSV…")
+        self.rename_button.clicked.connect(self._rename_selected)
+        self.delete_button.clicked.connect(self._delete_selected)
+        self.export_button.clicked.connect(self._export_selected)
+        self.curves = QComboBox()
+        self.curves.addItems(CURVES)
+        self.curves.setToolTip("Which numbers to draw for each ticked run")
+        self.curves.currentIndexChanged.connect(self.redraw)
+        buttons = QHBoxLayout()
+        self.hint = QLabel()
+        buttons.addWidget(self.hint, 1)
+        for widget in (QLabel("Curves:"), self.curves, self.rename_button, self.delete_button, self.export_button):
+            buttons.addWidget(widget)
+
+        self.loss_plot = _curve_plot("Loss", "loss")
+        self.accuracy_plot = _curve_plot("Accuracy", "accuracy %")
+        plots = QSplitter(Qt.Orientation.Horizontal)
+        plots.addWidget(self.loss_plot)
+        plots.addWidget(self.accuracy_plot)
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addLayout(buttons)
+        top_layout.addWidget(self.table)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(top)
+        split.addWidget(plots)
+        split.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(split)
+        self._refill()
+
+    # ------------------------------------------------------------------ the list
+    def runs(self) -> list[RunRecord]:
+        """The session's runs, for saving with the project."""
+        return list(self._runs)
+
+    def set_runs(self, runs: list[RunRecord]) -> None:
+        """After opening a project: replace the list (all ticked, so their curves show)."""
+        self._runs = list(runs)
+        self._refill(checked=set(range(len(runs))))
+
+    def add_run(self, run: RunRecord, checked: bool = True) -> None:
+        ticked = set(self.checked_indices())
+        if checked:
+            ticked.add(len(self._runs))
+        self._runs.append(run)
+        self._refill(ticked)
+        self.changed.emit()
+
+    def add_run_payload(self, payload: dict) -> None:
+        """Handler for the RunRecorderProbe: the end of a run, with its batch losses."""
+        if "error" in payload:
+            self.hint.setText(f"The run could not be recorded: {payload['error']}")
+            return
+        taken = {run.name for run in self._runs}
+        number = len(self._runs) + 1
+        while f"Run {number}" in taken:
+            number += 1
+        self.add_run(RunRecord.from_end_event(f"Run {number}", payload["experiment"], payload["end"],
+                                              payload["batch_losses"], payload.get("batches_per_epoch", 0)))
+
+    def delete_runs(self, indices: list[int]) -> None:
+        ticked = [run for k, run in enumerate(self._runs) if k in set(self.checked_indices())]
+        self._runs = [run for k, run in enumerate(self._runs) if k not in set(indices)]
+        self._refill({k for k, run in enumerate(self._runs) if any(run is t for t in ticked)})
+        self.changed.emit()
+
+    def rename_run(self, index: int, name: str) -> None:
+        self.table.item(index, 0).setText(name)  # → _on_item_changed
+
+    def checked_indices(self) -> list[int]:
+        return [row for row in range(self.table.rowCount())
+                if self.table.item(row, 0).checkState() == Qt.CheckState.Checked]
+
+    def set_checked(self, index: int, checked: bool) -> None:
+        self.table.item(index, 0).setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+    def export_run(self, index: int, path: str) -> None:
+        export_run_csv(self._runs[index], path)
+
+    def _color(self, run: RunRecord) -> tuple[int, int, int]:
+        key = id(run)
+        if key not in self._colors:
+            self._colors[key] = PALETTE[self._next_color % len(PALETTE)]
+            self._next_color += 1
+        return self._colors[key]
+
+    def _refill(self, checked: set[int] | None = None) -> None:
+        self._filling = True
+        self.table.setRowCount(len(self._runs))
+        for row, run in enumerate(self._runs):
+            final = run.final
+            hp = run.hyperparameters()
+            name = QTableWidgetItem(run.name)
+            name.setFlags(name.flags() | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEditable)
+            name.setCheckState(Qt.CheckState.Checked if checked and row in checked else Qt.CheckState.Unchecked)
+            name.setForeground(pg.mkColor(self._color(run)))
+            name.setToolTip("Tick to draw this run's curves; double-click to rename")
+            cells = [name, run.summary, hp["optimizer"], f"{hp['lr']:g}", str(hp["batch_size"]),
+                     f"{len(run.history)}/{hp['epochs']}", _percent(final.val_accuracy if final else None),
+                     "—" if final is None or final.val_loss is None else f"{final.val_loss:.4f}",
+                     _percent(run.test_accuracy), _duration(run.seconds), run.status]
+            for column, cell in enumerate(cells):
+                item = cell if isinstance(cell, QTableWidgetItem) else QTableWidgetItem(cell)
+                if column > 0:
+                    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                if column == 1:
+                    item.setToolTip(cell)
+                self.table.setItem(row, column, item)
+        self._filling = False
+        self.hint.setText("Every run of this session. Tick runs to compare their curves." if self._runs else
+                          "No runs yet: each training run of this session will be listed here.")
+        self._update_buttons()
+        self.redraw()
+
+    def _on_item_changed(self, item: QTableWidgetItem) -> None:
+        if self._filling or item.column() != 0:
+            return
+        run = self._runs[item.row()]
+        if item.text() != run.name:
+            run.name = item.text().strip() or run.name
+            self.changed.emit()
+        self.redraw()
+
+    def _selected_rows(self) -> list[int]:
+        return sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+
+    def _update_buttons(self) -> None:
+        rows = self._selected_rows()
+        self.rename_button.setEnabled(len(rows) == 1)
+        self.export_button.setEnabled(len(rows) == 1)
+        self.delete_button.setEnabled(bool(rows))
+
+    def _rename_selected(self) -> None:
+        rows = self._selected_rows()
+        if rows:
+            self.table.editItem(self.table.item(rows[0], 0))
+
+    def _delete_selected(self) -> None:
+        rows = self._selected_rows()
+        if not rows:
+            return
+        names = ", ".join(self._runs[r].name for r in rows)
+        answer = QMessageBox.question(self, "Delete runs", f"Delete {names} from this project?")
+        if answer == QMessageBox.StandardButton.Yes:
+            self.delete_runs(rows)
+
+    def _export_selected(self) -> None:
+        rows = self._selected_rows()
+        if not rows:
+            return
+        run = self._runs[rows[0]]
+        path, _ = QFileDialog.getSaveFileName(self, "Export run metrics", f"{run.name}.csv", "CSV files (*.csv)")
+        if not path:
+            return
+        try:
+            self.export_run(rows[0], path)
+        except OSError as exc:
+            QMessageBox.warning(self, "Export failed", f"Could not write {path}: {exc.strerror or exc}")
+
+    # ------------------------------------------------------------------ curves
+    def redraw(self) -> None:
+        mode = self.curves.currentText()
+        for plot in (self.loss_plot, self.accuracy_plot):
+            plot.getPlotItem().clear()  # also empties the legend
+        for index in self.checked_indices():
+            run = self._runs[index]
+            pen = pg.mkPen(self._color(run), width=2)
+            if mode == "Per-batch loss":
+                losses = np.asarray(run.batch_losses, dtype=float)
+                per_epoch = run.batches_per_epoch or max(1, len(losses))
+                x = np.arange(1, len(losses) + 1) / per_epoch
+                self.loss_plot.plot(x, losses, pen=pg.mkPen(self._color(run), width=1), name=run.name)
+            else:
+                key = "val_loss" if mode == "Validation" else "train_loss"
+                points = [(e.epoch, getattr(e, key)) for e in run.history if getattr(e, key) is not None]
+                if points:
+                    x, y = np.array(points, dtype=float).T
+                    self.loss_plot.plot(x, y, pen=pen, symbol="o", symbolSize=5, symbolBrush=self._color(run),
+                                        name=run.name)
+            acc_key = "train_accuracy" if mode == "Training" else "val_accuracy"
+            acc = [(e.epoch, getattr(e, acc_key)) for e in run.history if getattr(e, acc_key) is not None]
+            if acc:
+                x, y = np.array(acc, dtype=float).T
+                self.accuracy_plot.plot(x, y * 100, pen=pen, symbol="o", symbolSize=5, symbolBrush=self._color(run),
+                                        name=run.name)
+        which = "training" if mode == "Training" else "validation"
+        self.loss_plot.getPlotItem().setTitle("Loss per batch" if mode == "Per-batch loss" else f"Loss ({which})")
+        self.accuracy_plot.getPlotItem().setTitle(f"Accuracy ({which})")
