@@ -109,7 +109,10 @@ class ActivationsPanel(QScrollArea):
             else:
                 values = out.ravel()
                 picture = bar_strip_pixmap(values, STRIP_WIDTH, 48 if len(values) > 16 else 40)
-                note = f"  min {values.min():.2f}, max {values.max():.2f}"
+                note = f"<br>min {values.min():.2f} · max {values.max():.2f}"
+                names = self.loaded.class_names
+                if row == len(activations) and names and len(values) == len(names):
+                    note += f"<br>answer: <b>{names[int(values.argmax())]}</b>"
             grid.addWidget(self._name_label(name, out.shape, note), row, 0)
             grid.addWidget(self._picture(picture), row, 1)
         grid.setRowStretch(len(activations) + 1, 1)

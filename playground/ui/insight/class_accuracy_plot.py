@@ -19,6 +19,7 @@ class ClassAccuracyPlot(pg.PlotWidget):
         plot.setTitle("Accuracy per class")
         plot.setLabel("left", "correct", units="%")
         plot.showGrid(y=True, alpha=0.3)
+        plot.getAxis("left").setTicks([[(v, str(v)) for v in range(0, 101, 20)]])
         self.bars = pg.BarGraphItem(x=[], height=[], width=0.7)
         self.addItem(self.bars)
         self.heights = np.zeros(0)
@@ -35,4 +36,4 @@ class ClassAccuracyPlot(pg.PlotWidget):
         short = [name if len(name) <= 8 else name[:7] + "…" for name in class_names]
         self.getPlotItem().getAxis("bottom").setTicks([list(enumerate(short))])
         self.setXRange(-0.6, n - 0.4, padding=0)
-        self.setYRange(0, 100, padding=0.02)
+        self.setYRange(0, 105, padding=0)

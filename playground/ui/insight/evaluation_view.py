@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from playground.core.experiment import Experiment
 from playground.ui.insight.class_accuracy_plot import ClassAccuracyPlot
@@ -30,7 +30,10 @@ class EvaluationView(QWidget):
         self.message = QLabel(EMPTY_TEXT)
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message.setMargin(40)
+        self.message.setMaximumWidth(620)
+        message_page = QWidget()
+        message_layout = QHBoxLayout(message_page)
+        message_layout.addWidget(self.message)
         self.confusion = ConfusionMatrixPlot()
         self.per_class = ClassAccuracyPlot()
         self.gallery = MistakeGallery()
@@ -51,7 +54,7 @@ class EvaluationView(QWidget):
         split.setStretchFactor(1, 1)
 
         self.pages = QStackedWidget()
-        self.pages.addWidget(self.message)
+        self.pages.addWidget(message_page)
         self.pages.addWidget(split)
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
@@ -63,6 +66,10 @@ class EvaluationView(QWidget):
     @property
     def showing_results(self) -> bool:
         return self.pages.currentIndex() == 1
+
+    @staticmethod
+    def _mistakes_title(shown: int, wrong: int) -> str:
+        return f"All {wrong:,} mistakes" if shown >= wrong else f"The {shown} most confident of {wrong:,} mistakes"
 
     # ------------------------------------------------------------------ inputs
     def set_experiment(self, experiment: Experiment) -> None:
@@ -109,8 +116,8 @@ class EvaluationView(QWidget):
         if not ev.mistakes:
             self.gallery_label.setText("No mistakes on this set.")
         elif any(m.image is not None for m in ev.mistakes):
-            self.gallery_label.setText(f"The {len(ev.mistakes)} most confident mistakes (of {wrong:,}), "
-                                       "true → predicted. Click one to put it on the canvas.")
+            self.gallery_label.setText(f"{self._mistakes_title(len(ev.mistakes), wrong)}, true → predicted, "
+                                       "most confident first. Click one to put it on the canvas.")
         else:
-            self.gallery_label.setText(f"The {len(ev.mistakes)} most confident mistakes (of {wrong:,}).")
+            self.gallery_label.setText(f"{self._mistakes_title(len(ev.mistakes), wrong)}, most confident first.")
         self.pages.setCurrentIndex(1)

@@ -17,6 +17,7 @@ def _histogram_plot(title: str, x_label: str) -> pg.PlotWidget:
     item.setTitle(title)
     item.setLabel("bottom", x_label)
     item.setLabel("left", "count")
+    item.getAxis("bottom").enableAutoSIPrefix(False)  # "(x0.001)" puzzles a learner more than 0.002 does
     item.hideButtons()
     item.setMenuEnabled(False)
     return plot

@@ -3,6 +3,8 @@ activations of every layer for the digit on the canvas."""
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QLabel, QSplitter, QVBoxLayout, QWidget
@@ -11,7 +13,8 @@ from playground.ui.insight.activations_panel import ActivationsPanel
 from playground.ui.insight.histogram_panel import LayerHistogramPanel
 from playground.ui.insight.pictures import diverging_rgb, rgb_pixmap, tile
 
-FILTER_SCALE = 6
+FILTERS_WIDTH = 240  # pixels the filter mosaic is scaled up to, about
+MAX_FILTER_SCALE = 24
 
 
 class LayerView(QWidget):
@@ -29,8 +32,8 @@ class LayerView(QWidget):
         box_layout.addWidget(self.filters_caption)
         self.filters_box.hide()
         self.activations = ActivationsPanel()
-        activations_box = QGroupBox("Activations for the digit on the canvas")
-        QVBoxLayout(activations_box).addWidget(self.activations)
+        self.activations_box = QGroupBox("Activations for the digit on the canvas")
+        QVBoxLayout(self.activations_box).addWidget(self.activations)
 
         top = QSplitter(Qt.Orientation.Horizontal)
         top.addWidget(self.histograms)
@@ -39,9 +42,9 @@ class LayerView(QWidget):
         top.setStretchFactor(1, 1)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(top)
-        split.addWidget(activations_box)
-        split.setStretchFactor(0, 2)
-        split.setStretchFactor(1, 3)
+        split.addWidget(self.activations_box)
+        split.setSizes([340, 420])
+        top.setSizes([880, 300])
         layout = QVBoxLayout(self)
         layout.addWidget(split)
         self.filters: np.ndarray | None = None
@@ -64,13 +67,17 @@ class LayerView(QWidget):
         squares = filters[:, 0]
         limit = float(np.abs(squares).max()) or 1.0
         rgb = np.stack([diverging_rgb(f, limit) for f in squares])
-        self.filters_label.setPixmap(rgb_pixmap(tile(rgb, min(8, len(squares)), background=200), FILTER_SCALE))
+        mosaic = tile(rgb, min(8, math.ceil(math.sqrt(len(squares)))), background=200)
+        scale = max(2, min(MAX_FILTER_SCALE, FILTERS_WIDTH // mosaic.shape[1]))
+        self.filters_label.setPixmap(rgb_pixmap(mosaic, scale))
         when = "at initialization" if epoch == 0 else f"after epoch {epoch}"
         self.filters_box.setTitle(f"Filters of {layer} {when}")
         self.filters_box.show()
 
     def set_model(self, loaded) -> None:
         """Slot for MainWindow.trainedModelChanged (a LoadedModel)."""
+        # activations are pictures of an image's path through the network: not shown for point data
+        self.activations_box.setVisible(loaded is None or len(loaded.input_shape) == 3)
         self.activations.set_model(loaded)
 
     def show_activations_for(self, image: np.ndarray) -> None:

@@ -31,9 +31,14 @@ class MistakeGallery(QListWidget):
     def set_mistakes(self, mistakes, class_names: list[str], normalization: tuple[float, float] | None) -> None:
         self.clear()
         self.images = []
+        # thumbnails for images; a plain list for points, which have no picture
+        with_images = any(m.image is not None for m in mistakes)
+        self.setViewMode(QListView.ViewMode.IconMode if with_images else QListView.ViewMode.ListMode)
+        self.setGridSize(QSize(THUMB + 26, THUMB + 40) if with_images else QSize())
         for mistake in mistakes:
             true, predicted = class_names[mistake.true], class_names[mistake.predicted]
-            item = QListWidgetItem(f"{true} → {predicted}\n{mistake.confidence:.0%}")
+            separator = "\n" if with_images else ", "
+            item = QListWidgetItem(f"{true} → {predicted}{separator}{mistake.confidence:.0%}")
             tip = f"True class: {true}\nPredicted: {predicted} ({mistake.confidence:.1%} sure)"
             if mistake.image is not None:
                 pixels = unnormalize(mistake.image, normalization)
@@ -43,7 +48,8 @@ class MistakeGallery(QListWidget):
             else:
                 self.images.append(None)
             item.setToolTip(tip)
-            item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+            if with_images:
+                item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
             item.setData(Qt.ItemDataRole.UserRole, len(self.images) - 1)
             self.addItem(item)
 

@@ -41,14 +41,14 @@ def _duration(seconds: float) -> str:
     return f"{minutes} min {rest:02d} s"
 
 
-def _curve_plot(title: str, y_label: str) -> pg.PlotWidget:
+def _curve_plot(title: str, y_label: str, legend_offset: tuple[int, int]) -> pg.PlotWidget:
     plot = pg.PlotWidget(background="w")
     item = plot.getPlotItem()
     item.setTitle(title)
     item.setLabel("bottom", "epoch")
     item.setLabel("left", y_label)
     item.showGrid(x=True, y=True, alpha=0.25)
-    item.addLegend(offset=(-10, 10))
+    item.addLegend(offset=legend_offset)
     return plot
 
 
@@ -90,8 +90,8 @@ class RunsView(QWidget):
         for widget in (QLabel("Curves:"), self.curves, self.rename_button, self.delete_button, self.export_button):
             buttons.addWidget(widget)
 
-        self.loss_plot = _curve_plot("Loss", "loss")
-        self.accuracy_plot = _curve_plot("Accuracy", "accuracy %")
+        self.loss_plot = _curve_plot("Loss", "loss", (-10, 10))  # loss falls: the legend goes top right
+        self.accuracy_plot = _curve_plot("Accuracy", "accuracy %", (-10, -10))  # accuracy rises: bottom right
         plots = QSplitter(Qt.Orientation.Horizontal)
         plots.addWidget(self.loss_plot)
         plots.addWidget(self.accuracy_plot)
@@ -103,7 +103,7 @@ class RunsView(QWidget):
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(top)
         split.addWidget(plots)
-        split.setStretchFactor(1, 2)
+        split.setSizes([220, 540])
         layout = QVBoxLayout(self)
         layout.addWidget(split)
         self._refill()
