@@ -1,0 +1,48 @@
+"""Imports PyTorch in the background so the window appears at once.
+
+Shape inference of image datasets and the device list need torch, whose import takes seconds.
+The window shows first; `EngineLoader.ready` arrives (on the GUI thread) once the engine modules
+are imported, with the devices this machine can train on.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+
+from PySide6.QtCore import QObject, Signal
+
+ENGINE_MODULES = ("torch", "playground.data.images", "playground.core.build")
+
+
+def engine_loaded() -> bool:
+    return all(name in sys.modules for name in ENGINE_MODULES)
+
+
+class EngineLoader(QObject):
+    ready = Signal(list)  # available devices, e.g. ["auto", "cpu", "cuda"]
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.devices: list[str] | None = None
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        # a plain Python thread: it runs no Qt code, it only imports and emits one queued signal
+        self._thread = threading.Thread(target=self._load, name="EngineLoader", daemon=True)
+        self._thread.start()
+
+    def _load(self) -> None:
+        import playground.data.images  # noqa: F401  (imports torch)
+        from playground.core.build import available_devices
+
+        try:
+            devices = available_devices()
+        except Exception:  # a broken CUDA install must not keep the window waiting
+            devices = ["auto", "cpu"]
+        self.devices = devices
+        self.ready.emit(devices)
+
+    def wait(self, seconds: float = 60.0) -> None:
+        if self._thread is not None:
+            self._thread.join(seconds)

@@ -1,0 +1,232 @@
+"""The network: the layers in order with their output shape and parameter count, issues marked at the layer.
+
+A dumb view: `display(experiment, report)` redraws it; a person's wishes leave as signals (insert a
+palette block at a row, move a layer, select one). The main window turns them into undoable edits.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QBrush, QColor, QDropEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QStyle,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from playground.core import catalog
+from playground.core.catalog import format_shape
+from playground.core.experiment import Experiment, LayerSpec
+from playground.core.shapes import ShapeReport
+from playground.ui.palette import LAYER_MIME
+
+ERROR_BACKGROUND = QColor(255, 225, 225)
+ERROR_TEXT = QColor(170, 0, 0)
+WARNING_TEXT = QColor(150, 90, 0)
+
+
+def describe_layer(layer: LayerSpec, limit: int = 2) -> str:
+    """'Linear (Units 128)': the type and its first numeric settings, for the list."""
+    layer_type = catalog.LAYERS[layer.type]
+    shown = [f"{p.label} {layer.params[p.name]:g}" for p in layer_type.params if p.kind != "bool"][:limit]
+    return f"{layer.type} ({', '.join(shown)})" if shown else layer.type
+
+
+class LayerList(QTreeWidget):
+    """The rows; drops are reported, never applied here: the experiment stays the only truth."""
+
+    insertRequested = Signal(str, int)  # catalog name, row to insert at
+    moveRequested = Signal(int, int)  # from row, to row (final position)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setColumnCount(4)
+        self.setHeaderLabels(["#", "Layer", "Output", "Parameters"])
+        self.setRootIsDecorated(False)
+        self.setUniformRowHeights(True)
+        self.setAlternatingRowColors(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+
+    def _accepts(self, event) -> bool:
+        return event.source() is self or event.mimeData().hasFormat(LAYER_MIME)
+
+    def dragEnterEvent(self, event) -> None:
+        if self._accepts(event):
+            super().dragEnterEvent(event)
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:
+        if self._accepts(event):
+            super().dragMoveEvent(event)
+            if event.source() is not self:
+                event.setDropAction(Qt.DropAction.CopyAction)
+            event.accept()
+        else:
+            event.ignore()
+
+    def drop_row(self, pos) -> int:
+        """The row a drop at `pos` (viewport coordinates) inserts before."""
+        item = self.itemAt(pos)
+        if item is None:
+            return self.topLevelItemCount()
+        row = self.indexOfTopLevelItem(item)
+        rect = self.visualItemRect(item)
+        return row + 1 if pos.y() > rect.center().y() else row
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        row = self.drop_row(event.position().toPoint())
+        if event.mimeData().hasFormat(LAYER_MIME):
+            self.insertRequested.emit(bytes(event.mimeData().data(LAYER_MIME)).decode(), row)
+        elif event.source() is self and self.currentItem() is not None:
+            source = self.indexOfTopLevelItem(self.currentItem())
+            target = row - 1 if row > source else row
+            if target != source:
+                self.moveRequested.emit(source, target)
+        # the window redraws the list from the edited experiment; Qt must not move items itself
+        event.setDropAction(Qt.DropAction.IgnoreAction)
+        event.accept()
+
+
+class NetworkView(QWidget):
+    selectionChanged = Signal(int)  # row, or -1
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("networkView")
+        self.input_label = QLabel()
+        self.input_label.setObjectName("networkInput")
+        self.list = LayerList()
+        self.list.setObjectName("layerList")
+        self.insertRequested = self.list.insertRequested
+        self.moveRequested = self.list.moveRequested
+        self.total_label = QLabel()
+        self.total_label.setObjectName("networkTotal")
+        self.issues_label = QLabel()
+        self.issues_label.setObjectName("networkIssues")
+        self.issues_label.setWordWrap(True)
+        self.issues_label.setTextFormat(Qt.TextFormat.RichText)
+        self.lock_label = QLabel("Training — the network is locked until the run ends. Stop to edit.")
+        self.lock_label.setObjectName("networkLockHint")
+        self.lock_label.setWordWrap(True)
+        self.lock_label.setVisible(False)
+        self.buttons = QHBoxLayout()
+        self.buttons.setSpacing(3)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setSpacing(4)
+        layout.addWidget(self.lock_label)
+        layout.addWidget(self.input_label)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.total_label)
+        layout.addWidget(self.issues_label)
+        layout.addLayout(self.buttons)
+        self.list.currentItemChanged.connect(self._current_changed)
+        self.report: ShapeReport | None = None
+
+    def set_actions(self, actions: list[QAction]) -> None:
+        for action in actions:
+            button = QToolButton()
+            button.setDefaultAction(action)
+            button.setObjectName(action.objectName().replace("Action", "Button"))
+            self.buttons.addWidget(button)
+        self.buttons.addStretch(1)
+
+    def _current_changed(self, current, _previous) -> None:
+        self.selectionChanged.emit(self.list.indexOfTopLevelItem(current) if current is not None else -1)
+
+    # ------------------------------------------------------------------ state
+    def selected_row(self) -> int:
+        item = self.list.currentItem()
+        return self.list.indexOfTopLevelItem(item) if item is not None else -1
+
+    def select_row(self, row: int) -> None:
+        if 0 <= row < self.list.topLevelItemCount():
+            self.list.setCurrentItem(self.list.topLevelItem(row))
+        else:
+            self.list.setCurrentItem(None)
+
+    def set_locked(self, locked: bool) -> None:
+        self.lock_label.setVisible(locked)
+        self.list.setEnabled(not locked)
+
+    def display(self, experiment: Experiment, report: ShapeReport | None, dataset_label: str = "") -> None:
+        """Redraw from an experiment and its shape report (None while the engine is loading)."""
+        self.report = report
+        selected = self.selected_row()
+        self.list.blockSignals(True)
+        self.list.clear()
+        style = self.style()
+        error_index = report.error.index if report is not None and report.error is not None else None
+        warnings: dict[int, list[str]] = {}
+        for issue in report.warnings if report is not None else []:
+            if issue.index is not None:
+                warnings.setdefault(issue.index, []).append(issue.message)
+        for i, layer in enumerate(experiment.layers):
+            row = report.layers[i] if report is not None and i < len(report.layers) else None
+            if report is None:
+                output, params = "…", "…"
+            else:
+                output = format_shape(row.output_shape) if row and row.output_shape else "—"
+                params = f"{row.parameters:,}" if row and row.output_shape else "—"
+            item = QTreeWidgetItem([str(i + 1), describe_layer(layer), output, params])
+            item.setTextAlignment(3, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled)
+            tip = catalog.LAYERS[layer.type].tooltip
+            if i == error_index:
+                for col in range(4):
+                    item.setBackground(col, QBrush(ERROR_BACKGROUND))
+                    item.setForeground(col, QBrush(ERROR_TEXT))
+                item.setIcon(1, style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical))
+                tip = report.error.message
+            elif i in warnings:
+                item.setIcon(1, style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
+                tip = "\n".join(warnings[i])
+            for col in range(4):
+                item.setToolTip(col, tip)
+            self.list.addTopLevelItem(item)
+        self.list.blockSignals(False)
+        if report is None:
+            self.input_label.setText(f"Input: {dataset_label} (loading PyTorch…)")
+            self.total_label.setText("")
+            self.issues_label.setText("")
+        else:
+            self.input_label.setText(f"Input: {format_shape(report.input_shape)}"
+                                     + (f" — {dataset_label}" if dataset_label else ""))
+            self.total_label.setText(f"<b>Total: {report.total_parameters:,} trainable parameters</b>")
+            lines = []
+            if report.error is not None:
+                lines.append(f"<span style='color:{ERROR_TEXT.name()}'>✖ {_html(report.error.message)}</span>")
+            lines += [f"<span style='color:{WARNING_TEXT.name()}'>⚠ {_html(w.message)}</span>"
+                      for w in report.warnings]
+            self.issues_label.setText("<br>".join(lines))
+            self.issues_label.setVisible(bool(lines))
+        self.select_row(min(selected, len(experiment.layers) - 1))
+
+    def row_is_marked_error(self, row: int) -> bool:
+        item = self.list.topLevelItem(row)
+        return item is not None and item.foreground(1).color() == ERROR_TEXT
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,97 @@
+"""The layer palette: the catalog's blocks, grouped. Click one to append it, or drag it into the network."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMimeData, QPoint, Qt, Signal
+from PySide6.QtGui import QDrag, QMouseEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QGridLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from playground.core import catalog
+
+LAYER_MIME = "application/x-nn-playground-layer"  # payload: the catalog name, UTF-8
+COLUMNS = 2
+
+
+class PaletteBlock(QToolButton):
+    """One catalog entry. A click emits `clicked`; pressing and moving starts a drag."""
+
+    def __init__(self, layer_type: catalog.LayerType, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.layer_name = layer_type.name
+        self.setObjectName(f"palette_{layer_type.name}")
+        self.setText(layer_type.name)
+        self.setToolTip(f"<b>{layer_type.name}</b><br>{layer_type.summary}"
+                        + (f"<br><code>{layer_type.formula}</code>" if layer_type.formula else "")
+                        + "<br><i>Click to add at the end, or drag into the network.</i>")
+        self.setStatusTip(layer_type.summary)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)  # share the column evenly
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self._press: QPoint | None = None
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._press = event.position().toPoint()
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if (self._press is not None and event.buttons() & Qt.MouseButton.LeftButton
+                and (event.position().toPoint() - self._press).manhattanLength()
+                >= QApplication.startDragDistance()):
+            self._press = None
+            self.setDown(False)
+            drag = QDrag(self)
+            mime = QMimeData()
+            mime.setData(LAYER_MIME, self.layer_name.encode())
+            mime.setText(self.layer_name)
+            drag.setMimeData(mime)
+            drag.setPixmap(self.grab())
+            drag.exec(Qt.DropAction.CopyAction)
+            return
+        super().mouseMoveEvent(event)
+
+
+class LayerPalette(QScrollArea):
+    layerRequested = Signal(str)  # catalog name: append this layer
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("layerPalette")
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setSpacing(4)
+        self.blocks: dict[str, PaletteBlock] = {}
+        for group in catalog.LAYER_GROUPS:
+            title = QLabel(group)
+            font = title.font()
+            font.setBold(True)
+            title.setFont(font)
+            layout.addWidget(title)
+            grid = QGridLayout()
+            grid.setSpacing(3)
+            for i, layer_type in enumerate(catalog.layers_in_group(group)):
+                block = PaletteBlock(layer_type)
+                block.clicked.connect(lambda _=False, name=layer_type.name: self.layerRequested.emit(name))
+                grid.addWidget(block, i // COLUMNS, i % COLUMNS)
+                self.blocks[layer_type.name] = block
+            layout.addLayout(grid)
+            layout.addSpacing(6)
+        hint = QLabel("Click a block to add it at the end, or drag it between layers.")
+        hint.setWordWrap(True)
+        hint.setEnabled(False)  # greyed: a hint, not a control
+        layout.addWidget(hint)
+        layout.addStretch(1)
+        self.setWidget(body)
+        widest = max(block.minimumSizeHint().width() for block in self.blocks.values())
+        self.setMinimumWidth(COLUMNS * widest + 3 * (COLUMNS - 1) + 12 + 4)

@@ -1,0 +1,276 @@
+"""Live training plots: every batch loss (raw, faint) with its smoothed line, and per-epoch metrics.
+
+Signals only append numbers to growing numpy arrays; a ~30 Hz timer redraws when something
+changed. `setData` per batch would repaint thousands of times a second and starve the event loop.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QFileDialog, QSplitter, QVBoxLayout, QWidget
+
+REDRAW_MS = 33
+SMOOTHING = 0.95  # EMA factor of the smoothed loss line, bias-corrected as in TensorBoard
+
+pg.setConfigOptions(antialias=False, background="w", foreground="k")
+
+
+class GrowingSeries:
+    """x and y values in numpy arrays that double when full; `x`, `y` are views of the filled part."""
+
+    def __init__(self, columns: int = 2, capacity: int = 1024):
+        self._data = np.empty((capacity, columns), dtype=np.float64)
+        self.count = 0
+
+    def append(self, *values: float) -> None:
+        if self.count == len(self._data):
+            self._data = np.concatenate([self._data, np.empty_like(self._data)])
+        self._data[self.count] = values
+        self.count += 1
+
+    def column(self, i: int) -> np.ndarray:
+        return self._data[:self.count, i]
+
+    def clear(self) -> None:
+        self.count = 0
+
+
+def _export_menu(plot: pg.PlotWidget, png, csv) -> None:
+    """Explicit PNG/CSV entries in the right-click menu, next to pyqtgraph's own Export… dialog."""
+    menu = plot.getPlotItem().getViewBox().menu
+    menu.addSeparator()
+    menu.addAction("Export PNG…", png)
+    menu.addAction("Export CSV…", csv)
+
+
+def _ask_path(parent: QWidget, title: str, pattern: str, suffix: str) -> str:
+    path, _ = QFileDialog.getSaveFileName(parent, title, "", pattern)
+    if path and not path.lower().endswith(suffix):
+        path += suffix
+    return path
+
+
+def export_png(plot: pg.PlotWidget, path: str | Path) -> None:
+    from pyqtgraph.exporters import ImageExporter
+
+    ImageExporter(plot.getPlotItem()).export(str(path))
+
+
+def _set_finite(curve: pg.PlotDataItem, x: np.ndarray, y: np.ndarray) -> None:
+    keep = np.isfinite(y)
+    curve.setData(x[keep], y[keep])
+
+
+class LossPlot(QWidget):
+    """Loss of every batch (x: batch number in the run), smoothed line, validation loss per epoch."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.plot_widget = pg.PlotWidget()
+        self.plot_widget.setObjectName("lossPlot")
+        item = self.plot_widget.getPlotItem()
+        item.setTitle("Loss")
+        item.setLabel("bottom", "batch")
+        item.showGrid(x=True, y=True, alpha=0.2)
+        item.setClipToView(True)
+        item.setDownsampling(auto=True, mode="peak")
+        item.addLegend(offset=(-10, 10))
+        self.raw_curve = item.plot(name="batch loss", pen=pg.mkPen(70, 130, 200, 70))
+        self.smooth_curve = item.plot(name="smoothed", pen=pg.mkPen(20, 80, 170, 255, width=2))
+        self.val_curve = item.plot(name="validation loss (per epoch)", pen=pg.mkPen(220, 110, 0, width=2),
+                                   symbol="o", symbolSize=7, symbolBrush=(220, 110, 0))
+        self.batches = GrowingSeries(3)  # step, loss, smoothed
+        self.validation = GrowingSeries(2)  # step at the epoch's end, validation loss
+        self._ema = 0.0
+        self.dirty = False
+        _export_menu(self.plot_widget, self._export_png_dialog, self._export_csv_dialog)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.plot_widget)
+
+    @property
+    def batch_count(self) -> int:
+        return self.batches.count
+
+    def clear(self) -> None:
+        self.batches.clear()
+        self.validation.clear()
+        self._ema = 0.0
+        self.dirty = True
+        self.redraw()
+        self.plot_widget.getPlotItem().enableAutoRange()
+
+    def append_batch_loss(self, step: int, loss: float) -> None:
+        n = self.batches.count + 1
+        if math.isfinite(loss):
+            self._ema = SMOOTHING * self._ema + (1 - SMOOTHING) * loss
+        smoothed = self._ema / (1 - SMOOTHING ** n)
+        self.batches.append(step, loss, smoothed)
+        self.dirty = True
+
+    def append_validation_loss(self, step: int, loss: float) -> None:
+        self.validation.append(step, loss)
+        self.dirty = True
+
+    def redraw(self) -> None:
+        if not self.dirty:
+            return
+        self.dirty = False
+        steps = self.batches.column(0)
+        self.raw_curve.setData(steps, self.batches.column(1))
+        self.smooth_curve.setData(steps, self.batches.column(2))
+        self.val_curve.setData(self.validation.column(0), self.validation.column(1))
+
+    def raw_data(self) -> tuple[np.ndarray, np.ndarray]:
+        """What the faint curve draws (after the last redraw)."""
+        x, y = self.raw_curve.getData()
+        return (np.array([]), np.array([])) if x is None else (x, y)
+
+    def export_csv(self, path: str | Path) -> None:
+        data = np.column_stack([self.batches.column(0), self.batches.column(1), self.batches.column(2)])
+        np.savetxt(path, data, delimiter=",", header="batch,loss,smoothed_loss", comments="", fmt=["%d", "%.6g", "%.6g"])
+
+    def export_png(self, path: str | Path) -> None:
+        export_png(self.plot_widget, path)
+
+    def _export_csv_dialog(self) -> None:
+        if path := _ask_path(self, "Export loss as CSV", "CSV files (*.csv)", ".csv"):
+            self.export_csv(path)
+
+    def _export_png_dialog(self) -> None:
+        if path := _ask_path(self, "Export loss plot as PNG", "PNG images (*.png)", ".png"):
+            self.export_png(path)
+
+
+class MetricsPlot(QWidget):
+    """Per-epoch accuracy (train and validation) with the accuracy before training as a reference line.
+
+    Regression has no accuracy: the plot then shows the validation loss per epoch.
+    """
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.plot_widget = pg.PlotWidget()
+        self.plot_widget.setObjectName("metricsPlot")
+        item = self.plot_widget.getPlotItem()
+        item.setLabel("bottom", "epoch")
+        item.showGrid(x=True, y=True, alpha=0.2)
+        item.addLegend(offset=(-10, -10))
+        self.val_curve = item.plot(name="validation", pen=pg.mkPen(220, 110, 0, width=2), symbol="o",
+                                   symbolSize=7, symbolBrush=(220, 110, 0))
+        self.train_curve = item.plot(name="training (during the epoch)", pen=pg.mkPen(20, 80, 170, width=2),
+                                     symbol="s", symbolSize=6, symbolBrush=(20, 80, 170))
+        self.initial_line = pg.InfiniteLine(angle=0, movable=False, pen=pg.mkPen(120, 120, 120, style=Qt.PenStyle.DashLine),
+                                            label="before training", labelOpts={"position": 0.15, "color": (90, 90, 90)})
+        self.initial_line.setVisible(False)
+        item.addItem(self.initial_line, ignoreBounds=False)
+        self.epochs = GrowingSeries(4, 64)  # epoch, validation accuracy %, train accuracy %, validation loss
+        self.initial_accuracy: float | None = None
+        self.classification = True
+        self.dirty = False
+        _export_menu(self.plot_widget, self._export_png_dialog, self._export_csv_dialog)
+        self._set_titles()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.plot_widget)
+
+    def _set_titles(self) -> None:
+        item = self.plot_widget.getPlotItem()
+        item.setTitle("Accuracy per epoch" if self.classification else "Validation loss per epoch")
+        item.setLabel("left", "accuracy (%)" if self.classification else "loss")
+
+    def clear(self) -> None:
+        self.epochs.clear()
+        self.initial_accuracy = None
+        self.initial_line.setVisible(False)
+        self.dirty = True
+        self.redraw()
+        self.plot_widget.getPlotItem().enableAutoRange()
+
+    def set_initial(self, accuracy: float | None, loss: float | None = None) -> None:
+        """The untrained network's validation numbers: epoch 0 of the curve and the reference line."""
+        self.initial_accuracy = accuracy
+        if accuracy is not None or loss is not None:
+            self.append_epoch(0, accuracy, None, loss)
+        self.classification = accuracy is not None
+        self._set_titles()
+        if accuracy is not None:
+            self.initial_line.setPos(100 * accuracy)
+            self.initial_line.label.setFormat(f"before training: {100 * accuracy:.1f}%")
+        self.initial_line.setVisible(accuracy is not None)
+
+    def append_epoch(self, epoch: int, val_accuracy: float | None, train_accuracy: float | None,
+                     val_loss: float | None) -> None:
+        nan = float("nan")
+        self.epochs.append(epoch, 100 * val_accuracy if val_accuracy is not None else nan,
+                           100 * train_accuracy if train_accuracy is not None else nan,
+                           val_loss if val_loss is not None else nan)
+        if val_accuracy is None and self.classification and self.initial_accuracy is None:
+            self.classification = False
+            self._set_titles()
+        self.dirty = True
+
+    def redraw(self) -> None:
+        if not self.dirty:
+            return
+        self.dirty = False
+        x = self.epochs.column(0)
+        if self.classification:
+            _set_finite(self.val_curve, x, self.epochs.column(1))
+            _set_finite(self.train_curve, x, self.epochs.column(2))  # epoch 0 has no training accuracy
+        else:
+            _set_finite(self.val_curve, x, self.epochs.column(3))
+            self.train_curve.setData([], [])
+
+    def export_csv(self, path: str | Path) -> None:
+        data = np.column_stack([self.epochs.column(i) for i in range(4)])
+        header = "epoch,val_accuracy_percent,train_accuracy_percent,val_loss"
+        if self.initial_accuracy is not None:
+            header = f"# accuracy before training: {100 * self.initial_accuracy:.2f}%\n" + header
+        np.savetxt(path, data, delimiter=",", header=header, comments="", fmt="%.6g")
+
+    def export_png(self, path: str | Path) -> None:
+        export_png(self.plot_widget, path)
+
+    def _export_csv_dialog(self) -> None:
+        if path := _ask_path(self, "Export metrics as CSV", "CSV files (*.csv)", ".csv"):
+            self.export_csv(path)
+
+    def _export_png_dialog(self) -> None:
+        if path := _ask_path(self, "Export metrics plot as PNG", "PNG images (*.png)", ".png"):
+            self.export_png(path)
+
+
+class TrainingPlots(QWidget):
+    """The first view tab: the loss plot above the metrics plot, redrawn by one timer."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("trainingPlots")
+        self.loss = LossPlot()
+        self.metrics = MetricsPlot()
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("plotSplitter")
+        self.splitter.addWidget(self.loss)
+        self.splitter.addWidget(self.metrics)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+        self.timer = QTimer(self)
+        self.timer.setInterval(REDRAW_MS)
+        self.timer.timeout.connect(self.redraw)
+
+    def clear(self) -> None:
+        self.loss.clear()
+        self.metrics.clear()
+
+    def redraw(self) -> None:
+        self.loss.redraw()
+        self.metrics.redraw()

@@ -1,0 +1,390 @@
+"""The training settings (dataset, loss, optimizer, learning rate, ...) and the run controls.
+
+Every widget edits a copy of the experiment and hands it over through `edited`, so the main
+window can push it on the undo stack; `set_experiment` redraws the widgets without echoing.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QPalette, QValidator
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from playground.core import catalog
+from playground.core.experiment import Experiment
+from playground.data import registry
+
+LR_MIN, LR_MAX = 1e-5, 10.0
+_MANTISSAS = (1.0, 2.0, 5.0)
+
+
+def lr_ladder() -> list[float]:
+    """1e-5, 2e-5, 5e-5, 1e-4, ... 10: the values the arrows step through."""
+    values = []
+    for exponent in range(-5, 2):
+        for m in _MANTISSAS:
+            value = float(f"{m}e{exponent}")
+            if LR_MIN <= value <= LR_MAX:
+                values.append(value)
+    return values
+
+
+class LogSpinBox(QDoubleSpinBox):
+    """A learning-rate box: the arrows step 1-2-5 per decade; any value can be typed (1e-3 or 0.001)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setDecimals(10)  # QDoubleSpinBox rounds to this; the text shows %g
+        self.setRange(LR_MIN, LR_MAX)
+        self.setKeyboardTracking(False)
+        self._ladder = lr_ladder()
+
+    def textFromValue(self, value: float) -> str:
+        return f"{value:g}"
+
+    def valueFromText(self, text: str) -> float:
+        try:
+            return float(text)
+        except ValueError:
+            return self.value()
+
+    def validate(self, text: str, pos: int):
+        try:
+            value = float(text)
+        except ValueError:
+            return QValidator.State.Intermediate, text, pos
+        state = QValidator.State.Acceptable if LR_MIN <= value <= LR_MAX else QValidator.State.Intermediate
+        return state, text, pos
+
+    def stepBy(self, steps: int) -> None:
+        value = self.value()
+        ladder = self._ladder
+        if steps > 0:
+            above = [v for v in ladder if v > value * (1 + 1e-9)]
+            index = min(len(above) - 1, steps - 1) if above else -1
+            target = above[index] if above else ladder[-1]
+        else:
+            below = [v for v in ladder if v < value * (1 - 1e-9)]
+            index = max(0, len(below) + steps) if below else 0
+            target = below[index] if below else ladder[0]
+        self.setValue(target)
+
+
+def _combo(name: str, items: list[tuple[str, str, str]]) -> QComboBox:
+    """items: (data, label, tooltip)."""
+    combo = QComboBox()
+    combo.setObjectName(name)
+    # long labels ("Binary cross-entropy (with logits)") must not widen the whole panel
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(10)
+    for data, label, tip in items:
+        combo.addItem(label, data)
+        combo.setItemData(combo.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
+    return combo
+
+
+def _select(combo: QComboBox, data: str) -> None:
+    combo.blockSignals(True)
+    index = combo.findData(data)
+    if index < 0:  # a value this machine does not offer (a file from a CUDA machine): still show it
+        combo.addItem(data, data)
+        index = combo.count() - 1
+    combo.setCurrentIndex(index)
+    combo.blockSignals(False)
+
+
+def _set(widget, value) -> None:
+    widget.blockSignals(True)
+    if isinstance(widget, QCheckBox):
+        widget.setChecked(bool(value))
+    else:
+        widget.setValue(value)
+    widget.blockSignals(False)
+
+
+def _double(name: str, low: float, high: float, decimals: int, step: float) -> QDoubleSpinBox:
+    box = QDoubleSpinBox()
+    box.setObjectName(name)
+    box.setRange(low, high)
+    box.setDecimals(decimals)
+    box.setSingleStep(step)
+    box.setKeyboardTracking(False)
+    return box
+
+
+def _int(name: str, low: int, high: int, special: str = "") -> QSpinBox:
+    box = QSpinBox()
+    box.setObjectName(name)
+    box.setRange(low, high)
+    box.setKeyboardTracking(False)
+    box.setGroupSeparatorShown(True)
+    if special:
+        box.setSpecialValueText(special)
+    return box
+
+
+class TrainingPanel(QWidget):
+    edited = Signal(str, object, str)  # undo text, new Experiment, merge key
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("trainingPanel")
+        self.experiment = Experiment()
+
+        # --- data
+        self.dataset = _combo("datasetCombo", [])
+        self.limit = _int("limitSpin", 0, 1_000_000, "all")
+        self.limit.setSingleStep(1000)
+        self.limit.setToolTip("Train on at most this many images (quick experiments); 'all' uses every image")
+        self.batch_size = _int("batchSizeSpin", 1, 65536)
+        self.batch_size.setToolTip("Samples per gradient step")
+        # --- loss and optimizer
+        self.loss = _combo("lossCombo", [(n, t.label, t.tooltip) for n, t in catalog.LOSSES.items()])
+        self.optimizer = _combo("optimizerCombo", [(n, t.label, t.tooltip) for n, t in catalog.OPTIMIZERS.items()])
+        self.lr = LogSpinBox()
+        self.lr.setObjectName("learningRateSpin")
+        self.lr.setToolTip("Learning rate η: the arrows step 1-2-5 per decade (1e-5 … 10); type any value")
+        self.momentum = _double("momentumSpin", 0.0, 0.9999, 4, 0.05)
+        self.nesterov = QCheckBox("Nesterov")
+        self.nesterov.setObjectName("nesterovCheck")
+        self.nesterov.setToolTip("Look ahead along the momentum before taking the gradient (needs momentum > 0)")
+        self.beta1 = _double("beta1Spin", 0.0, 0.99999, 5, 0.01)
+        self.beta2 = _double("beta2Spin", 0.0, 0.99999, 5, 0.001)
+        self.weight_decay = _double("weightDecaySpin", 0.0, 1.0, 5, 0.0001)
+        self.weight_decay.setToolTip("L2 penalty applied by the optimizer (decoupled in AdamW)")
+        self.scheduler = _combo("schedulerCombo", [(n, s.label, s.summary) for n, s in catalog.SCHEDULERS.items()])
+        self.step_size = _int("stepSizeSpin", 1, 10000)
+        self.gamma = _double("gammaSpin", 0.001, 1.0, 3, 0.05)
+        # --- run
+        self.epochs = _int("epochsSpin", 1, 10000)
+        self.seed = _int("seedSpin", 0, 2**31 - 1)
+        self.seed.setToolTip("Same seed, same initial weights and batch order: runs are repeatable")
+        self.device = _combo("deviceCombo", [("auto", "auto", "CUDA or MPS when present, else the CPU"),
+                                             ("cpu", "cpu", "The processor")])
+
+        data_box = QGroupBox("Data")
+        data_form = QFormLayout(data_box)
+        data_form.addRow("Dataset", self.dataset)
+        data_form.addRow("Images", self.limit)
+        data_form.addRow("Batch size", self.batch_size)
+        self._data_form = data_form
+        optim_box = QGroupBox("Loss and optimizer")
+        optim_form = QFormLayout(optim_box)
+        optim_form.addRow("Loss", self.loss)
+        optim_form.addRow("Optimizer", self.optimizer)
+        optim_form.addRow("Learning rate", self.lr)
+        optim_form.addRow("Momentum", self.momentum)
+        optim_form.addRow("", self.nesterov)
+        optim_form.addRow("β₁", self.beta1)
+        optim_form.addRow("β₂", self.beta2)
+        optim_form.addRow("Weight decay", self.weight_decay)
+        optim_form.addRow("Schedule", self.scheduler)
+        optim_form.addRow("Step every (epochs)", self.step_size)
+        optim_form.addRow("Decay γ", self.gamma)
+        self._optim_form = optim_form
+        run_box = QGroupBox("Run")
+        run_form = QFormLayout(run_box)
+        run_form.addRow("Epochs", self.epochs)
+        run_form.addRow("Seed", self.seed)
+        run_form.addRow("Device", self.device)
+        for form in (data_form, optim_form, run_form):
+            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+
+        self.settings = QWidget()
+        settings_layout = QVBoxLayout(self.settings)
+        settings_layout.setContentsMargins(0, 0, 0, 0)
+        for box in (data_box, optim_box, run_box):
+            settings_layout.addWidget(box)
+        settings_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(self.settings)
+        # the scroll area only scrolls vertically: it must be as wide as the form it holds
+        self._scroll = scroll
+
+        # --- controls
+        self.train_button = QPushButton("Train")
+        self.train_button.setObjectName("trainButton")
+        self.train_button.setDefault(True)
+        self.pause_button = QPushButton("Pause")
+        self.pause_button.setObjectName("pauseButton")
+        self.step_button = QPushButton("Step")
+        self.step_button.setObjectName("stepButton")
+        self.step_button.setToolTip("Run exactly one batch, then pause")
+        self.stop_button = QPushButton("Stop")
+        self.stop_button.setObjectName("stopButton")
+        buttons = QGridLayout()
+        buttons.addWidget(self.train_button, 0, 0)
+        buttons.addWidget(self.pause_button, 0, 1)
+        buttons.addWidget(self.step_button, 1, 0)
+        buttons.addWidget(self.stop_button, 1, 1)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("trainingProgress")
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.progress.setFormat("Ready")
+        self.progress.setTextVisible(True)
+        self.message = QLabel()
+        self.message.setObjectName("trainingMessage")
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.setFrameShape(QFrame.Shape.StyledPanel)
+        self.message.setMargin(6)
+        self.message.setVisible(False)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.message)
+        self._connect()
+
+    # ------------------------------------------------------------------ edits
+    def _edit(self, text: str, key: str, change: Callable[[Experiment], None]) -> None:
+        exp = self.experiment.copy()
+        change(exp)
+        self.edited.emit(text, exp, key)
+
+    def _connect(self) -> None:
+        def on(signal, text: str, key: str, change) -> None:
+            signal.connect(lambda value: self._edit(text, key, lambda exp: change(exp, value)))
+
+        def combo(widget: QComboBox, text: str, key: str, change) -> None:
+            widget.currentIndexChanged.connect(
+                lambda _i: self._edit(text, key, lambda exp: change(exp, widget.currentData())))
+
+        combo(self.dataset, "Change dataset", "dataset", lambda e, v: setattr(e.dataset, "name", v))
+        on(self.limit.valueChanged, "Change image limit", "limit", lambda e, v: setattr(e.dataset, "limit", v))
+        on(self.batch_size.valueChanged, "Change batch size", "batch", lambda e, v: setattr(e.dataset, "batch_size", v))
+        combo(self.loss, "Change loss", "loss", lambda e, v: setattr(e, "loss", v))
+        combo(self.optimizer, "Change optimizer", "optimizer", _set_optimizer)
+        on(self.lr.valueChanged, "Change learning rate", "lr", lambda e, v: setattr(e.optimizer, "lr", v))
+        on(self.momentum.valueChanged, "Change momentum", "momentum", _set_momentum)
+        on(self.nesterov.toggled, "Toggle Nesterov", "nesterov",
+           lambda e, v: setattr(e.optimizer, "nesterov", bool(v)))
+        on(self.beta1.valueChanged, "Change β₁", "beta1", lambda e, v: e.optimizer.betas.__setitem__(0, v))
+        on(self.beta2.valueChanged, "Change β₂", "beta2", lambda e, v: e.optimizer.betas.__setitem__(1, v))
+        on(self.weight_decay.valueChanged, "Change weight decay", "wd",
+           lambda e, v: setattr(e.optimizer, "weight_decay", v))
+        combo(self.scheduler, "Change schedule", "scheduler", lambda e, v: setattr(e.scheduler, "name", v))
+        on(self.step_size.valueChanged, "Change schedule step", "step_size",
+           lambda e, v: setattr(e.scheduler, "step_size", v))
+        on(self.gamma.valueChanged, "Change schedule γ", "gamma", lambda e, v: setattr(e.scheduler, "gamma", v))
+        on(self.epochs.valueChanged, "Change epochs", "epochs", lambda e, v: setattr(e, "epochs", v))
+        on(self.seed.valueChanged, "Change seed", "seed", lambda e, v: setattr(e, "seed", v))
+        combo(self.device, "Change device", "device", lambda e, v: setattr(e, "device", v))
+
+    # ------------------------------------------------------------------ redraw
+    def set_experiment(self, exp: Experiment) -> None:
+        self.experiment = exp
+        self._fill_datasets(exp.dataset.name)
+        _select(self.dataset, exp.dataset.name)
+        _select(self.loss, exp.loss)
+        _select(self.optimizer, exp.optimizer.name)
+        _select(self.scheduler, exp.scheduler.name)
+        _select(self.device, exp.device)
+        _set(self.limit, exp.dataset.limit)
+        _set(self.batch_size, exp.dataset.batch_size)
+        _set(self.lr, exp.optimizer.lr)
+        _set(self.momentum, exp.optimizer.momentum)
+        _set(self.nesterov, exp.optimizer.nesterov)
+        _set(self.beta1, exp.optimizer.betas[0])
+        _set(self.beta2, exp.optimizer.betas[1])
+        _set(self.weight_decay, exp.optimizer.weight_decay)
+        _set(self.step_size, exp.scheduler.step_size)
+        _set(self.gamma, exp.scheduler.gamma)
+        _set(self.epochs, exp.epochs)
+        _set(self.seed, exp.seed)
+        uses = catalog.OPTIMIZERS[exp.optimizer.name].uses
+        form = self._optim_form
+        form.setRowVisible(self.momentum, "momentum" in uses)
+        form.setRowVisible(self.nesterov, "nesterov" in uses)
+        self.nesterov.setEnabled(exp.optimizer.momentum > 0 or exp.optimizer.nesterov)
+        form.setRowVisible(self.beta1, "betas" in uses)
+        form.setRowVisible(self.beta2, "betas" in uses)
+        form.setRowVisible(self.weight_decay, "weight_decay" in uses)
+        form.setRowVisible(self.step_size, exp.scheduler.name == "step")
+        form.setRowVisible(self.gamma, exp.scheduler.name in ("step", "exponential"))
+        self._data_form.setRowVisible(self.limit, exp.dataset.name in registry.IMAGE_DATASETS)
+        self._scroll.setMinimumWidth(self.settings.minimumSizeHint().width()
+                                     + self._scroll.verticalScrollBar().sizeHint().width() + 2)
+
+    def _fill_datasets(self, current: str) -> None:
+        names = [n for n in registry.dataset_names() if n != "csv" or current == "csv"]
+        if [self.dataset.itemData(i) for i in range(self.dataset.count())] == names:
+            return
+        self.dataset.blockSignals(True)
+        self.dataset.clear()
+        for name in names:
+            self.dataset.addItem(registry.DATASET_LABELS.get(name, name), name)
+        self.dataset.blockSignals(False)
+
+    def set_devices(self, devices: list[str]) -> None:
+        labels = {"auto": "CUDA or MPS when present, else the CPU", "cpu": "The processor",
+                  "cuda": "The NVIDIA GPU", "mps": "The Apple GPU (Metal)"}
+        self.device.blockSignals(True)
+        self.device.clear()
+        for name in dict.fromkeys(devices):
+            self.device.addItem(name, name)
+            self.device.setItemData(self.device.count() - 1, labels.get(name, name), Qt.ItemDataRole.ToolTipRole)
+        self.device.blockSignals(False)
+        _select(self.device, self.experiment.device)
+
+    # ------------------------------------------------------------------ run state
+    def set_run_state(self, state: str, can_train: bool, why_not: str = "") -> None:
+        """state: 'idle' | 'running' | 'paused'."""
+        idle = state == "idle"
+        self.settings.setEnabled(idle)
+        self.train_button.setEnabled(idle and can_train)
+        self.train_button.setToolTip("Train the network from fresh weights" if can_train or not idle
+                                     else f"Cannot train: {why_not}")
+        self.step_button.setEnabled((idle and can_train) or state == "paused")
+        self.pause_button.setEnabled(not idle)
+        self.pause_button.setText("Resume" if state == "paused" else "Pause")
+        self.stop_button.setEnabled(not idle)
+
+    def show_message(self, text: str, kind: str = "info") -> None:
+        """A banner under the controls; kind 'error' draws it red, 'info' neutral; empty text hides it."""
+        colors = {"error": ("#7a0000", "#fde2e2"), "warning": ("#6b4a00", "#fff3cd"), "info": ("#1d3b5a", "#e6f0fa")}
+        fg, bg = colors.get(kind, colors["info"])
+        palette = self.message.palette()  # palette colours, not a style sheet: the native look stays
+        palette.setColor(QPalette.ColorRole.WindowText, QColor(fg))
+        palette.setColor(QPalette.ColorRole.Window, QColor(bg))
+        self.message.setPalette(palette)
+        self.message.setAutoFillBackground(True)
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+        self.message.setProperty("kind", kind)
+
+
+def _set_optimizer(exp: Experiment, name: str) -> None:
+    exp.optimizer.name = name
+    if "nesterov" not in catalog.OPTIMIZERS[name].uses:
+        exp.optimizer.nesterov = False
+
+
+def _set_momentum(exp: Experiment, value: float) -> None:
+    exp.optimizer.momentum = value
+    if math.isclose(value, 0.0):
+        exp.optimizer.nesterov = False  # Nesterov without momentum is refused by the loader

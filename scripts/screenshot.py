@@ -1,0 +1,117 @@
+"""Offscreen screenshots of the main window: idle, mid-training and error states at two sizes.
+
+    python scripts/screenshot.py [FOLDER]       # default: shots/ (git-ignored)
+
+Also writes docs/screenshot.png (mid-training, 1280×800) for the README. Mid-training uses MNIST
+from PLAYGROUND_DATA_DIR when present (a limited subset), else the generated spiral data.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+SIZES = [(1280, 800), (1920, 1080)]
+
+
+def wait(app: QApplication, condition, seconds: float = 120.0) -> None:
+    deadline = time.perf_counter() + seconds
+    while not condition() and time.perf_counter() < deadline:
+        app.processEvents()
+        time.sleep(0.005)
+
+
+def training_experiment():
+    from playground.core.presets import load_preset
+    from playground.data.images import resolve_data_dir
+
+    exp = load_preset("seed-mlp")
+    if (resolve_data_dir() / "MNIST" / "raw").is_dir():
+        exp.dataset.limit = 6000
+        exp.epochs = 3
+    else:
+        exp = load_preset("spiral")
+        exp.epochs = 60
+    return exp
+
+
+def shoot(app: QApplication, folder: Path, size: tuple[int, int]) -> Path:
+    from playground.app import create_window
+    from playground.core.experiment import LayerSpec
+
+    w, h = size
+    exp = training_experiment()
+    window = create_window(exp)
+    window.resize(w, h)
+    window.show()
+    wait(app, lambda: window.report is not None)
+    window.network_view.select_row(1)
+    app.processEvents()
+    window.grab().save(str(folder / f"idle_{w}x{h}.png"))
+
+    # mid-training: run, pause after some epochs' worth of batches, shoot, stop
+    finished = []
+    window.runFinished.connect(finished.append)
+    window.start_training()
+    target = None
+
+    def far_enough() -> bool:
+        nonlocal target
+        if window._run_total and target is None:
+            target = int(window._run_total * 0.6)
+        return bool(finished) or (target is not None and window.loss_plot_panel.batch_count >= target)
+
+    wait(app, far_enough)
+    if not finished:
+        window.toggle_pause()
+        wait(app, lambda: False, 0.3)
+        window.plots.redraw()
+        window._update_progress()
+        app.processEvents()
+    mid = folder / f"training_{w}x{h}.png"
+    window.grab().save(str(mid))
+    window.stop_training()
+    wait(app, lambda: bool(finished))
+
+    # error: a Linear layer with no Flatten before it on images (or a Conv2d on points)
+    broken = window.experiment.copy()
+    broken.layers.insert(0, LayerSpec("Conv2d", {"out_channels": 8, "kernel_size": 3, "stride": 1, "padding": 0})
+                         if broken.dataset.name not in ("mnist", "fashion-mnist")
+                         else LayerSpec("Linear", {"units": 32, "bias": True}))
+    window.apply_edit("Break the network", broken, select=0)
+    app.processEvents()
+    window.grab().save(str(folder / f"error_{w}x{h}.png"))
+    window.undo_stack.setClean()
+    window.close()
+    window.deleteLater()
+    app.processEvents()
+    return mid
+
+
+def main(argv: list[str]) -> int:
+    folder = Path(argv[0] if argv else ROOT / "shots")
+    folder.mkdir(parents=True, exist_ok=True)
+    settings_dir = tempfile.mkdtemp(prefix="nn-playground-shots-")  # never the user's settings
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, settings_dir)
+    app = QApplication.instance() or QApplication([])
+    for size in SIZES:
+        mid = shoot(app, folder, size)
+        if size == (1280, 800):
+            (ROOT / "docs").mkdir(exist_ok=True)
+            (ROOT / "docs" / "screenshot.png").write_bytes(mid.read_bytes())
+        print(f"wrote {folder}/*_{size[0]}x{size[1]}.png")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
