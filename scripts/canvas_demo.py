@@ -4,13 +4,16 @@
 
 Each digit is a few polylines, sent as press / many small moves / release through QTest like a
 mouse would report them, in varied sizes, positions and pen widths (a small 3 in a corner, a
-thick 8, a slanted 1…). Prints what the bundled model read for each and the number right.
+thick 8, a slanted 1…). Then every digit twice more, sloppier: shrunk to 45–100 %, tilted up to
+±12°, put anywhere on the canvas, each point jittered by a few pixels, pen 10–40 px
+(shots/canvas_sloppy_<digit>_<n>.png). Prints what the bundled model read and the count right.
 """
 
 from __future__ import annotations
 
 import math
 import os
+import random
 import sys
 from pathlib import Path
 
@@ -44,6 +47,23 @@ DIGITS: dict[int, tuple[int, list[list[tuple[float, float]]]]] = {
     8: (32, [arc(140, 85, 45, 45, 180, 540) + arc(140, 185, 55, 55, 0, 360)]),  # thick pen
     9: (20, [arc(150, 90, 50, 48, 90, 450) + [(198, 110), (170, 250)]]),
 }
+
+
+def sloppy(strokes, rng: random.Random):
+    """The same digit drawn smaller, tilted, somewhere else, with a shaky hand."""
+    points = [p for stroke in strokes for p in stroke]
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    cx, cy = (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
+    scale, angle = rng.uniform(0.45, 1.0), math.radians(rng.uniform(-12, 12))
+    half = scale * max(max(xs) - min(xs), max(ys) - min(ys)) / 2 + 25
+    tx, ty = rng.uniform(half, 280 - half), rng.uniform(half, 280 - half)
+
+    def move(x, y):
+        x, y = (x - cx) * scale, (y - cy) * scale
+        return (tx + x * math.cos(angle) - y * math.sin(angle) + rng.uniform(-2.5, 2.5),
+                ty + x * math.sin(angle) + y * math.cos(angle) + rng.uniform(-2.5, 2.5))
+
+    return [[move(x, y) for x, y in stroke] for stroke in strokes]
 
 
 def draw(canvas, strokes, step=7):
@@ -86,22 +106,26 @@ def main() -> int:
         print("the bundled model did not load")
         panel.shutdown()
         return 1
-    right = 0
-    for digit, (pen, strokes) in DIGITS.items():
+    def read(digit, pen, strokes, shot):
         panel.canvas.clear()
         panel.pen_slider.setValue(pen)
         draw(panel.canvas, strokes)
         wait_for(lambda: panel.prediction is not None)
         pause(100)  # let a last answer land
         prediction = panel.prediction
-        read = prediction.label if prediction else "nothing"
-        right += read == str(digit)
+        label = prediction.label if prediction else "nothing"
         confidence = f"{prediction.confidence:.0%}" if prediction else ""
-        print(f"drew {digit}: read {read} {confidence}")
-        panel.grab().save(str(SHOTS / f"canvas_{digit}.png"))
+        print(f"drew {digit} ({shot}, pen {pen}): read {label} {confidence}")
+        panel.grab().save(str(SHOTS / f"{shot}.png"))
+        return label == str(digit)
+
+    right = sum(read(digit, pen, strokes, f"canvas_{digit}") for digit, (pen, strokes) in DIGITS.items())
+    rng = random.Random(7)
+    sloppy_right = sum(read(digit, rng.randint(10, 40), sloppy(strokes, rng), f"canvas_sloppy_{digit}_{n}")
+                       for n in (1, 2) for digit, (_pen, strokes) in DIGITS.items())
     panel.canvas.clear()
     panel.grab().save(str(SHOTS / "canvas_empty.png"))
-    print(f"{right}/{len(DIGITS)} read correctly")
+    print(f"{right}/{len(DIGITS)} clean digits and {sloppy_right}/{2 * len(DIGITS)} sloppy ones read correctly")
     panel.shutdown()
     panel.deleteLater()  # destroyed while the application still exists, not at interpreter exit
     pause(50)

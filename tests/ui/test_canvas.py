@@ -241,3 +241,18 @@ def test_shutdown_stops_the_threads(qtbot, panel):
     draw(qtbot, canvas_of(panel), [(150, 40), (146, 240)])
     panel.shutdown()
     assert not panel.predictor.is_running() and not panel.loader.is_running()
+
+
+def test_a_28x28_example_shown_on_the_canvas_is_read_and_its_normalized_input_is_published(qtbot, panel):
+    from playground.inference.preprocess import mnist_pixels
+
+    ink = np.zeros((280, 280), np.float32)
+    ink[30:250, 130:150] = 1.0
+    example = mnist_pixels(ink)  # like an image from the mistakes gallery
+    with qtbot.waitSignal(panel.modelInputChanged, timeout=WAIT_MS) as published:
+        panel.show_pixels(example)
+    assert wait_for_answer(qtbot, panel).label == "1"
+    mean, std = panel.model.normalization
+    assert published.args[0].shape == (28, 28)
+    assert published.args[0].min() == pytest.approx(-mean / std, abs=1e-4)
+    assert not canvas_of(panel).is_empty()
