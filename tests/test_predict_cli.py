@@ -97,12 +97,16 @@ def test_a_bad_model_file_is_one_line_on_stderr_and_exit_1(tmp_path):
     crafted = tmp_path / "crafted.pt"
     marker = tmp_path / "code-ran"
     crafted.write_bytes(pickle.dumps({"state_dict": _Exploit(str(marker))}))
-    for model in (not_a_model, crafted, tmp_path / "missing.pt"):
+    notes = tmp_path / "notes.md"
+    notes.write_text("# a markdown file\n")
+    expected = {not_a_model: "not a model checkpoint", notes: "not a model checkpoint", crafted: "refused",
+                tmp_path / "missing.pt": "does not exist"}
+    for model, reason in expected.items():
         result = _run_cli("predict", "--model", str(model), image)
         assert result.returncode == 1, result.stderr
         assert result.stdout == ""
         assert len(result.stderr.strip().splitlines()) == 1, result.stderr
-        assert "Traceback" not in result.stderr and model.name in result.stderr
+        assert "Traceback" not in result.stderr and model.name in result.stderr and reason in result.stderr
     assert not marker.exists()
 
 

@@ -64,6 +64,17 @@ def open_model(path: str | os.PathLike[str]) -> LoadedModel:
     named .pt, for instance) and may warn first; a person choosing the wrong file must get one
     sentence, not a traceback.
     """
+    not_a_checkpoint = CheckpointError(f"{Path(path).name} is not a model checkpoint (or it is damaged) — choose a "
+                                       ".pt file saved by NN Playground")
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(2)
+    except OSError:
+        head = b"PK"  # let load_checkpoint say what is wrong with the path
+    if head[:2] != b"PK" and head[:1] != b"\x80":
+        # neither torch's zip format nor a pickle: a text or image file would otherwise be
+        # "refused for containing Python objects", which sends the person looking for the wrong problem
+        raise not_a_checkpoint
     try:
         with warnings.catch_warnings():  # torch warns about a stranger's pickle protocol before refusing it
             warnings.simplefilter("ignore")
@@ -71,8 +82,7 @@ def open_model(path: str | os.PathLike[str]) -> LoadedModel:
     except CheckpointError:
         raise
     except Exception:
-        raise CheckpointError(f"{Path(path).name} is not a model checkpoint (or it is damaged) — choose a .pt "
-                              "file saved by NN Playground") from None
+        raise not_a_checkpoint from None
 
 
 def check_image_model(loaded: LoadedModel) -> None:
