@@ -1,0 +1,197 @@
+"""“Show PyTorch code”: the experiment as a standalone script, to read, copy or save.
+
+The text comes from `playground.core.codegen` (plain string templating, no torch work), so the
+dialog can build it on the GUI thread. An experiment whose network cannot be built shows why,
+with Copy and Save disabled.
+"""
+
+from __future__ import annotations
+
+import keyword
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QRegularExpression, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QGuiApplication,
+    QSyntaxHighlighter,
+    QTextCharFormat,
+)
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from playground.core.codegen import experiment_to_script
+from playground.core.experiment import Experiment, ExperimentError, atomic_write_text
+
+PYTHON_FILTER = "Python scripts (*.py);;All files (*)"
+_BUILTINS = ("print", "len", "range", "sum", "round", "max", "min", "list", "tuple", "float", "int", "super",
+             "isinstance", "zip", "sorted", "set", "open", "any", "repr")
+
+
+def script_file_name(experiment: Experiment) -> str:
+    """A file name for the script from the experiment's name: 'Seed MLP' → 'seed_mlp.py'."""
+    stem = re.sub(r"[^0-9a-zA-Z]+", "_", experiment.name).strip("_").lower()
+    return f"{stem or 'network'}.py"
+
+
+class PythonHighlighter(QSyntaxHighlighter):
+    """Keywords, builtins, numbers, strings, comments and triple-quoted docstrings."""
+
+    _IN_DOCSTRING = 1
+
+    def __init__(self, document, dark: bool = False):
+        super().__init__(document)
+
+        def style(color: str, bold: bool = False, italic: bool = False) -> QTextCharFormat:
+            fmt = QTextCharFormat()
+            fmt.setForeground(QColor(color))
+            if bold:
+                fmt.setFontWeight(QFont.Weight.Bold)
+            fmt.setFontItalic(italic)
+            return fmt
+
+        colors = {"keyword": "#c678dd", "builtin": "#61afef", "number": "#d19a66", "string": "#98c379",
+                  "comment": "#7f848e", "name": "#e5c07b"} if dark else \
+                 {"keyword": "#0033b3", "builtin": "#00627a", "number": "#1750eb", "string": "#067d17",
+                  "comment": "#8c8c8c", "name": "#000000"}
+        words = "|".join(keyword.kwlist)
+        # (pattern, format, which capture group to colour)
+        self._rules = [
+            (QRegularExpression(rf"\b({words})\b"), style(colors["keyword"], bold=True), 0),
+            (QRegularExpression(rf"\b({'|'.join(_BUILTINS)})\b(?=\()"), style(colors["builtin"]), 0),
+            (QRegularExpression(r"\b(?:def|class)\s+(\w+)"), style(colors["name"], bold=True), 1),
+            (QRegularExpression(r"\b\d+(\.\d*)?([eE][-+]?\d+)?\b"), style(colors["number"]), 0),
+        ]
+        self._string = style(colors["string"])
+        self._comment = style(colors["comment"], italic=True)
+        self._docstring = style(colors["string"], italic=True)
+        # strings and comments last, scanned left to right so a '#' inside a string is not a comment
+        self._strings_and_comments = QRegularExpression(r'"[^"\\]*(\\.[^"\\]*)*"|\'[^\'\\]*(\\.[^\'\\]*)*\'|#.*$')
+
+    def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        for pattern, fmt, group in self._rules:
+            matches = pattern.globalMatch(text)
+            while matches.hasNext():
+                match = matches.next()
+                self.setFormat(match.capturedStart(group), match.capturedLength(group), fmt)
+        start = 0
+        if self.previousBlockState() == self._IN_DOCSTRING:
+            end = text.find('"""')
+            if end < 0:
+                self.setFormat(0, len(text), self._docstring)
+                self.setCurrentBlockState(self._IN_DOCSTRING)
+                return
+            self.setFormat(0, end + 3, self._docstring)
+            start = end + 3
+        self.setCurrentBlockState(0)
+        while start < len(text):
+            opening = text.find('"""', start)
+            match = self._strings_and_comments.match(text, start)
+            if opening >= 0 and (not match.hasMatch() or opening <= match.capturedStart()):
+                closing = text.find('"""', opening + 3)
+                if closing < 0:  # the docstring goes on in the next lines
+                    self.setFormat(opening, len(text) - opening, self._docstring)
+                    self.setCurrentBlockState(self._IN_DOCSTRING)
+                    return
+                self.setFormat(opening, closing + 3 - opening, self._docstring)
+                start = closing + 3
+                continue
+            if not match.hasMatch():
+                return
+            fmt = self._comment if match.captured(0).startswith("#") else self._string
+            self.setFormat(match.capturedStart(), match.capturedLength(), fmt)
+            start = match.capturedEnd()
+
+
+class CodeDialog(QDialog):
+    """Read-only view of the exported script with Copy and Save… buttons."""
+
+    def __init__(self, experiment: Experiment, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("codeDialog")
+        self.setWindowTitle(f"PyTorch code — {experiment.name}")
+        self.experiment = experiment
+        try:
+            self.code: str | None = experiment_to_script(experiment)
+            problem = ""
+        except ExperimentError as exc:
+            self.code = None
+            problem = str(exc.problem)
+
+        intro = QLabel("A standalone script that trains this network with plain PyTorch — the same layers, "
+                       "data split, loss and optimizer. Save it and run <code>python "
+                       f"{script_file_name(experiment)}</code>; <code>--help</code> lists its options.")
+        intro.setWordWrap(True)
+        intro.setTextFormat(Qt.TextFormat.RichText)
+
+        self.view = QPlainTextEdit(objectName="codeView")
+        self.view.setReadOnly(True)
+        self.view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        font.setStyleHint(QFont.StyleHint.Monospace)
+        self.view.setFont(font)
+        self.view.setTabStopDistance(4 * self.view.fontMetrics().horizontalAdvance(" "))
+        dark = self.palette().color(self.backgroundRole()).lightness() < 128
+        self.highlighter = PythonHighlighter(self.view.document(), dark=dark)
+        self.view.setPlainText(self.code if self.code is not None else
+                               f"# The network cannot be exported yet:\n# {problem}")
+
+        self.status = QLabel(objectName="codeStatusLabel")
+        self.copy_button = QPushButton("Copy", objectName="copyCodeButton")
+        self.copy_button.setToolTip("Copy the whole script to the clipboard")
+        self.save_button = QPushButton("Save…", objectName="saveCodeButton")
+        self.save_button.setToolTip("Save the script as a .py file")
+        close_button = QPushButton("Close", objectName="closeCodeButton")
+        for button in (self.copy_button, self.save_button):
+            button.setEnabled(self.code is not None)
+        self.copy_button.clicked.connect(self.copy_to_clipboard)
+        self.save_button.clicked.connect(self._save_dialog)
+        close_button.clicked.connect(self.accept)
+        if self.code is None:
+            self.status.setText(f"Fix the network first: {problem}")
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.copy_button)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+        self.resize(860, 720)
+
+    def copy_to_clipboard(self) -> None:
+        if self.code is None:
+            return
+        QGuiApplication.clipboard().setText(self.code)
+        self.status.setText(f"Copied {self.code.count(chr(10))} lines to the clipboard.")
+
+    def save_to(self, path: str | Path) -> bool:
+        """Write the script to `path` atomically; False (and the reason shown) when it fails."""
+        if self.code is None:
+            return False
+        try:
+            atomic_write_text(Path(path), self.code)
+        except OSError as exc:
+            self.status.setText(f"Could not save {path}: {exc.strerror or exc}")
+            return False
+        self.status.setText(f"Saved {path}")
+        return True
+
+    def _save_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Save PyTorch script", script_file_name(self.experiment),
+                                              PYTHON_FILTER)
+        if path:
+            self.save_to(path)
