@@ -364,7 +364,9 @@ def test_augmentation_is_written_as_torchvision_transforms():
     exp.dataset.augment = AugmentSpec(enabled=True, rotation=10.0, shift=0.1, scale=0.2, stroke=0.3, blur=0.2)
     text = experiment_to_script(exp)
     assert "transforms.RandomAffine(degrees=10.0, translate=(0.1, 0.1), scale=(0.8, 1.2)" in text
-    assert "RandomStroke(0.3)" in text and "transforms.GaussianBlur(3, sigma=0.85)], p=0.2)" in text
+    assert "\n        RandomStroke(0.3),\n" in text  # one item per line, indented inside Compose([...])
+    assert "transforms.GaussianBlur(3, sigma=0.85)], p=0.2)" in text
+    assert "\n        to_tensor[1],  # Normalize\n    ])\n" in text
     compile(text, "augmented.py", "exec")
 
 

@@ -242,8 +242,9 @@ def _image_data(exp: Experiment) -> str:
     if ds.normalize:
         stats = dedent('''\
             # Normalize with the mean and std of the training pixels (in [0, 1]), computed on this
-            # split exactly as the app does. On all 60,000 MNIST images they are the well-known
-            # 0.1307 and 0.3081; computing them keeps the script equal to the app for any --limit.
+            # split exactly as the app does (on all 60,000 $cls training images they are the
+            # well-known $standard); computing them keeps the script equal to the app for
+            # any --limit.
             pixels = train_full.data[train_idx].float() / 255
             mean, std = round(pixels.mean().item(), 4), round(pixels.std().item(), 4)
             print(f"normalization: mean {mean}, std {std}")
@@ -254,33 +255,32 @@ def _image_data(exp: Experiment) -> str:
             # NORMALIZE is off: pixels stay in [0, 1]
             to_tensor = [transforms.ToTensor()]
         ''')
-    stats = stats.replace("\n", "\n    ").rstrip()
+    standard = {"mnist": "0.1307 and 0.3081", "fashion-mnist": "0.2860 and 0.3530"}[ds.name]
+    stats = Template(stats).substitute(cls=cls, standard=standard).replace("\n", "\n    ").rstrip()
     stroke_class = ""
     if augment:
-        steps = []
-        steps.append(f"transforms.RandomAffine(degrees={_num(aug.rotation)}, translate=({_num(aug.shift)}, "
-                     f"{_num(aug.shift)}), scale=({_num(round(1 - aug.scale, 6))}, {_num(round(1 + aug.scale, 6))}),\n"
-                     f"                                interpolation=transforms.InterpolationMode.BILINEAR),")
-        steps.append("transforms.ToTensor(),")
+        scale = f"({_num(round(1 - aug.scale, 6))}, {_num(round(1 + aug.scale, 6))})"
+        steps = [f"transforms.RandomAffine(degrees={_num(aug.rotation)}, translate=({_num(aug.shift)}, "
+                 f"{_num(aug.shift)}), scale={scale},",
+                 "                        interpolation=transforms.InterpolationMode.BILINEAR),",
+                 "transforms.ToTensor(),"]
         if aug.stroke > 0:
             steps.append(f"RandomStroke({_num(aug.stroke)}),")
         if aug.blur > 0:
-            steps.append("# the app blurs with the kernel [1, 2, 1]/4 in each direction: a Gaussian of sigma 0.85")
+            steps.append("# the app blurs with the kernel [1, 2, 1]/4 each way: a Gaussian of sigma 0.85")
             steps.append(f"transforms.RandomApply([transforms.GaussianBlur(3, sigma=0.85)], p={_num(aug.blur)}),")
-        step_text = "\n            ".join(steps)
-        norm = "*to_tensor[1:]" if ds.normalize else ""
-        train_view = Template(dedent('''\
-            # Augmentation (training images only): random rotation, shift and zoom, thicker or
-            # thinner strokes, a light blur; a new draw every time an image is used.
-            train_transform = transforms.Compose([
-                $steps
-                $norm
-            ])
-            train_view = datasets.$cls(data_dir, train=True, transform=train_transform)
-            val_view = datasets.$cls(data_dir, train=True, transform=transforms.Compose(to_tensor))
-        ''')).substitute(steps=step_text, norm=norm, cls=cls)
-        train_view = re.sub(r"\n\s*\n(\s*)\]\)", r"\n\1])", train_view)  # no empty line when not normalizing
-        train_view = train_view.replace("\n", "\n    ").rstrip()
+        if ds.normalize:
+            steps.append("to_tensor[1],  # Normalize")
+        lines = [
+            "# Augmentation (training images only): random rotation, shift and zoom, thicker or",
+            "# thinner strokes, a light blur; a new draw every time an image is used.",
+            "train_transform = transforms.Compose([",
+            *("    " + step for step in steps),
+            "])",
+            f"train_view = datasets.{cls}(data_dir, train=True, transform=train_transform)",
+            f"val_view = datasets.{cls}(data_dir, train=True, transform=transforms.Compose(to_tensor))",
+        ]
+        train_view = "\n    ".join(lines)
         subsets = "return Subset(train_view, train_idx), Subset(val_view, val_idx), test_set"
         if aug.stroke > 0:
             stroke_class = dedent('''\
@@ -732,13 +732,12 @@ $steps
 $evaluate
 
 def pick_device(name):
-    if name == "auto":
-        if torch.cuda.is_available():
-            return torch.device("cuda")
-        if torch.backends.mps.is_available():
-            return torch.device("mps")
-        return torch.device("cpu")
-    return torch.device(name)
+    """'auto' → CUDA, then Apple's MPS, then the CPU; an unavailable choice falls back to the CPU."""
+    if name in ("auto", "cuda") and torch.cuda.is_available():
+        return torch.device("cuda")
+    if name in ("auto", "mps") and torch.backends.mps.is_available():
+        return torch.device("mps")
+    return torch.device("cpu")
 
 
 def summary(model):
