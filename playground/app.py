@@ -11,6 +11,9 @@ def create_window(experiment: Experiment | None = None):
     """The main window with every view installed; the seed-mlp preset when no experiment is given."""
     from PySide6.QtWidgets import QApplication
 
+    from playground.ui.qt_compat import protect_none
+
+    protect_none()
     app = QApplication.instance()
     if app is not None and not app.organizationName():
         app.setOrganizationName("NN Playground")
@@ -41,6 +44,9 @@ def _install_views(window) -> None:
 def run_app(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
+    from playground.ui.qt_compat import protect_none
+
+    protect_none()
     app = QApplication.instance() or QApplication([sys.argv[0], *(argv or [])])
     app.setApplicationName("NN Playground")
     app.setOrganizationName("NN Playground")

@@ -6,6 +6,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any Qt import
 
 import pytest  # noqa: E402
 
+from playground.ui.qt_compat import protect_none  # noqa: E402
+
+protect_none()  # PySide6 6.12 on Python 3.11 drops a reference to None per void call
+
 
 @pytest.fixture(autouse=True)
 def isolated_settings(tmp_path_factory, request):

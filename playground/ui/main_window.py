@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
@@ -84,7 +85,7 @@ class MainWindow(QMainWindow):
         self._last_batch = None
         self._pending_step_start = False
         self.undo_stack = QUndoStack(self)
-        self.undo_stack.cleanChanged.connect(lambda _clean: self._update_title())
+        self.undo_stack.cleanChanged.connect(self._undo_stack_changed)
 
         self._build_widgets()
         self._build_actions()
@@ -227,6 +228,11 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action("&Quit", self.close, key.Quit, "quitAction")
         self.undo_action = self._action("&Undo", self.undo_stack.undo, key.Undo, "undoAction")
         self.redo_action = self._action("&Redo", self.undo_stack.redo, key.Redo, "redoAction")
+        # Ctrl+Shift+Z everywhere, besides the platform's own (Ctrl+Y on Windows)
+        redo_keys = QKeySequence.keyBindings(key.Redo)
+        if QKeySequence("Ctrl+Shift+Z") not in redo_keys:
+            redo_keys.append(QKeySequence("Ctrl+Shift+Z"))
+        self.redo_action.setShortcuts(redo_keys)
         self.delete_action = self._action("&Delete layer", self.delete_selected, key.Delete, "deleteAction",
                                           "Remove the selected layer (Del)")
         self.duplicate_action = self._action("D&uplicate layer", self.duplicate_selected, "Ctrl+D",
@@ -302,10 +308,9 @@ class MainWindow(QMainWindow):
         panel.step_button.clicked.connect(self.step_training)
         panel.stop_button.clicked.connect(self.stop_training)
         self.plots.timer.timeout.connect(self._update_progress)
-        self.undo_stack.canUndoChanged.connect(lambda _v: self._update_edit_actions())
-        self.undo_stack.canRedoChanged.connect(lambda _v: self._update_edit_actions())
-        self.undo_stack.undoTextChanged.connect(lambda _t: self._update_edit_actions())
-        self.undo_stack.redoTextChanged.connect(lambda _t: self._update_edit_actions())
+        for signal in (self.undo_stack.canUndoChanged, self.undo_stack.canRedoChanged,
+                       self.undo_stack.undoTextChanged, self.undo_stack.redoTextChanged):
+            signal.connect(self._undo_stack_changed)
 
     # ================================================================== experiment → views
     def _set_experiment(self, experiment: Experiment, select: int | None = None) -> None:
@@ -354,6 +359,12 @@ class MainWindow(QMainWindow):
         blocker = self.train_blocker()
         self.training_panel.set_run_state(self.run_state, not blocker, blocker)
         self._update_edit_actions()
+
+    def _undo_stack_changed(self, *_args) -> None:
+        # the stack also signals while the window is being destroyed: nothing to update then
+        if shiboken6.isValid(self) and shiboken6.isValid(self.undo_stack):
+            self._update_edit_actions()
+            self._update_title()
 
     def _update_edit_actions(self) -> None:
         idle = self.run_state == "idle"
