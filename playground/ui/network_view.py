@@ -33,9 +33,9 @@ WARNING_TEXT = QColor(150, 90, 0)
 
 
 def describe_layer(layer: LayerSpec, limit: int = 2) -> str:
-    """'Linear (Units 128)': the type and its first numeric settings, for the list."""
+    """'Linear (128)': the type and its first numeric settings (the editor and tooltip name them)."""
     layer_type = catalog.LAYERS[layer.type]
-    shown = [f"{p.label} {layer.params[p.name]:g}" for p in layer_type.params if p.kind != "bool"][:limit]
+    shown = [f"{layer.params[p.name]:g}" for p in layer_type.params if p.kind != "bool"][:limit]
     return f"{layer.type} ({', '.join(shown)})" if shown else layer.type
 
 

@@ -150,7 +150,7 @@ def test_move_duplicate_delete_and_undo_redo_restore_the_network(qtbot, make_win
     for _ in range(5):
         qtbot.keyClick(window.network_view.list, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.experiment == original
-    assert [r[1] for r in row_texts(window)][:2] == ["Flatten", "Linear (Units 128)"]
+    assert [r[1] for r in row_texts(window)][:2] == ["Flatten", "Linear (128)"]
     assert not window.isWindowModified()
     for _ in range(5):
         qtbot.keyClick(window.network_view.list, Qt.Key.Key_Z,
