@@ -100,11 +100,9 @@ def load_dataset(spec, seed: int = 0, data_dir: str | os.PathLike[str] | None = 
     return _split_points(spec, info, points, targets, seed, features, apply_features(points, features))
 
 
-def _split_points(spec, info: DatasetInfo, points: np.ndarray, targets: np.ndarray, seed: int,
-                  features: list[str], mapped: np.ndarray) -> DataBundle:
-    import torch
-
-    n = len(points)
+def split_indices(spec, n: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """(training, validation) row indices of generated points or CSV rows; the 2-D playground previews
+    data with the same split before any run."""
     order = np.random.default_rng(seed + 1).permutation(n)
     n_val = int(round(n * spec.val_split)) if n > 2 else 0
     if spec.val_split > 0 and n_val == 0 and n > 2:
@@ -112,6 +110,14 @@ def _split_points(spec, info: DatasetInfo, points: np.ndarray, targets: np.ndarr
     val_idx, train_idx = order[:n_val], order[n_val:]
     if spec.name == "linear-9":  # nine points: the lesson fits all of them, and shows the fit on all
         train_idx, val_idx = np.arange(n), np.arange(n)
+    return train_idx, val_idx
+
+
+def _split_points(spec, info: DatasetInfo, points: np.ndarray, targets: np.ndarray, seed: int,
+                  features: list[str], mapped: np.ndarray) -> DataBundle:
+    import torch
+
+    train_idx, val_idx = split_indices(spec, len(points), seed)
     x = torch.from_numpy(np.ascontiguousarray(mapped, dtype=np.float32))
     y = torch.from_numpy(np.ascontiguousarray(targets))
     t_train, t_val = torch.from_numpy(train_idx), torch.from_numpy(val_idx)

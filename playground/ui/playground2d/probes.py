@@ -1,0 +1,250 @@
+"""The 2-D playground's probe: runs on the training thread and paints the plane in numbers.
+
+Every frame evaluates the model on a grid over the data's range (`GRID`×`GRID` points, mapped
+through the same input features as the data), under ``torch.no_grad`` and in eval mode, and
+returns numpy arrays only: the output over the plane (class probabilities, or the value for
+regression; a curve for 1-D regression), each hidden neuron's output over the plane (the diagram's
+thumbnails), the weights of every Linear layer, and the train and test loss.
+
+Frames come at the start, after every batch once `FRAME_INTERVAL` seconds have passed (training a
+2-D set takes about 50 µs a batch, so a fixed "every N batches" would flood the GUI thread), after
+every batch while stepping one batch at a time, after every epoch and at the end.
+
+No Qt here: the core tests drive it with a plain `Trainer`.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import numpy as np
+
+from playground.core.experiment import Experiment
+from playground.data import generated
+from playground.data.features import apply_features
+from playground.ui.playground2d.mlp import LINEAR, read_mlp
+
+GRID = 100  # the decision boundary's resolution per axis
+THUMB_STRIDE = 4  # neuron thumbnails: every 4th grid point → 25×25
+CURVE_POINTS = 200
+FRAME_INTERVAL = 0.1  # seconds between live frames (about ten a second)
+LOSS_SAMPLE = 5000  # at most this many points for the live train/test loss
+MARGIN = 0.08  # the plane extends this fraction beyond the data on each side
+
+
+@dataclass(frozen=True)
+class Plane:
+    """Where the data lies: the rectangle the heatmap covers, and how inputs are made from raw points."""
+
+    x0: float
+    x1: float
+    y0: float
+    y1: float
+    raw_dims: int  # 1 → a curve y = f(x1); 2 → a plane
+    features: tuple[str, ...]  # input features of generated data; () = the raw columns (CSV)
+
+    @property
+    def extent(self) -> tuple[float, float, float, float]:
+        return (self.x0, self.x1, self.y0, self.y1)
+
+    def grid_points(self, size: int = GRID) -> np.ndarray:
+        """size² raw points, row-major with y growing along rows: reshape(size, size) gives image[row=y, col=x]."""
+        xs = self.x0 + (np.arange(size) + 0.5) * (self.x1 - self.x0) / size
+        ys = self.y0 + (np.arange(size) + 0.5) * (self.y1 - self.y0) / size
+        gx, gy = np.meshgrid(xs, ys)
+        return np.stack([gx.ravel(), gy.ravel()], axis=1).astype(np.float32)
+
+    def curve_xs(self, count: int = CURVE_POINTS) -> np.ndarray:
+        return np.linspace(self.x0, self.x1, count, dtype=np.float32)[:, None]
+
+    def inputs(self, raw: np.ndarray) -> np.ndarray:
+        """Raw coordinates → the network's inputs (the same mapping as the training data)."""
+        if not self.features:
+            return np.ascontiguousarray(raw[:, : self.raw_dims], dtype=np.float32)
+        return apply_features(raw[:, : self.raw_dims], list(self.features))
+
+
+def plane_for(points: np.ndarray, targets: np.ndarray | None, raw_dims: int,
+              features: tuple[str, ...]) -> Plane:
+    """The data's range with a margin; for a curve the y range is the targets' range."""
+    x = points[:, 0]
+    if raw_dims >= 2:
+        y = points[:, 1]
+    else:
+        y = targets[:, 0] if targets is not None and len(targets) else np.array([-1.0, 1.0])
+    x0, x1 = _padded(float(x.min()), float(x.max()))
+    y0, y1 = _padded(float(y.min()), float(y.max()))
+    return Plane(x0, x1, y0, y1, raw_dims, features)
+
+
+def _padded(lo: float, hi: float) -> tuple[float, float]:
+    span = hi - lo
+    if span <= 1e-9:
+        return lo - 1.0, hi + 1.0
+    return lo - MARGIN * span, hi + MARGIN * span
+
+
+def plane_dims(experiment: Experiment) -> int:
+    """1 for a curve, 2 for a plane, 0 when the data is not drawable (images, CSV with 3+ features)."""
+    ds = experiment.dataset
+    if ds.name in generated.RAW_DIMS:
+        return generated.RAW_DIMS[ds.name]
+    if ds.name == "csv":
+        return len(ds.csv_features) if 1 <= len(ds.csv_features) <= 2 else 0
+    return 0
+
+
+def probabilities(out, loss: str):
+    """Network outputs → class probabilities, whatever loss the output was trained with."""
+    import torch
+
+    if out.shape[1] == 1:  # one logit for two classes
+        p = torch.sigmoid(out[:, 0])
+        return torch.stack([1 - p, p], dim=1)
+    if loss == "cross_entropy":
+        return torch.softmax(out, dim=1)
+    if loss == "nll":
+        return out.exp()
+    if loss == "bce_with_logits":
+        p = torch.sigmoid(out)
+    else:  # mse / l1 / smooth_l1 on one-hot targets: the outputs estimate the probabilities
+        p = out.clamp(0, 1)
+    return p / p.sum(dim=1, keepdim=True).clamp_min(1e-6)
+
+
+class BoundaryProbe:
+    """Made per run by `for_experiment` (the MainWindow's `register_probe` factory)."""
+
+    def __init__(self, experiment: Experiment, dims: int):
+        self.experiment = experiment
+        self.dims = dims
+        self.mlp = read_mlp(experiment.layers)
+        self.plane: Plane | None = None
+        self._grid_inputs = None
+        self._last_frame = 0.0
+        self._loss_sets = None
+
+    @classmethod
+    def for_experiment(cls, experiment: Experiment) -> BoundaryProbe | None:
+        dims = plane_dims(experiment)
+        return cls(experiment, dims) if dims else None
+
+    # ------------------------------------------------------------------ hooks (training thread)
+    def on_start(self, trainer, event) -> dict:
+        data = trainer.data
+        features = () if self.experiment.dataset.name == "csv" else tuple(data.features)
+        all_points = np.concatenate([data.train_points, data.val_points])
+        all_targets = np.concatenate([data.train_y.numpy(), data.val_y.numpy()])
+        self.plane = plane_for(all_points, all_targets if self.dims == 1 else None, self.dims, features)
+        frame = self.frame(trainer, step=0, epoch=0)
+        frame["data"] = {
+            "task": data.info.task,
+            "class_names": list(data.info.class_names),
+            "train_points": np.array(data.train_points, dtype=np.float32, copy=True),
+            "train_targets": data.train_y.numpy().copy(),
+            "test_points": np.array(data.val_points, dtype=np.float32, copy=True),
+            "test_targets": data.val_y.numpy().copy(),
+            "features": list(data.features),
+        }
+        return frame
+
+    def on_batch(self, trainer, event) -> dict | None:
+        now = time.perf_counter()
+        if now - self._last_frame < FRAME_INTERVAL and not trainer.record_steps:
+            return None
+        return self.frame(trainer, step=event.global_step, epoch=event.epoch)
+
+    def on_epoch(self, trainer, event) -> dict:
+        return self.frame(trainer, step=event.epoch * trainer_batches(trainer), epoch=event.epoch)
+
+    def on_end(self, trainer, event) -> dict | None:
+        if trainer.model is None or self.plane is None:
+            return None
+        frame = self.frame(trainer, step=-1, epoch=event.epochs_done)
+        frame["final"] = True
+        return frame
+
+    # ------------------------------------------------------------------ the work
+    def frame(self, trainer, step: int, epoch: int) -> dict:
+        import torch
+
+        self._last_frame = time.perf_counter()
+        model, plane = trainer.model, self.plane
+        was_training = model.training
+        model.eval()
+        try:
+            with torch.no_grad():
+                payload = {"step": step, "epoch": epoch, "final": False, "extent": plane.extent,
+                           "dims": self.dims, "grid": GRID}
+                if self._grid_inputs is None:
+                    raw = plane.grid_points() if self.dims == 2 else plane.curve_xs()
+                    self._grid_inputs = torch.from_numpy(plane.inputs(raw)).to(trainer.device)
+                out, hidden = self._forward(model, self._grid_inputs)
+                if self.dims == 2:
+                    if trainer.data.info.num_classes:
+                        probs = probabilities(out, trainer.experiment.loss)
+                        payload["probs"] = probs.reshape(GRID, GRID, -1).cpu().numpy().astype(np.float32)
+                    else:
+                        payload["value"] = out[:, 0].reshape(GRID, GRID).cpu().numpy().astype(np.float32)
+                    payload["neurons"] = [
+                        h.T.reshape(-1, GRID, GRID)[:, ::THUMB_STRIDE, ::THUMB_STRIDE].cpu().numpy().copy()
+                        for h in hidden]
+                else:
+                    payload["curve"] = (plane.curve_xs()[:, 0].copy(), out[:, 0].cpu().numpy().astype(np.float32))
+                    payload["neurons"] = [h.T.cpu().numpy().copy() for h in hidden]  # units × curve points
+                payload["weights"] = self._weights(model)
+                payload["train_loss"], payload["test_loss"] = self._losses(trainer)
+        finally:
+            model.train(was_training)
+        return payload
+
+    def _forward(self, model, x):
+        """The output, and each hidden layer's output (after its activation) for the thumbnails."""
+        watch = set(self._hidden_output_indices())
+        hidden = []
+        for index, module in enumerate(model):
+            x = module(x)
+            if index in watch:
+                hidden.append(x)
+        return x, hidden
+
+    def _hidden_output_indices(self) -> list[int]:
+        if self.mlp is None:
+            return []
+        indices, i = [], 1 if self.mlp.flatten_first else 0
+        for layer in self.mlp.hidden:
+            if layer.activation != LINEAR:
+                i += 1
+            indices.append(i)
+            i += 1
+        return indices
+
+    @staticmethod
+    def _weights(model) -> list[tuple[np.ndarray, np.ndarray | None]]:
+        import torch
+
+        weights = []
+        for module in model:
+            if isinstance(module, torch.nn.Linear):
+                bias = module.bias.detach().cpu().numpy().copy() if module.bias is not None else None
+                weights.append((module.weight.detach().cpu().numpy().copy(), bias))
+        return weights
+
+    def _losses(self, trainer) -> tuple[float | None, float | None]:
+        from playground.training.trainer import evaluate
+
+        if self._loss_sets is None:
+            data = trainer.data
+            self._loss_sets = [(data.train_x[:LOSS_SAMPLE], data.train_y[:LOSS_SAMPLE]),
+                               (data.val_x[:LOSS_SAMPLE], data.val_y[:LOSS_SAMPLE])]
+        results = []
+        for x, y in self._loss_sets:
+            loss, _ = evaluate(trainer.model, x, y, trainer.loss_fn, trainer.targets_for, trainer.device)
+            results.append(loss)
+        return results[0], results[1]
+
+
+def trainer_batches(trainer) -> int:
+    batch = max(1, min(trainer.experiment.dataset.batch_size, len(trainer.data.train_x)))
+    return -(-len(trainer.data.train_x) // batch)
