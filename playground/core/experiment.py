@@ -131,12 +131,16 @@ class Experiment:
 
     @classmethod
     def from_json(cls, text: str) -> Experiment:
+        if not text.strip():
+            raise ExperimentError("", "the file is empty; an experiment needs at least a dataset and layers")
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
             raise ExperimentError(
                 "", f"the file is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
             ) from None
+        except RecursionError:
+            raise ExperimentError("", "the file is not an experiment: its JSON is nested too deeply") from None
         return cls.from_dict(data)
 
     # ------------------------------------------------------------------ files
@@ -208,7 +212,10 @@ def read_float(value: Any, where: str, minimum: float | None = None, maximum: fl
                exclusive_min: bool = False) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise ExperimentError(where, f"expected a number, got {_type_name(value)}")
-    value = float(value)
+    try:
+        value = float(value)
+    except OverflowError:  # an integer beyond float range, e.g. 1 followed by 400 zeros
+        raise ExperimentError(where, "must be a finite number, got a number too large to use") from None
     if not math.isfinite(value):
         raise ExperimentError(where, f"must be a finite number, got {value}")
     if minimum is not None and (value <= minimum if exclusive_min else value < minimum):
@@ -239,7 +246,7 @@ def _read_object(value: Any, where: str) -> dict[str, Any]:
 
 
 def _check_keys(data: dict[str, Any], allowed: set[str], where: str) -> None:
-    unknown = sorted(set(data) - allowed)
+    unknown = sorted(str(key) for key in set(data) - allowed)  # str: from_dict may get non-text keys
     if unknown:
         prefix = f"{where}." if where else ""
         raise ExperimentError(f"{prefix}{unknown[0]}", f"unknown field; known fields are: {', '.join(sorted(allowed))}")
