@@ -70,6 +70,10 @@ class LayerType:
     def defaults(self) -> dict[str, Any]:
         return {p.name: p.default for p in self.params}
 
+    def complete(self, params: dict[str, Any]) -> dict[str, Any]:
+        """The layer's parameters with defaults for those a LayerSpec made in code left out."""
+        return {**self.defaults(), **{k: v for k, v in params.items() if k in self.defaults()}}
+
     def parse_params(self, raw: dict[str, Any], where: str) -> dict[str, Any]:
         known = {p.name: p for p in self.params}
         for key in raw:
@@ -161,9 +165,11 @@ def _sequence_dims(shape: Shape) -> tuple[int, int]:
         return shape[1], shape[0] * shape[2]
     if len(shape) == 2:
         return shape[0], shape[1]
+    # A flat vector comes from Flatten, Linear or another recurrent layer (which returns its last step only).
     raise ShapeMismatch(
         f"{{layer}} expects a sequence (an image, whose rows are the steps) but receives a flat vector of "
-        f"{shape[0]} — remove the Flatten before it"
+        f"{shape[0]} — place it before any Flatten, Linear or recurrent layer; to stack recurrent layers, "
+        "raise its Stacked layers instead"
     )
 
 
@@ -323,6 +329,7 @@ class LossType:
     torch_name: str
     one_hot_targets: bool = False  # on a classification dataset: compare with one-hot vectors
     expects_log_probs: bool = False
+    needs_labels: bool = False  # only makes sense for classification (class labels as targets)
     kwargs: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -340,9 +347,9 @@ LOSSES: dict[str, LossType] = {
     for loss in [
         LossType("cross_entropy", "Cross-entropy", "For classification: softmax of the scores, then −log of the "
                  "true class's probability. Give it raw scores (no Softmax layer).",
-                 "L = −log( e^{z_y} / Σⱼ e^{zⱼ} )", "CrossEntropyLoss"),
+                 "L = −log( e^{z_y} / Σⱼ e^{zⱼ} )", "CrossEntropyLoss", needs_labels=True),
         LossType("nll", "Negative log-likelihood", "For classification when the network ends with LogSoftmax.",
-                 "L = −log p_y", "NLLLoss", expects_log_probs=True),
+                 "L = −log p_y", "NLLLoss", expects_log_probs=True, needs_labels=True),
         LossType("mse", "Mean squared error", "For regression: average squared difference.", "L = mean((ŷ − y)²)",
                  "MSELoss", one_hot_targets=True),
         LossType("l1", "Mean absolute error (L1)", "For regression: average absolute difference, robust to outliers.",

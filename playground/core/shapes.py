@@ -65,7 +65,7 @@ class ShapeReport:
         lines = []
         for n, row in enumerate(rows):
             lines.append("  ".join(cell.ljust(w) if i < 2 else cell.rjust(w) if i == 3 else cell.ljust(w)
-                                   for i, (cell, w) in enumerate(zip(row, widths))).rstrip())
+                                   for i, (cell, w) in enumerate(zip(row, widths, strict=True))).rstrip())
             if n in (0, len(rows) - 2):
                 lines.append("  ".join("-" * w for w in widths))
         return "\n".join(lines)
@@ -80,12 +80,18 @@ def infer_layers(input_shape: Shape, layers: list[LayerSpec]) -> ShapeReport:
     report = ShapeReport(tuple(input_shape))
     shape: Shape | None = tuple(input_shape)
     for index, layer in enumerate(layers):
-        layer_type = catalog.LAYERS[layer.type]
+        layer_type = catalog.LAYERS.get(layer.type)
         if shape is None:
             report.layers.append(LayerShape(index, layer.type, (), None))
             continue
+        if layer_type is None:  # only a LayerSpec made in code can get here; files are checked on load
+            report.error = Issue(index, f"Layer #{index + 1} has the unknown type {layer.type!r} — "
+                                 f"choose one of: {', '.join(catalog.LAYERS)}")
+            report.layers.append(LayerShape(index, layer.type, shape, None))
+            shape = None
+            continue
         try:
-            out, params = layer_type.infer(shape, layer.params)
+            out, params = layer_type.infer(shape, layer_type.complete(layer.params))
             if params > MAX_LAYER_PARAMETERS:
                 raise ShapeMismatch(
                     f"{{layer}} would have {params:,} parameters (about {params * 4 / 1e9:.1f} GB for the weights "
@@ -115,7 +121,7 @@ def infer_shapes(experiment: Experiment, input_shape: Shape | None = None,
     if report.error is None:
         _check_output(report, experiment, num_classes, info.output_size)
     if report.error is None:
-        report.warnings.extend(_pitfalls(experiment, num_classes))
+        report.warnings.extend(_pitfalls(experiment, num_classes, report.output_shape[0]))
     return report
 
 
@@ -125,6 +131,11 @@ def _check_output(report: ShapeReport, experiment: Experiment, num_classes: int,
         report.error = Issue(None, "The network has no layers — add at least a Linear layer (after Flatten for images)")
         return
     last = len(experiment.layers) - 1
+    loss = catalog.LOSSES[experiment.loss]
+    if num_classes == 0 and loss.needs_labels:
+        report.error = Issue(None, f"{loss.label} needs class labels, but this dataset is regression (numbers "
+                             "to predict) — choose Mean squared error, L1 or Smooth L1 as the loss")
+        return
     if out is not None and len(out) != 1:
         report.error = Issue(last, f"The network ends with {format_shape(out)}, but it must end with one score per "
                              f"{'class' if num_classes else 'target'} — add Flatten and a Linear layer with "
@@ -135,21 +146,29 @@ def _check_output(report: ShapeReport, experiment: Experiment, num_classes: int,
                              f"{output_size} target{'s' if output_size > 1 else ''} — set its units to {output_size}")
 
 
-def _pitfalls(experiment: Experiment, num_classes: int) -> list[Issue]:
+def output_width_problem(loss: str, num_classes: int, width: int) -> str | None:
+    """Why a network with `width` outputs does not suit the classes, or None. The trainer refuses
+    fewer outputs than classes with the same words (some labels would have no score at all)."""
+    if not num_classes or width == num_classes:
+        return None
+    if loss == "bce_with_logits" and num_classes == 2 and width == 1:
+        return None  # one logit for two classes
+    # "the last layer" is a Linear layer in nearly every network; name its setting
+    if width < num_classes:
+        return (f"The network gives {width} output{'s' if width != 1 else ''} but the dataset has {num_classes} "
+                f"classes — set the last Linear layer's units to {num_classes}")
+    return (f"The network gives {width} outputs but the dataset has {num_classes} classes — the extra outputs "
+            f"are never the answer; set the last Linear layer's units to {num_classes}")
+
+
+def _pitfalls(experiment: Experiment, num_classes: int, width: int) -> list[Issue]:
     warnings: list[Issue] = []
     layers = experiment.layers
     loss = experiment.loss
     last = layers[-1]
-    if num_classes and last.type == "Linear" and last.params["units"] != num_classes:
-        binary_ok = loss == "bce_with_logits" and num_classes == 2 and last.params["units"] == 1
-        if not binary_ok and last.params["units"] < num_classes:
-            # fewer outputs than classes cannot be trained: some labels have no score at all
-            warnings.append(Issue(len(layers) - 1, f"The last layer has {last.params['units']} units but the "
-                                  f"dataset has {num_classes} classes — set its units to {num_classes}"))
-        elif not binary_ok:
-            warnings.append(Issue(len(layers) - 1, f"The last layer has {last.params['units']} units but the "
-                                  f"dataset has {num_classes} classes — the extra outputs are never the answer; "
-                                  f"set its units to {num_classes}"))
+    width_problem = output_width_problem(loss, num_classes, width)
+    if width_problem:
+        warnings.append(Issue(len(layers) - 1, width_problem))
     if loss == "cross_entropy" and last.type in ("Softmax", "LogSoftmax"):
         warnings.append(Issue(len(layers) - 1, f"{last.type} right before CrossEntropyLoss: the loss already applies "
                               "softmax, so training is slowed — remove the last layer"))
