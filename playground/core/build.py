@@ -43,9 +43,10 @@ def build_layers(input_shape: tuple[int, ...], layers: list[LayerSpec]) -> nn.Se
     report = infer_layers(input_shape, layers)
     if report.error is not None:
         raise NetworkError(report.error.message)
-    modules = [catalog.LAYERS[layer.type].build(row.input_shape, layer.params)
-               for layer, row in zip(layers, report.layers)]
-    for module, following in zip(modules, layers[1:]):
+    types = [catalog.LAYERS[layer.type] for layer in layers]
+    modules = [kind.build(row.input_shape, kind.complete(layer.params))
+               for kind, layer, row in zip(types, layers, report.layers, strict=True)]
+    for module, following in zip(modules, layers[1:], strict=False):
         if following.type in RELU_FAMILY and isinstance(module, (nn.Linear, nn.Conv2d)):
             he_init(module)
     return nn.Sequential(*modules)
