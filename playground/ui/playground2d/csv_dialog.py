@@ -131,8 +131,12 @@ class CsvImportDialog(QDialog):
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
                 item.setToolTip("Not every value of this column is a number, so it cannot be an input")
             self.features_list.addItem(item)
+        self.target_combo.blockSignals(True)  # filling it is not the person choosing a target
         self.target_combo.addItems(table.columns)
         self.target_combo.setCurrentText(target)
+        self.target_combo.blockSignals(False)
+        if target != wanted_target:  # a new file: guess the task; a file chosen before keeps its task
+            self._target_changed(target)
         self._fill_preview(table)
         self._update_ok()
         return True

@@ -115,6 +115,7 @@ class NetworkDiagram(QWidget):
             self._set_column_pictures(last, [frame["value"][::4, ::4]])
         elif "curve" in frame:
             self._set_column_pictures(last, [frame["curve"][1]])
+        self._layout()  # the lines carry the new weights at once, for hovering before the next paint
         self.update()
 
     def _set_column_pictures(self, column: int, maps: list[np.ndarray]) -> None:
