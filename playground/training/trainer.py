@@ -30,6 +30,9 @@ from playground.data.registry import DataBundle, load_dataset
 from playground.training import anatomy
 
 EVAL_BATCH = 2048
+# An epoch whose mean loss is this many times the first batch's has diverged (a learning rate
+# far too high); the loss may stay finite for a while, so waiting for NaN is not enough.
+DIVERGENCE_FACTOR = 1e4
 
 
 @dataclass
@@ -218,6 +221,8 @@ class Trainer:
     def targets_for(self, y: torch.Tensor, out: torch.Tensor) -> torch.Tensor:
         """Labels as the loss wants them: one-hot floats for MSE/L1/BCE on a classification set."""
         if self._one_hot:
+            if out.shape[1] == 1:  # one logit for two classes (BCE): the target is the label itself
+                return y.to(out.dtype).unsqueeze(1)
             return nn.functional.one_hot(y, out.shape[1]).to(out.dtype)
         return y
 
@@ -249,7 +254,7 @@ class Trainer:
         except torch.OutOfMemoryError:
             end = EndEvent("failed", "Out of memory — use a smaller batch size or fewer units/filters.",
                            len(self.history))
-        except RuntimeError as exc:
+        except (RuntimeError, IndexError) as exc:  # torch reports bad targets as IndexError
             text = str(exc).splitlines()[0]
             if "out of memory" in text.lower() or "can't allocate memory" in text.lower():
                 text = "Out of memory — use a smaller batch size or fewer units/filters."
@@ -273,6 +278,7 @@ class Trainer:
         exp = self.experiment
         self.prepare()
         data, model, device = self.data, self.model, self.device
+        self._check_network()
         train_x, train_y = data.train_x, data.train_y
         if len(train_x) == 0:
             raise TrainingFailed("The training set is empty — add data or lower the validation split.")
@@ -294,6 +300,7 @@ class Trainer:
         self.callbacks.on_initial(self, self._initial_accuracy, self._initial_loss)
 
         global_step = 0
+        first_loss: float | None = None
         for epoch in range(1, exp.epochs + 1):
             model.train()
             epoch_start = time.perf_counter()
@@ -330,8 +337,9 @@ class Trainer:
                 if not math.isfinite(loss_value):
                     raise TrainingFailed(
                         f"The loss became {'NaN' if math.isnan(loss_value) else 'infinite'} at epoch {epoch}, "
-                        f"batch {step}: the learning rate ({exp.optimizer.lr:g}) is probably too high — try "
-                        f"{exp.optimizer.lr / 10:g}, or turn on gradient clipping.")
+                        f"batch {step}: {self._lower_lr_advice()}")
+                if first_loss is None:
+                    first_loss = loss_value
                 lr = self.optimizer.param_groups[0]["lr"]
                 if scheduler is not None and scheduler_type.per_batch and global_step + 1 < exp.epochs * batches:
                     scheduler.step()
@@ -348,12 +356,37 @@ class Trainer:
             train_seconds = time.perf_counter() - epoch_start
             val_loss, val_acc = evaluate(model, data.val_x, data.val_y, self.loss_fn, self.targets_for, device)
             seconds = time.perf_counter() - epoch_start
-            event = EpochEvent(epoch, exp.epochs, loss_sum / seen, correct / seen if classification else None,
+            train_loss = loss_sum / seen
+            if val_loss is not None and not math.isfinite(val_loss):
+                raise TrainingFailed(f"The validation loss became {val_loss} after epoch {epoch}: "
+                                     f"{self._lower_lr_advice()}")
+            if train_loss > DIVERGENCE_FACTOR * max(first_loss, 1e-3):
+                raise TrainingFailed(f"The loss grew from {first_loss:.4g} to {train_loss:.4g} by epoch {epoch} — "
+                                     f"training diverged: {self._lower_lr_advice()}")
+            event = EpochEvent(epoch, exp.epochs, train_loss, correct / seen if classification else None,
                                val_loss, val_acc, seconds, seen / train_seconds if train_seconds > 0 else 0.0,
                                self.optimizer.param_groups[0]["lr"])
             self.history.append(event)
             self.callbacks.on_epoch(self, event)
         return EndEvent("completed", "Training completed.", len(self.history))
+
+    def _check_network(self) -> None:
+        """Refuse what shape inference refuses, and fewer outputs than classes (a warning while editing,
+        because the fix is one click away, but a label with no score cannot be trained)."""
+        from playground.core.shapes import infer_shapes, output_width_problem
+
+        info = self.data.info
+        report = infer_shapes(self.experiment, info.input_shape, info.num_classes)
+        if report.error is not None:
+            raise TrainingFailed(report.error.message)
+        width = report.output_shape[0]
+        problem = output_width_problem(self.experiment.loss, info.num_classes, width)
+        if problem and width < info.num_classes:
+            raise TrainingFailed(problem)
+
+    def _lower_lr_advice(self) -> str:
+        lr = self.experiment.optimizer.lr
+        return f"the learning rate ({lr:g}) is probably too high — try {lr / 10:g}, or turn on gradient clipping."
 
     # ------------------------------------------------------------------ after training
     def metrics(self) -> dict[str, Any]:
