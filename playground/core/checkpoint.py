@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import os
 import pickle
-import zipfile
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -64,39 +64,68 @@ def load_checkpoint(path: str | os.PathLike[str]) -> LoadedModel:
     path = Path(path)
     if not path.exists():
         raise CheckpointError(f"{path} does not exist")
+    not_a_checkpoint = CheckpointError(f"{path.name} is not a model checkpoint (or it is damaged) — choose a .pt "
+                                       "file saved by NN Playground")
     try:
-        payload = torch.load(path, map_location="cpu", weights_only=True)
-    except pickle.UnpicklingError:
+        with open(path, "rb") as handle:
+            head = handle.read(2)
+    except OSError:  # a folder, or no permission
+        raise not_a_checkpoint from None
+    if head[:2] != b"PK" and head[:1] != b"\x80":
+        # neither torch's zip format nor a pickle: without this, the unpickler may call a text or
+        # image file "refused for containing Python objects", or raise whatever its bytes provoke
+        raise not_a_checkpoint
+    try:
+        with warnings.catch_warnings():  # torch warns about a stranger's pickle protocol before refusing it
+            warnings.simplefilter("ignore")
+            payload = torch.load(path, map_location="cpu", weights_only=True)
+    except pickle.UnpicklingError:  # a pickle stream the weights-only unpickler will not follow
         raise CheckpointError(
             f"{path.name} was refused: it contains Python objects other than weights, which could run code "
             "when opened. Only load checkpoints saved by NN Playground (or plain state dicts).") from None
-    except (zipfile.BadZipFile, EOFError, RuntimeError, OSError, ValueError, AttributeError, TypeError):
-        raise CheckpointError(f"{path.name} is not a model checkpoint (or it is damaged) — choose a .pt file saved "
-                              "by NN Playground") from None
+    except Exception:  # the unpickler raises whatever arbitrary bytes provoke (KeyError, zipfile errors, ...)
+        raise not_a_checkpoint from None
     if not isinstance(payload, dict) or payload.get("format") != CHECKPOINT_FORMAT:
         raise CheckpointError(f"{path.name} is a PyTorch file but not an NN Playground checkpoint — it has no "
                               "experiment describing the network. Save models with NN Playground to load them here.")
-    if int(payload.get("version", 0)) > CHECKPOINT_VERSION:
+    try:  # a crafted or edited file may hold anything under these keys
+        version = int(payload.get("version", 0))
+        input_shape = tuple(int(d) for d in payload.get("input_shape", ()))
+        norm = payload.get("normalization")
+        normalization = (float(norm[0]), float(norm[1])) if norm else None
+        class_names = [str(c) for c in payload.get("class_names", [])]
+        metrics = dict(payload.get("metrics", {}))
+    except (TypeError, ValueError, IndexError, KeyError):
+        raise CheckpointError(f"{path.name} is damaged: its description of the model cannot be read — "
+                              "choose a .pt file saved by NN Playground") from None
+    if version > CHECKPOINT_VERSION:
         raise CheckpointError(f"{path.name} was saved by a newer NN Playground — update the app to open it")
+    experiment_json = payload.get("experiment_json")
+    if not isinstance(experiment_json, str):
+        raise CheckpointError(f"{path.name} is damaged: it has no experiment describing the network")
     try:
-        experiment = Experiment.from_json(payload["experiment_json"])
-    except (KeyError, ExperimentError) as exc:
+        experiment = Experiment.from_json(experiment_json)
+    except ExperimentError as exc:
         raise CheckpointError(f"{path.name} has an invalid experiment: {exc}") from None
-    input_shape = tuple(int(d) for d in payload.get("input_shape", ()))
     try:
         model = build_model(experiment, input_shape or None)
     except NetworkError as exc:
         raise CheckpointError(f"{path.name}: its network cannot be built: {exc}") from None
     try:
         model.load_state_dict(payload["state_dict"], strict=True)
-    except (RuntimeError, KeyError) as exc:
-        first = str(exc).splitlines()[0] if str(exc) else "missing weights"
+    except (RuntimeError, KeyError, TypeError, AttributeError) as exc:
         raise CheckpointError(f"{path.name}: the weights do not fit the network described in the file "
-                              f"({first}) — the file is damaged or was edited") from None
+                              f"({_state_dict_problem(exc)}) — the file is damaged or was edited") from None
     model.eval()
-    norm = payload.get("normalization")
-    return LoadedModel(model, experiment, tuple(norm) if norm else None, list(payload.get("class_names", [])),
-                       input_shape, dict(payload.get("metrics", {})), str(path))
+    return LoadedModel(model, experiment, normalization, class_names, input_shape, metrics, str(path))
+
+
+def _state_dict_problem(exc: BaseException) -> str:
+    """torch's first line only says 'Error(s) in loading state_dict for Sequential:'; the next one says what."""
+    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+    if not lines:
+        return "missing weights"
+    return lines[1] if len(lines) > 1 and lines[0].startswith("Error(s) in loading") else lines[0]
 
 
 def load_weights_into(path: str | os.PathLike[str], model: nn.Module) -> None:
@@ -106,5 +135,5 @@ def load_weights_into(path: str | os.PathLike[str], model: nn.Module) -> None:
         model.load_state_dict(loaded.model.state_dict(), strict=True)
     except RuntimeError as exc:
         raise CheckpointError(f"{Path(path).name} was trained for a different network than this one "
-                              f"({str(exc).splitlines()[1].strip() if len(str(exc).splitlines()) > 1 else exc}) — "
-                              "open its experiment instead, or train this network") from None
+                              f"({_state_dict_problem(exc)}) — open its experiment instead, or train this network"
+                              ) from None
