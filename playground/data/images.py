@@ -8,9 +8,15 @@ a per-sample DataLoader comes from.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import gzip
 import os
+import re
+import shutil
+import socket
 import sys
+import tempfile
 from pathlib import Path
 
 import torch
@@ -53,12 +59,32 @@ def _torchvision_class(name: str):
     return {"mnist": datasets.MNIST, "fashion-mnist": datasets.FashionMNIST}[name]
 
 
+IDX_FILES = ("train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte")
+# seconds without an answer before a download gives up: torchvision's own requests wait forever
+DOWNLOAD_TIMEOUT = 30
+
+
+def raw_folder(name: str, root: str | os.PathLike[str]) -> Path:
+    """Where torchvision keeps a dataset's IDX files: <root>/MNIST/raw."""
+    return Path(root) / _FOLDERS[name] / "raw"
+
+
 def _missing_message(name: str, root: Path, reason: str) -> str:
-    folder = root / _FOLDERS[name] / "raw"
-    files = "train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte"
+    folder = raw_folder(name, root)
+    files = ", ".join(IDX_FILES)
     return (f"The {_FOLDERS[name]} files are not in {folder} and could not be downloaded ({reason}). "
             f"Connect to the internet and try again, or put the IDX files ({files}, optionally .gz) in {folder}, "
             f"or point NN Playground at a folder that has them with --data-dir or {DATA_ENV}.")
+
+
+def _damaged_message(name: str, root: Path, reason: str) -> str:
+    folder = raw_folder(name, root)
+    return (f"The {_FOLDERS[name]} files in {folder} cannot be read ({reason}) — they are damaged or incomplete: "
+            "delete them so they are downloaded again, or replace them with good copies.")
+
+
+def _first_line(exc: BaseException) -> str:
+    return str(exc).splitlines()[0] if str(exc).strip() else type(exc).__name__
 
 
 @functools.lru_cache(maxsize=8)
@@ -67,19 +93,97 @@ def load_split(name: str, root: str, train: bool) -> tuple[torch.Tensor, torch.T
     cls = _torchvision_class(name)
     try:
         ds = cls(root, train=train, download=False)
-    except RuntimeError:
+    except Exception as exc:  # torchvision says RuntimeError when files are missing, other types when damaged
+        if _complete(raw_folder(name, root)):
+            raise DataUnavailableError(_damaged_message(name, Path(root), _first_line(exc))) from None
+        _unpack_local_archives(name, Path(root))
+        if not _complete(raw_folder(name, root)):
+            _download(name, Path(root))
         try:
-            ds = cls(root, train=train, download=True)
-        except Exception as exc:  # network errors come in many types (URLError, OSError, ...)
-            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-            raise DataUnavailableError(_missing_message(name, Path(root), reason)) from None
+            ds = cls(root, train=train, download=False)
+        except Exception as exc:
+            raise DataUnavailableError(_damaged_message(name, Path(root), _first_line(exc))) from None
     return ds.data.clone(), ds.targets.clone().long()
 
 
+def _complete(raw: Path) -> bool:
+    return all((raw / f).is_file() for f in IDX_FILES)
+
+
+def _unpack_local_archives(name: str, root: Path) -> None:
+    """Decompress IDX files a person put in the folder as .gz (torchvision reads only plain files)."""
+    raw = raw_folder(name, root)
+    for f in IDX_FILES:
+        archive = raw / f"{f}.gz"
+        if (raw / f).is_file() or not archive.is_file():
+            continue
+        try:
+            with gzip.open(archive, "rb") as source:
+                _write_atomically(raw / f, source)
+        except (OSError, EOFError) as exc:  # gzip.BadGzipFile is an OSError
+            raise DataUnavailableError(_damaged_message(name, root, f"{archive.name}: {_first_line(exc)}")) from None
+
+
+def _download(name: str, root: Path) -> None:
+    """Download into a temporary folder and move the files in only when all of them arrived, so an
+    interrupted or offline download leaves nothing half-written in the data folder."""
+    cls = _torchvision_class(name)
+    raw = raw_folder(name, root)
+    with tempfile.TemporaryDirectory(prefix="nn-playground-download-") as tmp:
+        try:
+            # torchvision reports on stdout, which `playground train --json` keeps for JSON lines
+            with _socket_timeout(DOWNLOAD_TIMEOUT), contextlib.redirect_stdout(sys.stderr):
+                cls(tmp, train=True, download=True)
+        except Exception as exc:  # network errors come in many types (URLError, OSError, RuntimeError, ...)
+            raise DataUnavailableError(_missing_message(name, root, _download_reason(exc))) from None
+        fetched = raw_folder(name, tmp)
+        try:
+            raw.mkdir(parents=True, exist_ok=True)
+            for f in IDX_FILES:
+                if not (raw / f).is_file():
+                    with open(fetched / f, "rb") as source:
+                        _write_atomically(raw / f, source)
+        except OSError as exc:
+            raise DataUnavailableError(
+                f"The {_FOLDERS[name]} files were downloaded but cannot be saved in {raw} ({exc.strerror}) — "
+                f"choose a folder you can write to with --data-dir or {DATA_ENV}.") from None
+
+
+def _download_reason(exc: BaseException) -> str:
+    """The last line of torchvision's report is the actual network error: '[Errno -2] Name or service not known'."""
+    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+    reason = lines[-1] if lines else type(exc).__name__
+    match = re.fullmatch(r"<urlopen error (.*)>", reason)
+    return match.group(1) if match else reason
+
+
+def _write_atomically(path: Path, source) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            shutil.copyfileobj(source, handle)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+@contextlib.contextmanager
+def _socket_timeout(seconds: float):
+    previous = socket.getdefaulttimeout()
+    if previous is None:
+        socket.setdefaulttimeout(seconds)
+    try:
+        yield
+    finally:
+        if previous is None:
+            socket.setdefaulttimeout(None)
+
+
 def has_local_files(name: str, data_dir: str | os.PathLike[str] | None = None) -> bool:
-    raw = resolve_data_dir(data_dir) / _FOLDERS[name] / "raw"
-    return all((raw / f).exists() or (raw / f"{f}.gz").exists()
-               for f in ("train-images-idx3-ubyte", "t10k-images-idx3-ubyte"))
+    raw = raw_folder(name, resolve_data_dir(data_dir))
+    return all((raw / f).is_file() or (raw / f"{f}.gz").is_file() for f in IDX_FILES)
 
 
 def class_names(name: str) -> list[str]:
