@@ -65,7 +65,7 @@ def main() -> int:
     pump(app, window.engine_ready, 60)
     pump(app, lambda: False, 0.3)
 
-    train(app, window, panel, load_preset("spiral"), mid_epoch=25, mid_shot="playground2d_spiral_mid.png")
+    train(app, window, panel, load_preset("spiral"), mid_epoch=10, mid_shot="playground2d_spiral_mid.png")
     window.grab().save(str(SHOTS / "playground2d_spiral_done.png"))
     # the neuron pictures with room to breathe: the side panels closed, as a person would
     docks = [d for d in window.findChildren(QDockWidget) if d.isVisible()]

@@ -83,6 +83,7 @@ class BoundaryView(pg.PlotWidget):
         self._last_frame: dict | None = None
         self._data: dict | None = None
         self._value_range: tuple[float, float] | None = None
+        self._extent = None  # (extent, dims) last shown
 
     # ------------------------------------------------------------------ inputs
     def clear_frames(self) -> None:
@@ -125,11 +126,11 @@ class BoundaryView(pg.PlotWidget):
             self.frames_shown += 1
 
     def show_extent(self, extent: tuple[float, float, float, float], dims: int) -> None:
-        """A plane keeps its proportions (a circle stays round); a curve uses all the room."""
+        """Exactly the data's range, filling the widget (a narrow column stretches the plane rather than
+        leaving empty bands)."""
+        self._extent = (extent, dims)
         x0, x1, y0, y1 = extent
-        box = self.getPlotItem().getViewBox()
-        box.setAspectLocked(dims == 2)
-        box.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)  # both at once: locked, neither is cut
+        self.getPlotItem().getViewBox().setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
 
     @property
     def image(self) -> np.ndarray | None:

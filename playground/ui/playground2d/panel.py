@@ -333,6 +333,7 @@ class Playground2DPanel(QWidget):
                         "<span style='color:#0877bd'>■</span> class 1 / positive")
         legend.setStyleSheet("color: #555;")
         column.addWidget(legend)
+        column.addStretch(0)
         self._loss_history: list[tuple[int, float | None, float | None]] = []
         return box
 
