@@ -10,7 +10,6 @@ import argparse
 import json
 import math
 import sys
-from pathlib import Path
 
 from playground.core.experiment import Experiment, ExperimentError
 
@@ -152,14 +151,15 @@ def cmd_train(args: argparse.Namespace) -> int:
         from playground.core.checkpoint import save_checkpoint
 
         data = trainer.data
-        save_checkpoint(args.out, trainer.model, exp, input_shape=data.info.input_shape,
-                        class_names=data.info.class_names, normalization=data.normalization,
-                        metrics={**trainer.metrics(), "test_accuracy": end.test_accuracy})
+        try:
+            save_checkpoint(args.out, trainer.model, exp, input_shape=data.info.input_shape,
+                            class_names=data.info.class_names, normalization=data.normalization,
+                            metrics={**trainer.metrics(), "test_accuracy": end.test_accuracy})
+        except OSError as exc:
+            raise CliError(f"cannot save the model to {args.out}: {exc.strerror or exc}") from None
         if not args.json:
             print(f"saved {args.out}")
-    if end.status == "failed":
-        if args.json:
-            return EXIT_FAILED
+    if end.status == "failed":  # with --json the done line has the message too; stderr has it for people
         return _fail(end.message)
     return EXIT_OK if end.status == "completed" else EXIT_FAILED
 
