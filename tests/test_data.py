@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import gzip
+import subprocess
+import sys
 import time
 
 import numpy as np
@@ -254,3 +256,31 @@ def test_augmentation_with_everything_off_is_the_identity():
     x = digit_batch(3)
     off = AugmentSpec(enabled=True, rotation=0, shift=0, scale=0, stroke=0, blur=0)
     assert torch.allclose(augment_batch(x, off, BACKGROUND), x, atol=1e-5)
+
+
+def test_a_broken_gz_file_is_named_as_damaged(tmp_path, monkeypatch):
+    block_network(monkeypatch)
+    raw = write_idx(tmp_path, gz=True, n_train=20, n_test=10)
+    (raw / "t10k-labels-idx1-ubyte.gz").write_bytes(gzip.compress(bytes(range(256)) * 40)[:60])  # cut short
+    with pytest.raises(DataUnavailableError, match="t10k-labels-idx1-ubyte.gz: .*damaged or incomplete"):
+        load_dataset(DatasetSpec("mnist"), data_dir=tmp_path)
+    assert not any(name.endswith(".part") for name in all_files(tmp_path))
+
+
+def test_gz_files_in_a_read_only_folder_say_so(tmp_path, monkeypatch):
+    block_network(monkeypatch)
+    write_idx(tmp_path, gz=True, n_train=20, n_test=10)
+
+    def read_only(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(images.tempfile, "mkstemp", read_only)
+    with pytest.raises(DataUnavailableError, match=r"cannot be written to \(Permission denied\) — unpack the .gz"):
+        load_dataset(DatasetSpec("mnist"), data_dir=tmp_path)
+
+
+def test_shape_inference_does_not_import_torch():
+    code = ("import sys; from playground.core.presets import load_preset; "
+            "from playground.core.shapes import infer_shapes; "
+            "assert infer_shapes(load_preset('simple-cnn')).ok; assert 'torch' not in sys.modules")
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)

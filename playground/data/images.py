@@ -17,9 +17,12 @@ import shutil
 import socket
 import sys
 import tempfile
+import zlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import torch
+if TYPE_CHECKING:  # torch is imported by torchvision when data is loaded; shape inference never needs it
+    import torch
 
 DATA_ENV = "PLAYGROUND_DATA_DIR"
 
@@ -120,8 +123,13 @@ def _unpack_local_archives(name: str, root: Path) -> None:
         try:
             with gzip.open(archive, "rb") as source:
                 _write_atomically(raw / f, source)
-        except (OSError, EOFError) as exc:  # gzip.BadGzipFile is an OSError
+        except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
             raise DataUnavailableError(_damaged_message(name, root, f"{archive.name}: {_first_line(exc)}")) from None
+        except OSError as exc:  # a folder we may read but not write to
+            raise DataUnavailableError(
+                f"{archive.name} in {raw} must be unpacked, but the folder cannot be written to ({exc.strerror}) — "
+                f"unpack the .gz files there yourself, or copy them to a folder you can write to and point "
+                f"--data-dir or {DATA_ENV} at it.") from None
 
 
 def _download(name: str, root: Path) -> None:
