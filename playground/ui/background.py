@@ -70,9 +70,14 @@ class _Executor(QObject):
 
 def _stop(thread: QThread, mailbox: _Mailbox, msecs: int) -> bool:
     mailbox.close()
-    if thread.isRunning():
-        thread.quit()
-        return thread.wait(msecs)
+    try:
+        if thread.isRunning():
+            thread.quit()
+            return thread.wait(msecs)
+    except RuntimeError:
+        # at interpreter exit the QThread's C++ object can go before its owner's destroyed
+        # signal arrives; a deleted thread has nothing left to stop
+        pass
     return True
 
 
