@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from playground.core.experiment import ExperimentError, read_bool, read_float, read_int
+from playground.core.i18n import QT_TRANSLATE_NOOP
 
 Shape = tuple[int, ...]  # without the batch dimension
 
@@ -233,69 +234,105 @@ def _simple(factory: str, **fixed: Any):
     return build
 
 
-_UNITS = ParamSpec("units", "int", 10, 1, 65536, "Units", "Number of output neurons")
-_BIAS = ParamSpec("bias", "bool", True, label="Bias", help="Add a learned bias b to each output")
-_KERNEL = ParamSpec("kernel_size", "int", 3, 1, 15, "Kernel", "Size of the square filter window")
-_POOL_KERNEL = ParamSpec("kernel_size", "int", 2, 1, 8, "Kernel", "Size of the square pooling window")
-_POOL_STRIDE = ParamSpec("stride", "int", 0, 0, 8, "Stride", "Step between windows (0 = same as the kernel)")
-_HIDDEN = ParamSpec("hidden_size", "int", 128, 1, 4096, "Hidden size", "Size of the hidden state h")
-_NUM_LAYERS = ParamSpec("num_layers", "int", 1, 1, 8, "Stacked layers", "Recurrent layers stacked on top of each other")
+_UNITS = ParamSpec("units", "int", 10, 1, 65536, QT_TRANSLATE_NOOP("Catalog", "Units"),
+                   QT_TRANSLATE_NOOP("Catalog", "Number of output neurons"))
+_BIAS = ParamSpec("bias", "bool", True, label=QT_TRANSLATE_NOOP("Catalog", "Bias"),
+                  help=QT_TRANSLATE_NOOP("Catalog", "Add a learned bias b to each output"))
+_KERNEL = ParamSpec("kernel_size", "int", 3, 1, 15, QT_TRANSLATE_NOOP("Catalog", "Kernel"),
+                    QT_TRANSLATE_NOOP("Catalog", "Size of the square filter window"))
+_POOL_KERNEL = ParamSpec("kernel_size", "int", 2, 1, 8, QT_TRANSLATE_NOOP("Catalog", "Kernel"),
+                         QT_TRANSLATE_NOOP("Catalog", "Size of the square pooling window"))
+_POOL_STRIDE = ParamSpec("stride", "int", 0, 0, 8, QT_TRANSLATE_NOOP("Catalog", "Stride"),
+                         QT_TRANSLATE_NOOP("Catalog", "Step between windows (0 = same as the kernel)"))
+_HIDDEN = ParamSpec("hidden_size", "int", 128, 1, 4096, QT_TRANSLATE_NOOP("Catalog", "Hidden size"),
+                    QT_TRANSLATE_NOOP("Catalog", "Size of the hidden state h"))
+_NUM_LAYERS = ParamSpec("num_layers", "int", 1, 1, 8, QT_TRANSLATE_NOOP("Catalog", "Stacked layers"),
+                        QT_TRANSLATE_NOOP("Catalog", "Recurrent layers stacked on top of each other"))
 
+# Summaries, labels and worded formulas are marked for translation (see playground.core.i18n);
+# formulas that are only mathematics read the same in every language.
 _LAYER_LIST: list[LayerType] = [
-    LayerType("Linear", "Layers", "Fully connected layer: every input feeds every output.", "y = W·x + b",
-              _linear_infer, _build_linear, (_UNITS, _BIAS), aliases=("Dense", "FC")),
-    LayerType("Conv2d", "Layers", "2-D convolution: slides learned filters over the image.",
+    LayerType("Linear", "Layers",
+              QT_TRANSLATE_NOOP("Catalog", "Fully connected layer: every input feeds every output."),
+              "y = W·x + b", _linear_infer, _build_linear, (_UNITS, _BIAS), aliases=("Dense", "FC")),
+    LayerType("Conv2d", "Layers",
+              QT_TRANSLATE_NOOP("Catalog", "2-D convolution: slides learned filters over the image."),
               "y[c] = Σ W[c] ⋆ x + b[c]", _conv_infer, _build_conv,
-              (ParamSpec("out_channels", "int", 16, 1, 1024, "Filters", "Number of filters (output channels)"),
+              (ParamSpec("out_channels", "int", 16, 1, 1024, QT_TRANSLATE_NOOP("Catalog", "Filters"),
+                         QT_TRANSLATE_NOOP("Catalog", "Number of filters (output channels)")),
                _KERNEL,
-               ParamSpec("stride", "int", 1, 1, 8, "Stride", "Step of the filter in pixels"),
-               ParamSpec("padding", "int", 0, 0, 16, "Padding", "Zero pixels added around the input")),
+               ParamSpec("stride", "int", 1, 1, 8, QT_TRANSLATE_NOOP("Catalog", "Stride"),
+                         QT_TRANSLATE_NOOP("Catalog", "Step of the filter in pixels")),
+               ParamSpec("padding", "int", 0, 0, 16, QT_TRANSLATE_NOOP("Catalog", "Padding"),
+                         QT_TRANSLATE_NOOP("Catalog", "Zero pixels added around the input"))),
               aliases=("Conv", "Conv2D")),
-    LayerType("MaxPool2d", "Layers", "Max pooling: keeps the largest value of each window.", "y = max over k×k window",
+    LayerType("MaxPool2d", "Layers",
+              QT_TRANSLATE_NOOP("Catalog", "Max pooling: keeps the largest value of each window."),
+              QT_TRANSLATE_NOOP("Catalog", "y = max over k×k window"),
               _pool_infer, _build_maxpool, (_POOL_KERNEL, _POOL_STRIDE), aliases=("MaxPool",)),
-    LayerType("AvgPool2d", "Layers", "Average pooling: the mean of each window.", "y = mean over k×k window",
+    LayerType("AvgPool2d", "Layers",
+              QT_TRANSLATE_NOOP("Catalog", "Average pooling: the mean of each window."),
+              QT_TRANSLATE_NOOP("Catalog", "y = mean over k×k window"),
               _pool_infer, _build_avgpool, (_POOL_KERNEL, _POOL_STRIDE), aliases=("AvgPool",)),
-    LayerType("Flatten", "Layers", "Flattens an image into one vector (needed before Linear).",
+    LayerType("Flatten", "Layers",
+              QT_TRANSLATE_NOOP("Catalog", "Flattens an image into one vector (needed before Linear)."),
               "C×H×W → C·H·W", _flatten_infer, _simple("Flatten")),
-    LayerType("ReLU", "Activations", "Rectified linear unit: passes positives, zeroes negatives.", "max(0, x)",
-              _same_infer, _simple("ReLU"), is_activation=True),
-    LayerType("LeakyReLU", "Activations", "ReLU with a small slope for negative inputs.",
-              "max(0, x) + slope·min(0, x)", _same_infer, _simple("LeakyReLU"),
-              (ParamSpec("negative_slope", "float", 0.01, 0.0, 1.0, "Slope", "Slope for x < 0"),), is_activation=True),
-    LayerType("ELU", "Activations", "Exponential linear unit: smooth for negative inputs.",
-              "x if x > 0, else α·(eˣ − 1)", _same_infer, _simple("ELU"),
-              (ParamSpec("alpha", "float", 1.0, 0.01, 10.0, "α", "Value approached for very negative x"),),
+    LayerType("ReLU", "Activations",
+              QT_TRANSLATE_NOOP("Catalog", "Rectified linear unit: passes positives, zeroes negatives."),
+              "max(0, x)", _same_infer, _simple("ReLU"), is_activation=True),
+    LayerType("LeakyReLU", "Activations",
+              QT_TRANSLATE_NOOP("Catalog", "ReLU with a small slope for negative inputs."),
+              QT_TRANSLATE_NOOP("Catalog", "max(0, x) + slope·min(0, x)"), _same_infer, _simple("LeakyReLU"),
+              (ParamSpec("negative_slope", "float", 0.01, 0.0, 1.0, QT_TRANSLATE_NOOP("Catalog", "Slope"),
+                         QT_TRANSLATE_NOOP("Catalog", "Slope for x < 0")),),
               is_activation=True),
-    LayerType("GELU", "Activations", "Gaussian error linear unit, used in transformers.", "x·Φ(x)",
-              _same_infer, _simple("GELU"), is_activation=True),
-    LayerType("SiLU", "Activations", "Sigmoid linear unit (Swish).", "x·σ(x) = x / (1 + e^−x)",
-              _same_infer, _simple("SiLU"), aliases=("Swish",), is_activation=True),
-    LayerType("Sigmoid", "Activations", "Squashes any value into (0, 1).", "1 / (1 + e^−x)",
-              _same_infer, _simple("Sigmoid"), is_activation=True),
-    LayerType("Tanh", "Activations", "Squashes any value into (−1, 1), centred at 0.", "(eˣ − e^−x) / (eˣ + e^−x)",
-              _same_infer, _simple("Tanh"), is_activation=True),
-    LayerType("Softmax", "Activations", "Turns scores into probabilities that sum to 1.", "eˣⁱ / Σⱼ eˣʲ",
-              _same_infer, _simple("Softmax", dim=1), is_activation=True),
-    LayerType("LogSoftmax", "Activations", "Logarithm of softmax; pair it with NLL loss.", "xᵢ − log Σⱼ eˣʲ",
-              _same_infer, _simple("LogSoftmax", dim=1), is_activation=True),
-    LayerType("Identity", "Activations", "Passes its input through unchanged (a linear activation).", "x",
-              _same_infer, _simple("Identity"), aliases=("Linear activation",), is_activation=True),
-    LayerType("Dropout", "Regularization", "Randomly zeroes inputs while training, to prevent overfitting.",
+    LayerType("ELU", "Activations",
+              QT_TRANSLATE_NOOP("Catalog", "Exponential linear unit: smooth for negative inputs."),
+              QT_TRANSLATE_NOOP("Catalog", "x if x > 0, else α·(eˣ − 1)"), _same_infer, _simple("ELU"),
+              (ParamSpec("alpha", "float", 1.0, 0.01, 10.0, "α",
+                         QT_TRANSLATE_NOOP("Catalog", "Value approached for very negative x")),),
+              is_activation=True),
+    LayerType("GELU", "Activations",
+              QT_TRANSLATE_NOOP("Catalog", "Gaussian error linear unit, used in transformers."),
+              "x·Φ(x)", _same_infer, _simple("GELU"), is_activation=True),
+    LayerType("SiLU", "Activations", QT_TRANSLATE_NOOP("Catalog", "Sigmoid linear unit (Swish)."),
+              "x·σ(x) = x / (1 + e^−x)", _same_infer, _simple("SiLU"), aliases=("Swish",), is_activation=True),
+    LayerType("Sigmoid", "Activations", QT_TRANSLATE_NOOP("Catalog", "Squashes any value into (0, 1)."),
+              "1 / (1 + e^−x)", _same_infer, _simple("Sigmoid"), is_activation=True),
+    LayerType("Tanh", "Activations",
+              QT_TRANSLATE_NOOP("Catalog", "Squashes any value into (−1, 1), centred at 0."),
+              "(eˣ − e^−x) / (eˣ + e^−x)", _same_infer, _simple("Tanh"), is_activation=True),
+    LayerType("Softmax", "Activations",
+              QT_TRANSLATE_NOOP("Catalog", "Turns scores into probabilities that sum to 1."),
+              "eˣⁱ / Σⱼ eˣʲ", _same_infer, _simple("Softmax", dim=1), is_activation=True),
+    LayerType("LogSoftmax", "Activations",
+              QT_TRANSLATE_NOOP("Catalog", "Logarithm of softmax; pair it with NLL loss."),
+              "xᵢ − log Σⱼ eˣʲ", _same_infer, _simple("LogSoftmax", dim=1), is_activation=True),
+    LayerType("Identity", "Activations",
+              QT_TRANSLATE_NOOP("Catalog", "Passes its input through unchanged (a linear activation)."),
+              "x", _same_infer, _simple("Identity"), aliases=("Linear activation",), is_activation=True),
+    LayerType("Dropout", "Regularization",
+              QT_TRANSLATE_NOOP("Catalog", "Randomly zeroes inputs while training, to prevent overfitting."),
               "y = x·m / (1 − p), m ~ Bernoulli(1 − p)", _same_infer, _simple("Dropout"),
-              (ParamSpec("p", "float", 0.5, 0.0, 0.99, "Drop probability", "Fraction of inputs set to zero"),)),
+              (ParamSpec("p", "float", 0.5, 0.0, 0.99, QT_TRANSLATE_NOOP("Catalog", "Drop probability"),
+                         QT_TRANSLATE_NOOP("Catalog", "Fraction of inputs set to zero")),)),
     LayerType("BatchNorm", "Regularization",
-              "Batch normalization: normalizes each feature over the batch (1d or 2d chosen from the input).",
+              QT_TRANSLATE_NOOP("Catalog", "Batch normalization: normalizes each feature over the batch "
+                                "(1d or 2d chosen from the input)."),
               "y = γ·(x − μ_B) / √(σ²_B + ε) + β", _batchnorm_infer, _build_batchnorm,
               aliases=("BatchNorm1d", "BatchNorm2d")),
-    LayerType("LayerNorm", "Regularization", "Layer normalization: normalizes each sample over its features.",
+    LayerType("LayerNorm", "Regularization",
+              QT_TRANSLATE_NOOP("Catalog", "Layer normalization: normalizes each sample over its features."),
               "y = γ·(x − μ) / √(σ² + ε) + β", _layernorm_infer,
               lambda shape, p: _nn().LayerNorm(list(shape))),
-    LayerType("RNN", "Recurrent", "Simple recurrent layer over the image's rows; outputs the last step.",
+    LayerType("RNN", "Recurrent",
+              QT_TRANSLATE_NOOP("Catalog", "Simple recurrent layer over the image's rows; outputs the last step."),
               "hₜ = tanh(W·xₜ + U·hₜ₋₁ + b)", _recurrent_infer(1), _build_recurrent("RNN"), (_HIDDEN, _NUM_LAYERS)),
-    LayerType("LSTM", "Recurrent", "Long short-term memory: gated recurrence that remembers longer.",
+    LayerType("LSTM", "Recurrent",
+              QT_TRANSLATE_NOOP("Catalog", "Long short-term memory: gated recurrence that remembers longer."),
               "cₜ = f⊙cₜ₋₁ + i⊙g,  hₜ = o⊙tanh(cₜ)", _recurrent_infer(4), _build_recurrent("LSTM"),
               (_HIDDEN, _NUM_LAYERS)),
-    LayerType("GRU", "Recurrent", "Gated recurrent unit: a lighter gated recurrence.",
+    LayerType("GRU", "Recurrent", QT_TRANSLATE_NOOP("Catalog", "Gated recurrent unit: a lighter gated recurrence."),
               "hₜ = (1 − z)⊙hₜ₋₁ + z⊙h̃ₜ", _recurrent_infer(3), _build_recurrent("GRU"), (_HIDDEN, _NUM_LAYERS)),
 ]
 
@@ -306,7 +343,10 @@ for _t in _LAYER_LIST:
     for _a in _t.aliases:
         _ALIASES[_a.lower()] = _t.name
 
-LAYER_GROUPS: tuple[str, ...] = ("Layers", "Activations", "Regularization", "Recurrent")
+LAYER_GROUPS: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("Catalog", "Layers"), QT_TRANSLATE_NOOP("Catalog", "Activations"),
+    QT_TRANSLATE_NOOP("Catalog", "Regularization"), QT_TRANSLATE_NOOP("Catalog", "Recurrent"),
+)  # the groups' names are keys too: the UI translates them where it shows them
 
 
 def canonical_layer_name(name: str) -> str:
@@ -345,23 +385,29 @@ class LossType:
 LOSSES: dict[str, LossType] = {
     loss.name: loss
     for loss in [
-        LossType("cross_entropy", "Cross-entropy", "For classification: softmax of the scores, then −log of the "
-                 "true class's probability. Give it raw scores (no Softmax layer).",
+        LossType("cross_entropy", QT_TRANSLATE_NOOP("Catalog", "Cross-entropy"),
+                 QT_TRANSLATE_NOOP("Catalog", "For classification: softmax of the scores, then −log of the "
+                                   "true class's probability. Give it raw scores (no Softmax layer)."),
                  "L = −log( e^{z_y} / Σⱼ e^{zⱼ} )", "CrossEntropyLoss", needs_labels=True),
-        LossType("nll", "Negative log-likelihood", "For classification when the network ends with LogSoftmax.",
+        LossType("nll", QT_TRANSLATE_NOOP("Catalog", "Negative log-likelihood"),
+                 QT_TRANSLATE_NOOP("Catalog", "For classification when the network ends with LogSoftmax."),
                  "L = −log p_y", "NLLLoss", expects_log_probs=True, needs_labels=True),
-        LossType("mse", "Mean squared error", "For regression: average squared difference.", "L = mean((ŷ − y)²)",
-                 "MSELoss", one_hot_targets=True),
-        LossType("l1", "Mean absolute error (L1)", "For regression: average absolute difference, robust to outliers.",
+        LossType("mse", QT_TRANSLATE_NOOP("Catalog", "Mean squared error"),
+                 QT_TRANSLATE_NOOP("Catalog", "For regression: average squared difference."),
+                 "L = mean((ŷ − y)²)", "MSELoss", one_hot_targets=True),
+        LossType("l1", QT_TRANSLATE_NOOP("Catalog", "Mean absolute error (L1)"),
+                 QT_TRANSLATE_NOOP("Catalog", "For regression: average absolute difference, robust to outliers."),
                  "L = mean(|ŷ − y|)", "L1Loss", one_hot_targets=True),
-        LossType("smooth_l1", "Smooth L1 / Huber", "Squared for small errors, absolute for large ones.",
-                 "L = ½d² if |d| < 1, else |d| − ½", "SmoothL1Loss", one_hot_targets=True),
-        LossType("bce_with_logits", "Binary cross-entropy (with logits)",
-                 "Sigmoid and binary cross-entropy in one, stable step; one output per class.",
+        LossType("smooth_l1", QT_TRANSLATE_NOOP("Catalog", "Smooth L1 / Huber"),
+                 QT_TRANSLATE_NOOP("Catalog", "Squared for small errors, absolute for large ones."),
+                 QT_TRANSLATE_NOOP("Catalog", "L = ½d² if |d| < 1, else |d| − ½"), "SmoothL1Loss",
+                 one_hot_targets=True),
+        LossType("bce_with_logits", QT_TRANSLATE_NOOP("Catalog", "Binary cross-entropy (with logits)"),
+                 QT_TRANSLATE_NOOP("Catalog", "Sigmoid and binary cross-entropy in one, stable step; "
+                                   "one output per class."),
                  "L = −[y·log σ(z) + (1 − y)·log(1 − σ(z))]", "BCEWithLogitsLoss", one_hot_targets=True),
     ]
 }
-
 
 # --------------------------------------------------------------------------- optimizers
 
@@ -398,16 +444,21 @@ class OptimizerType:
 OPTIMIZERS: dict[str, OptimizerType] = {
     o.name: o
     for o in [
-        OptimizerType("sgd", "SGD", "Stochastic gradient descent, optionally with (Nesterov) momentum.",
+        OptimizerType("sgd", "SGD",
+                      QT_TRANSLATE_NOOP("Catalog", "Stochastic gradient descent, optionally with (Nesterov) momentum."),
                       "v ← μ·v + g;  w ← w − η·v", ("lr", "momentum", "nesterov", "weight_decay")),
-        OptimizerType("adam", "Adam", "Adaptive moments: per-weight step sizes from running averages of the "
-                      "gradient and its square, with bias correction.",
+        OptimizerType("adam", "Adam",
+                      QT_TRANSLATE_NOOP("Catalog", "Adaptive moments: per-weight step sizes from running averages "
+                                        "of the gradient and its square, with bias correction."),
                       "m̂ = m/(1−β₁ᵗ), v̂ = v/(1−β₂ᵗ);  w ← w − η·m̂/(√v̂ + ε)", ("lr", "betas", "weight_decay")),
-        OptimizerType("adamw", "AdamW", "Adam with decoupled weight decay.",
+        OptimizerType("adamw", "AdamW", QT_TRANSLATE_NOOP("Catalog", "Adam with decoupled weight decay."),
                       "w ← w − η·(m̂/(√v̂ + ε) + λ·w)", ("lr", "betas", "weight_decay")),
-        OptimizerType("rmsprop", "RMSprop", "Divides the step by a running average of the squared gradient.",
+        OptimizerType("rmsprop", "RMSprop",
+                      QT_TRANSLATE_NOOP("Catalog", "Divides the step by a running average of the squared gradient."),
                       "v ← α·v + (1−α)·g²;  w ← w − η·g/(√v + ε)", ("lr", "momentum", "weight_decay")),
-        OptimizerType("adagrad", "Adagrad", "Per-weight steps that shrink with the sum of past squared gradients.",
+        OptimizerType("adagrad", "Adagrad",
+                      QT_TRANSLATE_NOOP("Catalog", "Per-weight steps that shrink with the sum of past squared "
+                                        "gradients."),
                       "G ← G + g²;  w ← w − η·g/(√G + ε)", ("lr", "weight_decay")),
     ]
 }
@@ -422,6 +473,11 @@ class SchedulerType:
     label: str
     summary: str
     per_batch: bool = False  # stepped after every batch instead of every epoch
+    formula: str = ""  # t: epoch (or batch for per-batch schedules), η: the optimizer's learning rate
+
+    @property
+    def tooltip(self) -> str:
+        return f"{self.summary}\n{self.formula}" if self.formula else self.summary
 
     def build(self, optimizer, spec, epochs: int, steps_per_epoch: int) -> Any:
         from torch.optim import lr_scheduler
@@ -444,11 +500,22 @@ class SchedulerType:
 SCHEDULERS: dict[str, SchedulerType] = {
     s.name: s
     for s in [
-        SchedulerType("none", "Constant", "The learning rate stays the same."),
-        SchedulerType("step", "StepLR", "Multiplies the learning rate by γ every few epochs."),
-        SchedulerType("exponential", "ExponentialLR", "Multiplies the learning rate by γ every epoch."),
-        SchedulerType("cosine", "CosineAnnealingLR", "Lowers the learning rate along a cosine to 0 at the last epoch."),
-        SchedulerType("onecycle", "OneCycleLR", "Warms the learning rate up to a peak, then anneals it (per batch).",
-                      per_batch=True),
+        SchedulerType("none", QT_TRANSLATE_NOOP("Catalog", "Constant"),
+                      QT_TRANSLATE_NOOP("Catalog", "The learning rate stays the same."), formula="ηₜ = η"),
+        SchedulerType("step", "StepLR",
+                      QT_TRANSLATE_NOOP("Catalog", "Multiplies the learning rate by γ every few epochs."),
+                      formula="ηₜ = η·γ^⌊t / s⌋"),
+        SchedulerType("exponential", "ExponentialLR",
+                      QT_TRANSLATE_NOOP("Catalog", "Multiplies the learning rate by γ every epoch."),
+                      formula="ηₜ = η·γᵗ"),
+        SchedulerType("cosine", "CosineAnnealingLR",
+                      QT_TRANSLATE_NOOP("Catalog", "Lowers the learning rate along a cosine to 0 at the last epoch."),
+                      formula="ηₜ = ½·η·(1 + cos(π·t / T))"),
+        SchedulerType("onecycle", "OneCycleLR",
+                      QT_TRANSLATE_NOOP("Catalog", "Warms the learning rate up to a peak, then anneals it "
+                                        "(per batch)."),
+                      per_batch=True,
+                      formula=QT_TRANSLATE_NOOP("Catalog", "η rises to η_max over the first 30% of the steps, "
+                                                "then falls along a cosine to almost 0")),
     ]
 }

@@ -11,16 +11,20 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from playground.core.i18n import QT_TRANSLATE_NOOP
 from playground.data import generated
 from playground.data.features import FEATURE_NAMES, apply_features, usable_features
 
 IMAGE_DATASETS = ("mnist", "fashion-mnist")
 POINT_DATASETS = tuple(generated.CLASSIFICATION) + tuple(generated.REGRESSION)
 
-DATASET_LABELS = {
-    "mnist": "MNIST digits", "fashion-mnist": "Fashion-MNIST", "circle": "Circle", "xor": "XOR",
-    "gauss": "Two Gaussians", "spiral": "Spiral", "moons": "Moons", "linear-9": "Linear (9 points)",
-    "sine": "Noisy sine", "plane": "Plane", "csv": "CSV file",
+DATASET_LABELS = {  # marked for translation: the UI shows them with translate("Data", label)
+    "mnist": QT_TRANSLATE_NOOP("Data", "MNIST digits"), "fashion-mnist": "Fashion-MNIST",
+    "circle": QT_TRANSLATE_NOOP("Data", "Circle"), "xor": "XOR",
+    "gauss": QT_TRANSLATE_NOOP("Data", "Two Gaussians"), "spiral": QT_TRANSLATE_NOOP("Data", "Spiral"),
+    "moons": QT_TRANSLATE_NOOP("Data", "Moons"), "linear-9": QT_TRANSLATE_NOOP("Data", "Linear (9 points)"),
+    "sine": QT_TRANSLATE_NOOP("Data", "Noisy sine"), "plane": QT_TRANSLATE_NOOP("Data", "Plane"),
+    "csv": QT_TRANSLATE_NOOP("Data", "CSV file"),
 }
 
 __all__ = ["FEATURE_NAMES", "DataBundle", "DatasetInfo", "dataset_info", "dataset_names", "load_dataset"]

@@ -27,10 +27,12 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, UnidentifiedImageError
 
+from playground.core.i18n import QT_TRANSLATE_NOOP
+
 SIZE = 28  # the model's input field
 BOX = 20  # the longer side of the digit after scaling, as in MNIST
 NOISE_FLOOR = 0.08  # ink fainter than this (after background removal) is paper texture or JPEG noise
-EMPTY_HINT = "Draw a digit…"
+EMPTY_HINT = QT_TRANSLATE_NOOP("Data", "Draw a digit…")  # the UI shows it translated
 
 
 class EmptyImage(ValueError):
