@@ -11,7 +11,7 @@ import keyword
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QRegularExpression, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QRegularExpression, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from playground.core.codegen import experiment_to_script
 from playground.core.experiment import Experiment, ExperimentError, atomic_write_text
 
-PYTHON_FILTER = "Python scripts (*.py);;All files (*)"
+PYTHON_FILTER = QT_TRANSLATE_NOOP("CodeDialog", "Python scripts (*.py);;All files (*)")
 _BUILTINS = ("print", "len", "range", "sum", "round", "max", "min", "list", "tuple", "float", "int", "super",
              "isinstance", "zip", "sorted", "set", "open", "any", "repr")
 
@@ -120,7 +120,7 @@ class CodeDialog(QDialog):
     def __init__(self, experiment: Experiment, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("codeDialog")
-        self.setWindowTitle(f"PyTorch code — {experiment.name}")
+        self.setWindowTitle(self.tr("PyTorch code — {name}").format(name=experiment.name))
         self.experiment = experiment
         try:
             self.code: str | None = experiment_to_script(experiment)
@@ -129,9 +129,9 @@ class CodeDialog(QDialog):
             self.code = None
             problem = str(exc.problem)
 
-        intro = QLabel("A standalone script that trains this network with plain PyTorch — the same layers, "
-                       "data split, loss and optimizer. Save it and run <code>python "
-                       f"{script_file_name(experiment)}</code>; <code>--help</code> lists its options.")
+        intro = QLabel(self.tr("A standalone script that trains this network with plain PyTorch — the same "
+                               "layers, data split, loss and optimizer. Save it and run <code>python {file}</code>; "
+                               "<code>--help</code> lists its options.").format(file=script_file_name(experiment)))
         intro.setWordWrap(True)
         intro.setTextFormat(Qt.TextFormat.RichText)
 
@@ -145,21 +145,21 @@ class CodeDialog(QDialog):
         dark = self.palette().color(self.backgroundRole()).lightness() < 128
         self.highlighter = PythonHighlighter(self.view.document(), dark=dark)
         self.view.setPlainText(self.code if self.code is not None else
-                               f"# The network cannot be exported yet:\n# {problem}")
+                               "# " + self.tr("The network cannot be exported yet:") + f"\n# {problem}")
 
         self.status = QLabel(objectName="codeStatusLabel")
-        self.copy_button = QPushButton("Copy", objectName="copyCodeButton")
-        self.copy_button.setToolTip("Copy the whole script to the clipboard")
-        self.save_button = QPushButton("Save…", objectName="saveCodeButton")
-        self.save_button.setToolTip("Save the script as a .py file")
-        close_button = QPushButton("Close", objectName="closeCodeButton")
+        self.copy_button = QPushButton(self.tr("Copy"), objectName="copyCodeButton")
+        self.copy_button.setToolTip(self.tr("Copy the whole script to the clipboard"))
+        self.save_button = QPushButton(self.tr("Save…"), objectName="saveCodeButton")
+        self.save_button.setToolTip(self.tr("Save the script as a .py file"))
+        close_button = QPushButton(self.tr("Close"), objectName="closeCodeButton")
         for button in (self.copy_button, self.save_button):
             button.setEnabled(self.code is not None)
         self.copy_button.clicked.connect(self.copy_to_clipboard)
         self.save_button.clicked.connect(self._save_dialog)
         close_button.clicked.connect(self.accept)
         if self.code is None:
-            self.status.setText(f"Fix the network first: {problem}")
+            self.status.setText(self.tr("Fix the network first: {problem}").format(problem=problem))
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
@@ -176,7 +176,7 @@ class CodeDialog(QDialog):
         if self.code is None:
             return
         QGuiApplication.clipboard().setText(self.code)
-        self.status.setText(f"Copied {self.code.count(chr(10))} lines to the clipboard.")
+        self.status.setText(self.tr("Copied {count} lines to the clipboard.").format(count=self.code.count(chr(10))))
 
     def save_to(self, path: str | Path) -> bool:
         """Write the script to `path` atomically; False (and the reason shown) when it fails."""
@@ -185,13 +185,13 @@ class CodeDialog(QDialog):
         try:
             atomic_write_text(Path(path), self.code)
         except OSError as exc:
-            self.status.setText(f"Could not save {path}: {exc.strerror or exc}")
+            self.status.setText(self.tr("Could not save {path}: {reason}").format(path=path, reason=exc.strerror or exc))
             return False
-        self.status.setText(f"Saved {path}")
+        self.status.setText(self.tr("Saved {path}").format(path=path))
         return True
 
     def _save_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Save PyTorch script", script_file_name(self.experiment),
-                                              PYTHON_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save PyTorch script"), script_file_name(self.experiment),
+                                              self.tr(PYTHON_FILTER))
         if path:
             self.save_to(path)

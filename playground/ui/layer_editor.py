@@ -17,8 +17,11 @@ from PySide6.QtWidgets import (
 
 from playground.core import catalog
 from playground.core.catalog import ParamSpec
+from playground.core.concepts import concept_key
 from playground.core.experiment import LayerSpec
 from playground.core.shapes import layer_label
+from playground.ui.help_panel import set_concept
+from playground.ui.i18n import catalog_text, help_hint
 
 
 def make_param_widget(spec: ParamSpec) -> QWidget:
@@ -82,25 +85,29 @@ class LayerEditor(QWidget):
         if layer is None:
             self._clear_form()
             self._type = None
-            self.title.setText("No layer selected")
-            self.summary.setText("Select a layer in the network to edit its settings.")
+            self.title.setText(self.tr("No layer selected"))
+            self.summary.setText(self.tr("Select a layer in the network to edit its settings."))
+            self.summary.setToolTip("")
+            set_concept(self, None)
             return
         layer_type = catalog.LAYERS[layer.type]
         self.title.setText(layer_label(row, layer.type))
-        formula = f"<br><code>{layer_type.formula}</code>" if layer_type.formula else ""
-        self.summary.setText(f"{layer_type.summary}{formula}")
+        formula = f"<br><code>{catalog_text(layer_type.formula)}</code>" if layer_type.formula else ""
+        self.summary.setText(f"{catalog_text(layer_type.summary)}{formula}")
+        self.summary.setToolTip(help_hint())
+        set_concept(self, concept_key("layer", layer.type))
         if layer.type != self._type:
             self._clear_form()
             self._type = layer.type
             for spec in layer_type.params:
                 widget = make_param_widget(spec)
                 widget.setObjectName(f"param_{spec.name}")
-                widget.setToolTip(spec.help or spec.label)
+                widget.setToolTip(f"{catalog_text(spec.help or spec.label)}\n{help_hint()}")
                 self._connect(widget, spec.name)
                 self.widgets[spec.name] = widget
-                self.form.addRow(spec.label or spec.name, widget)
+                self.form.addRow(catalog_text(spec.label) or spec.name, widget)
             if not layer_type.params:
-                self.form.addRow(QLabel("This layer has no settings."))
+                self.form.addRow(QLabel(self.tr("This layer has no settings.")))
         for name, widget in self.widgets.items():
             set_widget_value(widget, layer.params[name])
 

@@ -23,8 +23,11 @@ from PySide6.QtWidgets import (
 
 from playground.core import catalog
 from playground.core.catalog import format_shape
+from playground.core.concepts import concept_key
 from playground.core.experiment import Experiment, LayerSpec
 from playground.core.shapes import ShapeReport
+from playground.ui.help_panel import set_concept
+from playground.ui.i18n import catalog_text, data_text, help_hint
 from playground.ui.palette import LAYER_MIME
 
 ERROR_BACKGROUND = QColor(255, 225, 225)
@@ -48,7 +51,7 @@ class LayerList(QTreeWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setColumnCount(4)
-        self.setHeaderLabels(["#", "Layer", "Output", "Parameters"])
+        self.setHeaderLabels(["#", self.tr("Layer"), self.tr("Output"), self.tr("Parameters")])
         self.setRootIsDecorated(False)
         self.setUniformRowHeights(True)
         self.setAlternatingRowColors(True)
@@ -125,7 +128,7 @@ class NetworkView(QWidget):
         self.issues_label.setObjectName("networkIssues")
         self.issues_label.setWordWrap(True)
         self.issues_label.setTextFormat(Qt.TextFormat.RichText)
-        self.lock_label = QLabel("Training — the network is locked until the run ends. Stop to edit.")
+        self.lock_label = QLabel(self.tr("Training — the network is locked until the run ends. Stop to edit."))
         self.lock_label.setObjectName("networkLockHint")
         self.lock_label.setWordWrap(True)
         self.lock_label.setVisible(False)
@@ -153,7 +156,14 @@ class NetworkView(QWidget):
         self.buttons.addStretch(1)
 
     def _current_changed(self, current, _previous) -> None:
-        self.selectionChanged.emit(self.list.indexOfTopLevelItem(current) if current is not None else -1)
+        row = self.list.indexOfTopLevelItem(current) if current is not None else -1
+        self._set_concept(row)
+        self.selectionChanged.emit(row)
+
+    def _set_concept(self, row: int) -> None:
+        """F1 over the list explains the selected layer's type."""
+        item = self.list.topLevelItem(row) if row >= 0 else None
+        set_concept(self.list, concept_key("layer", item.data(1, Qt.ItemDataRole.UserRole)) if item else None)
 
     # ------------------------------------------------------------------ state
     def selected_row(self) -> int:
@@ -192,7 +202,10 @@ class NetworkView(QWidget):
             item = QTreeWidgetItem([str(i + 1), describe_layer(layer), output, params])
             item.setTextAlignment(3, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled)
-            tip = catalog.LAYERS[layer.type].tooltip
+            item.setData(1, Qt.ItemDataRole.UserRole, layer.type)
+            layer_type = catalog.LAYERS[layer.type]
+            tip = "\n".join(t for t in (catalog_text(layer_type.summary), catalog_text(layer_type.formula),
+                                         help_hint()) if t)
             if i == error_index:
                 for col in range(4):
                     item.setBackground(col, QBrush(ERROR_BACKGROUND))
@@ -206,14 +219,17 @@ class NetworkView(QWidget):
                 item.setToolTip(col, tip)
             self.list.addTopLevelItem(item)
         self.list.blockSignals(False)
+        dataset_label = data_text(dataset_label)
         if report is None:
-            self.input_label.setText(f"Input: {dataset_label} (loading PyTorch…)")
+            self.input_label.setText(self.tr("Input: {dataset} (loading PyTorch…)").format(dataset=dataset_label))
             self.total_label.setText("")
             self.issues_label.setText("")
         else:
-            self.input_label.setText(f"Input: {format_shape(report.input_shape)}"
-                                     + (f" — {dataset_label}" if dataset_label else ""))
-            self.total_label.setText(f"<b>Total: {report.total_parameters:,} trainable parameters</b>")
+            shape = format_shape(report.input_shape)
+            self.input_label.setText(self.tr("Input: {shape} — {dataset}").format(shape=shape, dataset=dataset_label)
+                                     if dataset_label else self.tr("Input: {shape}").format(shape=shape))
+            self.total_label.setText("<b>" + self.tr("Total: {count} trainable parameters").format(
+                count=f"{report.total_parameters:,}") + "</b>")
             lines = []
             if report.error is not None:
                 lines.append(f"<span style='color:{ERROR_TEXT.name()}'>✖ {_html(report.error.message)}</span>")

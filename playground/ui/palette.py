@@ -16,6 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from playground.core import catalog
+from playground.core.concepts import concept_key
+from playground.ui.help_panel import set_concept
+from playground.ui.i18n import catalog_text, help_hint
 
 LAYER_MIME = "application/x-nn-playground-layer"  # payload: the catalog name, UTF-8
 COLUMNS = 2
@@ -29,10 +32,14 @@ class PaletteBlock(QToolButton):
         self.layer_name = layer_type.name
         self.setObjectName(f"palette_{layer_type.name}")
         self.setText(layer_type.name)
-        self.setToolTip(f"<b>{layer_type.name}</b><br>{layer_type.summary}"
-                        + (f"<br><code>{layer_type.formula}</code>" if layer_type.formula else "")
-                        + "<br><i>Click to add at the end, or drag into the network.</i>")
-        self.setStatusTip(layer_type.summary)
+        summary = catalog_text(layer_type.summary)
+        formula = catalog_text(layer_type.formula)
+        self.setToolTip(f"<b>{layer_type.name}</b><br>{summary}"
+                        + (f"<br><code>{formula}</code>" if formula else "")
+                        + "<br><i>" + self.tr("Click to add at the end, or drag into the network.") + "</i>"
+                        + f"<br><i>{help_hint()}</i>")
+        self.setStatusTip(summary)
+        set_concept(self, concept_key("layer", layer_type.name))
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)  # share the column evenly
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self._press: QPoint | None = None
@@ -73,7 +80,7 @@ class LayerPalette(QScrollArea):
         layout.setSpacing(4)
         self.blocks: dict[str, PaletteBlock] = {}
         for group in catalog.LAYER_GROUPS:
-            title = QLabel(group)
+            title = QLabel(catalog_text(group))
             font = title.font()
             font.setBold(True)
             title.setFont(font)
@@ -87,7 +94,7 @@ class LayerPalette(QScrollArea):
                 self.blocks[layer_type.name] = block
             layout.addLayout(grid)
             layout.addSpacing(6)
-        hint = QLabel("Click a block to add it at the end, or drag it between layers.")
+        hint = QLabel(self.tr("Click a block to add it at the end, or drag it between layers."))
         hint.setWordWrap(True)
         hint.setEnabled(False)  # greyed: a hint, not a control
         layout.addWidget(hint)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QFileDialog, QSplitter, QVBoxLayout, QWidget
 
 REDRAW_MS = 33
@@ -44,8 +44,8 @@ def _export_menu(plot: pg.PlotWidget, png, csv) -> None:
     """Explicit PNG/CSV entries in the right-click menu, next to pyqtgraph's own Export… dialog."""
     menu = plot.getPlotItem().getViewBox().menu
     menu.addSeparator()
-    menu.addAction("Export PNG…", png)
-    menu.addAction("Export CSV…", csv)
+    menu.addAction(QCoreApplication.translate("Plots", "Export PNG…"), png)
+    menu.addAction(QCoreApplication.translate("Plots", "Export CSV…"), csv)
 
 
 def _ask_path(parent: QWidget, title: str, pattern: str, suffix: str) -> str:
@@ -74,15 +74,15 @@ class LossPlot(QWidget):
         self.plot_widget = pg.PlotWidget()
         self.plot_widget.setObjectName("lossPlot")
         item = self.plot_widget.getPlotItem()
-        item.setTitle("Loss")
-        item.setLabel("bottom", "batch")
+        item.setTitle(self.tr("Loss"))
+        item.setLabel("bottom", self.tr("batch"))
         item.showGrid(x=True, y=True, alpha=0.2)
         item.setClipToView(True)
         item.setDownsampling(auto=True, mode="peak")
         item.addLegend(offset=(-10, 10))
-        self.raw_curve = item.plot(name="batch loss", pen=pg.mkPen(70, 130, 200, 70))
-        self.smooth_curve = item.plot(name="smoothed", pen=pg.mkPen(20, 80, 170, 255, width=2))
-        self.val_curve = item.plot(name="validation loss (per epoch)", pen=pg.mkPen(220, 110, 0, width=2),
+        self.raw_curve = item.plot(name=self.tr("batch loss"), pen=pg.mkPen(70, 130, 200, 70))
+        self.smooth_curve = item.plot(name=self.tr("smoothed"), pen=pg.mkPen(20, 80, 170, 255, width=2))
+        self.val_curve = item.plot(name=self.tr("validation loss (per epoch)"), pen=pg.mkPen(220, 110, 0, width=2),
                                    symbol="o", symbolSize=7, symbolBrush=(220, 110, 0))
         self.batches = GrowingSeries(3)  # step, loss, smoothed
         self.validation = GrowingSeries(2)  # step at the epoch's end, validation loss
@@ -139,11 +139,11 @@ class LossPlot(QWidget):
         export_png(self.plot_widget, path)
 
     def _export_csv_dialog(self) -> None:
-        if path := _ask_path(self, "Export loss as CSV", "CSV files (*.csv)", ".csv"):
+        if path := _ask_path(self, self.tr("Export loss as CSV"), QCoreApplication.translate("Plots", "CSV files (*.csv)"), ".csv"):
             self.export_csv(path)
 
     def _export_png_dialog(self) -> None:
-        if path := _ask_path(self, "Export loss plot as PNG", "PNG images (*.png)", ".png"):
+        if path := _ask_path(self, self.tr("Export loss plot as PNG"), QCoreApplication.translate("Plots", "PNG images (*.png)"), ".png"):
             self.export_png(path)
 
 
@@ -158,15 +158,16 @@ class MetricsPlot(QWidget):
         self.plot_widget = pg.PlotWidget()
         self.plot_widget.setObjectName("metricsPlot")
         item = self.plot_widget.getPlotItem()
-        item.setLabel("bottom", "epoch")
+        item.setLabel("bottom", self.tr("epoch"))
         item.showGrid(x=True, y=True, alpha=0.2)
         item.addLegend(offset=(-10, -10))
-        self.val_curve = item.plot(name="validation", pen=pg.mkPen(220, 110, 0, width=2), symbol="o",
+        self.val_curve = item.plot(name=self.tr("validation"), pen=pg.mkPen(220, 110, 0, width=2), symbol="o",
                                    symbolSize=7, symbolBrush=(220, 110, 0))
-        self.train_curve = item.plot(name="training (during the epoch)", pen=pg.mkPen(20, 80, 170, width=2),
+        self.train_curve = item.plot(name=self.tr("training (during the epoch)"), pen=pg.mkPen(20, 80, 170, width=2),
                                      symbol="s", symbolSize=6, symbolBrush=(20, 80, 170))
         self.initial_line = pg.InfiniteLine(angle=0, movable=False, pen=pg.mkPen(120, 120, 120, style=Qt.PenStyle.DashLine),
-                                            label="before training", labelOpts={"position": 0.15, "color": (90, 90, 90)})
+                                            label=self.tr("before training"),
+                                            labelOpts={"position": 0.15, "color": (90, 90, 90)})
         self.initial_line.setVisible(False)
         item.addItem(self.initial_line, ignoreBounds=False)
         self.epochs = GrowingSeries(4, 64)  # epoch, validation accuracy %, train accuracy %, validation loss
@@ -181,8 +182,8 @@ class MetricsPlot(QWidget):
 
     def _set_titles(self) -> None:
         item = self.plot_widget.getPlotItem()
-        item.setTitle("Accuracy per epoch" if self.classification else "Validation loss per epoch")
-        item.setLabel("left", "accuracy (%)" if self.classification else "loss")
+        item.setTitle(self.tr("Accuracy per epoch") if self.classification else self.tr("Validation loss per epoch"))
+        item.setLabel("left", self.tr("accuracy (%)") if self.classification else self.tr("loss"))
 
     def clear(self) -> None:
         self.epochs.clear()
@@ -201,7 +202,8 @@ class MetricsPlot(QWidget):
         self._set_titles()
         if accuracy is not None:
             self.initial_line.setPos(100 * accuracy)
-            self.initial_line.label.setFormat(f"before training: {100 * accuracy:.1f}%")
+            self.initial_line.label.setFormat(self.tr("before training: {accuracy}").format(
+                accuracy=f"{100 * accuracy:.1f}%"))
         self.initial_line.setVisible(accuracy is not None)
 
     def append_epoch(self, epoch: int, val_accuracy: float | None, train_accuracy: float | None,
@@ -238,11 +240,11 @@ class MetricsPlot(QWidget):
         export_png(self.plot_widget, path)
 
     def _export_csv_dialog(self) -> None:
-        if path := _ask_path(self, "Export metrics as CSV", "CSV files (*.csv)", ".csv"):
+        if path := _ask_path(self, self.tr("Export metrics as CSV"), QCoreApplication.translate("Plots", "CSV files (*.csv)"), ".csv"):
             self.export_csv(path)
 
     def _export_png_dialog(self) -> None:
-        if path := _ask_path(self, "Export metrics plot as PNG", "PNG images (*.png)", ".png"):
+        if path := _ask_path(self, self.tr("Export metrics plot as PNG"), QCoreApplication.translate("Plots", "PNG images (*.png)"), ".png"):
             self.export_png(path)
 
 

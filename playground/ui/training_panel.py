@@ -31,6 +31,8 @@ from PySide6.QtWidgets import (
 from playground.core import catalog
 from playground.core.experiment import Experiment
 from playground.data import registry
+from playground.ui.help_panel import set_concept
+from playground.ui.i18n import catalog_text, data_text, help_hint
 
 LR_MIN, LR_MAX = 1e-5, 10.0
 _MANTISSAS = (1.0, 2.0, 5.0)
@@ -101,6 +103,11 @@ def _combo(name: str, items: list[tuple[str, str, str]]) -> QComboBox:
     return combo
 
 
+def _catalog_tip(entry) -> str:
+    """A loss's, optimizer's or schedule's tooltip: summary, formula, and where to read more."""
+    return "\n".join(t for t in (catalog_text(entry.summary), catalog_text(entry.formula), help_hint()) if t)
+
+
 def _select(combo: QComboBox, data: str) -> None:
     combo.blockSignals(True)
     index = combo.findData(data)
@@ -151,60 +158,81 @@ class TrainingPanel(QWidget):
 
         # --- data
         self.dataset = _combo("datasetCombo", [])
-        self.limit = _int("limitSpin", 0, 1_000_000, "all")
+        self.limit = _int("limitSpin", 0, 1_000_000, self.tr("all"))
         self.limit.setSingleStep(1000)
-        self.limit.setToolTip("Train on at most this many images (quick experiments); 'all' uses every image")
+        self.limit.setToolTip(self.tr("Train on at most this many images (quick experiments); 'all' uses every "
+                                      "image"))
         self.batch_size = _int("batchSizeSpin", 1, 65536)
-        self.batch_size.setToolTip("Samples per gradient step")
+        self.batch_size.setToolTip(self.tr("Samples per gradient step") + "\n" + help_hint())
+        set_concept(self.batch_size, "idea:batch")
         # --- loss and optimizer
-        self.loss = _combo("lossCombo", [(n, t.label, t.tooltip) for n, t in catalog.LOSSES.items()])
-        self.optimizer = _combo("optimizerCombo", [(n, t.label, t.tooltip) for n, t in catalog.OPTIMIZERS.items()])
+        self.loss = _combo("lossCombo", [(n, catalog_text(t.label), _catalog_tip(t))
+                                         for n, t in catalog.LOSSES.items()])
+        self.optimizer = _combo("optimizerCombo", [(n, t.label, _catalog_tip(t))
+                                                   for n, t in catalog.OPTIMIZERS.items()])
         self.lr = LogSpinBox()
         self.lr.setObjectName("learningRateSpin")
-        self.lr.setToolTip("Learning rate η: the arrows step 1-2-5 per decade (1e-5 … 10); type any value")
+        self.lr.setToolTip(self.tr("Learning rate η: the arrows step 1-2-5 per decade (1e-5 … 10); type any "
+                                   "value") + "\n" + help_hint())
+        set_concept(self.lr, "idea:learning-rate")
         self.momentum = _double("momentumSpin", 0.0, 0.9999, 4, 0.05)
+        self.momentum.setToolTip(self.tr("Momentum μ: how much of the previous step each step keeps")
+                                 + "\n" + help_hint())
+        set_concept(self.momentum, "optimizer:sgd")
         self.nesterov = QCheckBox("Nesterov")
         self.nesterov.setObjectName("nesterovCheck")
-        self.nesterov.setToolTip("Look ahead along the momentum before taking the gradient (needs momentum > 0)")
+        self.nesterov.setToolTip(self.tr("Look ahead along the momentum before taking the gradient (needs "
+                                         "momentum > 0)"))
         self.beta1 = _double("beta1Spin", 0.0, 0.99999, 5, 0.01)
         self.beta2 = _double("beta2Spin", 0.0, 0.99999, 5, 0.001)
+        self.beta1.setToolTip(self.tr("β₁: how slowly Adam's average of the gradients (m) forgets")
+                              + "\n" + help_hint())
+        self.beta2.setToolTip(self.tr("β₂: how slowly Adam's average of the squared gradients (v) forgets")
+                              + "\n" + help_hint())
+        for box in (self.beta1, self.beta2):
+            set_concept(box, "optimizer:adam")
         self.weight_decay = _double("weightDecaySpin", 0.0, 1.0, 5, 0.0001)
-        self.weight_decay.setToolTip("L2 penalty applied by the optimizer (decoupled in AdamW)")
-        self.scheduler = _combo("schedulerCombo", [(n, s.label, s.summary) for n, s in catalog.SCHEDULERS.items()])
+        self.weight_decay.setToolTip(self.tr("L2 penalty applied by the optimizer (decoupled in AdamW)")
+                                     + "\n" + help_hint())
+        set_concept(self.weight_decay, "idea:regularization")
+        self.scheduler = _combo("schedulerCombo", [(n, catalog_text(s.label), _catalog_tip(s))
+                                                   for n, s in catalog.SCHEDULERS.items()])
         self.step_size = _int("stepSizeSpin", 1, 10000)
         self.gamma = _double("gammaSpin", 0.001, 1.0, 3, 0.05)
         # --- run
         self.epochs = _int("epochsSpin", 1, 10000)
+        self.epochs.setToolTip(self.tr("Passes over the training data") + "\n" + help_hint())
+        set_concept(self.epochs, "idea:epoch")
         self.seed = _int("seedSpin", 0, 2**31 - 1)
-        self.seed.setToolTip("Same seed, same initial weights and batch order: runs are repeatable")
-        self.device = _combo("deviceCombo", [("auto", "auto", "CUDA or MPS when present, else the CPU"),
-                                             ("cpu", "cpu", "The processor")])
+        self.seed.setToolTip(self.tr("Same seed, same initial weights and batch order: runs are repeatable"))
+        self.device = _combo("deviceCombo", [("auto", self.tr("auto"), self._device_tip("auto")),
+                                             ("cpu", "cpu", self._device_tip("cpu"))])
 
-        data_box = QGroupBox("Data")
+        data_box = QGroupBox(self.tr("Data"))
         data_form = QFormLayout(data_box)
-        data_form.addRow("Dataset", self.dataset)
-        data_form.addRow("Images", self.limit)
-        data_form.addRow("Batch size", self.batch_size)
+        data_form.addRow(self.tr("Dataset"), self.dataset)
+        data_form.addRow(self.tr("Images"), self.limit)
+        data_form.addRow(self.tr("Batch size"), self.batch_size)
         self._data_form = data_form
-        optim_box = QGroupBox("Loss and optimizer")
+        optim_box = QGroupBox(self.tr("Loss and optimizer"))
         optim_form = QFormLayout(optim_box)
-        optim_form.addRow("Loss", self.loss)
-        optim_form.addRow("Optimizer", self.optimizer)
-        optim_form.addRow("Learning rate", self.lr)
-        optim_form.addRow("Momentum", self.momentum)
+        optim_form.addRow(self.tr("Loss"), self.loss)
+        optim_form.addRow(self.tr("Optimizer"), self.optimizer)
+        optim_form.addRow(self.tr("Learning rate"), self.lr)
+        optim_form.addRow(self.tr("Momentum"), self.momentum)
         optim_form.addRow("", self.nesterov)
         optim_form.addRow("β₁", self.beta1)
         optim_form.addRow("β₂", self.beta2)
-        optim_form.addRow("Weight decay", self.weight_decay)
-        optim_form.addRow("Schedule", self.scheduler)
-        optim_form.addRow("Step every (epochs)", self.step_size)
-        optim_form.addRow("Decay γ", self.gamma)
+        optim_form.addRow(self.tr("Weight decay"), self.weight_decay)
+        optim_form.addRow(self.tr("Schedule"), self.scheduler)
+        optim_form.addRow(self.tr("Step every (epochs)"), self.step_size)
+        optim_form.addRow(self.tr("Decay γ"), self.gamma)
         self._optim_form = optim_form
-        run_box = QGroupBox("Run")
+        run_box = QGroupBox(self.tr("Run"))
         run_form = QFormLayout(run_box)
-        run_form.addRow("Epochs", self.epochs)
-        run_form.addRow("Seed", self.seed)
-        run_form.addRow("Device", self.device)
+        run_form.addRow(self.tr("Epochs"), self.epochs)
+        run_form.addRow(self.tr("Seed"), self.seed)
+        run_form.addRow(self.tr("Device"), self.device)
         for form in (data_form, optim_form, run_form):
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
 
@@ -223,15 +251,15 @@ class TrainingPanel(QWidget):
         self._scroll = scroll
 
         # --- controls
-        self.train_button = QPushButton("Train")
+        self.train_button = QPushButton(self.tr("Train"))
         self.train_button.setObjectName("trainButton")
         self.train_button.setDefault(True)
-        self.pause_button = QPushButton("Pause")
+        self.pause_button = QPushButton(self.tr("Pause"))
         self.pause_button.setObjectName("pauseButton")
-        self.step_button = QPushButton("Step")
+        self.step_button = QPushButton(self.tr("Step"))
         self.step_button.setObjectName("stepButton")
-        self.step_button.setToolTip("Run exactly one batch, then pause")
-        self.stop_button = QPushButton("Stop")
+        self.step_button.setToolTip(self.tr("Run exactly one batch, then pause"))
+        self.stop_button = QPushButton(self.tr("Stop"))
         self.stop_button.setObjectName("stopButton")
         buttons = QGridLayout()
         buttons.addWidget(self.train_button, 0, 0)
@@ -242,7 +270,7 @@ class TrainingPanel(QWidget):
         self.progress.setObjectName("trainingProgress")
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
-        self.progress.setFormat("Ready")
+        self.progress.setFormat(self.tr("Ready"))
         self.progress.setTextVisible(True)
         self.message = QLabel()
         self.message.setObjectName("trainingMessage")
@@ -274,26 +302,29 @@ class TrainingPanel(QWidget):
             widget.currentIndexChanged.connect(
                 lambda _i: self._edit(text, key, lambda exp: change(exp, widget.currentData())))
 
-        combo(self.dataset, "Change dataset", "dataset", lambda e, v: setattr(e.dataset, "name", v))
-        on(self.limit.valueChanged, "Change image limit", "limit", lambda e, v: setattr(e.dataset, "limit", v))
-        on(self.batch_size.valueChanged, "Change batch size", "batch", lambda e, v: setattr(e.dataset, "batch_size", v))
-        combo(self.loss, "Change loss", "loss", lambda e, v: setattr(e, "loss", v))
-        combo(self.optimizer, "Change optimizer", "optimizer", _set_optimizer)
-        on(self.lr.valueChanged, "Change learning rate", "lr", lambda e, v: setattr(e.optimizer, "lr", v))
-        on(self.momentum.valueChanged, "Change momentum", "momentum", _set_momentum)
-        on(self.nesterov.toggled, "Toggle Nesterov", "nesterov",
+        combo(self.dataset, self.tr("Change dataset"), "dataset", lambda e, v: setattr(e.dataset, "name", v))
+        on(self.limit.valueChanged, self.tr("Change image limit"), "limit",
+           lambda e, v: setattr(e.dataset, "limit", v))
+        on(self.batch_size.valueChanged, self.tr("Change batch size"), "batch",
+           lambda e, v: setattr(e.dataset, "batch_size", v))
+        combo(self.loss, self.tr("Change loss"), "loss", lambda e, v: setattr(e, "loss", v))
+        combo(self.optimizer, self.tr("Change optimizer"), "optimizer", _set_optimizer)
+        on(self.lr.valueChanged, self.tr("Change learning rate"), "lr", lambda e, v: setattr(e.optimizer, "lr", v))
+        on(self.momentum.valueChanged, self.tr("Change momentum"), "momentum", _set_momentum)
+        on(self.nesterov.toggled, self.tr("Toggle Nesterov"), "nesterov",
            lambda e, v: setattr(e.optimizer, "nesterov", bool(v)))
-        on(self.beta1.valueChanged, "Change β₁", "beta1", lambda e, v: e.optimizer.betas.__setitem__(0, v))
-        on(self.beta2.valueChanged, "Change β₂", "beta2", lambda e, v: e.optimizer.betas.__setitem__(1, v))
-        on(self.weight_decay.valueChanged, "Change weight decay", "wd",
+        on(self.beta1.valueChanged, self.tr("Change β₁"), "beta1", lambda e, v: e.optimizer.betas.__setitem__(0, v))
+        on(self.beta2.valueChanged, self.tr("Change β₂"), "beta2", lambda e, v: e.optimizer.betas.__setitem__(1, v))
+        on(self.weight_decay.valueChanged, self.tr("Change weight decay"), "wd",
            lambda e, v: setattr(e.optimizer, "weight_decay", v))
-        combo(self.scheduler, "Change schedule", "scheduler", lambda e, v: setattr(e.scheduler, "name", v))
-        on(self.step_size.valueChanged, "Change schedule step", "step_size",
+        combo(self.scheduler, self.tr("Change schedule"), "scheduler", lambda e, v: setattr(e.scheduler, "name", v))
+        on(self.step_size.valueChanged, self.tr("Change schedule step"), "step_size",
            lambda e, v: setattr(e.scheduler, "step_size", v))
-        on(self.gamma.valueChanged, "Change schedule γ", "gamma", lambda e, v: setattr(e.scheduler, "gamma", v))
-        on(self.epochs.valueChanged, "Change epochs", "epochs", lambda e, v: setattr(e, "epochs", v))
-        on(self.seed.valueChanged, "Change seed", "seed", lambda e, v: setattr(e, "seed", v))
-        combo(self.device, "Change device", "device", lambda e, v: setattr(e, "device", v))
+        on(self.gamma.valueChanged, self.tr("Change schedule γ"), "gamma",
+           lambda e, v: setattr(e.scheduler, "gamma", v))
+        on(self.epochs.valueChanged, self.tr("Change epochs"), "epochs", lambda e, v: setattr(e, "epochs", v))
+        on(self.seed.valueChanged, self.tr("Change seed"), "seed", lambda e, v: setattr(e, "seed", v))
+        combo(self.device, self.tr("Change device"), "device", lambda e, v: setattr(e, "device", v))
 
     # ------------------------------------------------------------------ redraw
     def set_experiment(self, exp: Experiment) -> None:
@@ -304,6 +335,10 @@ class TrainingPanel(QWidget):
         _select(self.optimizer, exp.optimizer.name)
         _select(self.scheduler, exp.scheduler.name)
         _select(self.device, exp.device)
+        for widget, kind, name in ((self.loss, "loss", exp.loss), (self.optimizer, "optimizer", exp.optimizer.name),
+                                   (self.scheduler, "scheduler", exp.scheduler.name)):
+            set_concept(widget, f"{kind}:{name}")  # F1 explains the chosen one
+            widget.setToolTip(widget.itemData(widget.currentIndex(), Qt.ItemDataRole.ToolTipRole) or "")
         _set(self.limit, exp.dataset.limit)
         _set(self.batch_size, exp.dataset.batch_size)
         _set(self.lr, exp.optimizer.lr)
@@ -337,17 +372,20 @@ class TrainingPanel(QWidget):
         self.dataset.blockSignals(True)
         self.dataset.clear()
         for name in names:
-            self.dataset.addItem(registry.DATASET_LABELS.get(name, name), name)
+            self.dataset.addItem(data_text(registry.DATASET_LABELS.get(name, name)), name)
         self.dataset.blockSignals(False)
 
+    def _device_tip(self, name: str) -> str:
+        tips = {"auto": self.tr("CUDA or MPS when present, else the CPU"), "cpu": self.tr("The processor"),
+                "cuda": self.tr("The NVIDIA GPU"), "mps": self.tr("The Apple GPU (Metal)")}
+        return tips.get(name, name)
+
     def set_devices(self, devices: list[str]) -> None:
-        labels = {"auto": "CUDA or MPS when present, else the CPU", "cpu": "The processor",
-                  "cuda": "The NVIDIA GPU", "mps": "The Apple GPU (Metal)"}
         self.device.blockSignals(True)
         self.device.clear()
         for name in dict.fromkeys(devices):
-            self.device.addItem(name, name)
-            self.device.setItemData(self.device.count() - 1, labels.get(name, name), Qt.ItemDataRole.ToolTipRole)
+            self.device.addItem(self.tr("auto") if name == "auto" else name, name)
+            self.device.setItemData(self.device.count() - 1, self._device_tip(name), Qt.ItemDataRole.ToolTipRole)
         self.device.blockSignals(False)
         _select(self.device, self.experiment.device)
 
@@ -357,11 +395,11 @@ class TrainingPanel(QWidget):
         idle = state == "idle"
         self.settings.setEnabled(idle)
         self.train_button.setEnabled(idle and can_train)
-        self.train_button.setToolTip("Train the network from fresh weights" if can_train or not idle
-                                     else f"Cannot train: {why_not}")
+        self.train_button.setToolTip(self.tr("Train the network from fresh weights") if can_train or not idle
+                                     else self.tr("Cannot train: {reason}").format(reason=why_not))
         self.step_button.setEnabled((idle and can_train) or state == "paused")
         self.pause_button.setEnabled(not idle)
-        self.pause_button.setText("Resume" if state == "paused" else "Pause")
+        self.pause_button.setText(self.tr("Resume") if state == "paused" else self.tr("Pause"))
         self.stop_button.setEnabled(not idle)
 
     def show_message(self, text: str, kind: str = "info") -> None:
