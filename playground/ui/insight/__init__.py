@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
+
 from playground.ui.insight.evaluation_view import EvaluationView
 from playground.ui.insight.layer_view import LayerView
 from playground.ui.insight.probes import EvaluationProbe, LayerProbe, RunRecorderProbe, StepProbe
@@ -33,10 +35,10 @@ def install_insight_views(window) -> InsightViews:
     ``views.runs.runs()`` with the project.
     """
     views = InsightViews(EvaluationView(), LayerView(), StepView(), RunsView())
-    window.add_view(views.evaluation, "Evaluation")
-    window.add_view(views.layers, "Layers")
-    window.add_view(views.step, "One step")
-    window.add_view(views.runs, "Runs")
+    window.add_view(views.evaluation, QCoreApplication.translate("InsightViews", "Evaluation"))
+    window.add_view(views.layers, QCoreApplication.translate("InsightViews", "Layers"))
+    window.add_view(views.step, QCoreApplication.translate("InsightViews", "One step"))
+    window.add_view(views.runs, QCoreApplication.translate("InsightViews", "Runs"))
     window.register_probe("insight.evaluation", EvaluationProbe.for_experiment, views.evaluation.show_evaluation)
     window.register_probe("insight.layers", LayerProbe.for_experiment, views.layers.show_layer_stats)
     window.register_probe("insight.step", StepProbe.for_experiment, views.step.show_step)

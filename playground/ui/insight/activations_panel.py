@@ -42,19 +42,20 @@ class ActivationsPanel(QScrollArea):
         self.setWidgetResizable(True)
         self.runner = BackgroundRunner("ActivationsThread", self)
         self.runner.finished.connect(self._show)
-        self.runner.failed.connect(lambda _tag, message: self._message(f"Could not compute activations: {message}"))
+        self.runner.failed.connect(lambda _tag, message: self._message(
+            self.tr("Could not compute activations: {reason}").format(reason=message)))
         self.loaded = None
         self.image: np.ndarray | None = None
         self.activations: list[tuple[str, np.ndarray]] = []
-        self._message("Train or load an image model, then draw a digit on the canvas: every layer's "
-                      "response to it appears here.")
+        self._message(self.tr("Train or load an image model, then draw a digit on the canvas: every layer's "
+                              "response to it appears here."))
 
     # ------------------------------------------------------------------ inputs
     def set_model(self, loaded) -> None:
         self.loaded = loaded
         if loaded is not None and len(loaded.input_shape) != 3:
-            self._message("Activations are drawn for image models; this model reads "
-                          f"{loaded.input_shape[0]} numbers per example.")
+            self._message(self.tr("Activations are drawn for image models; this model reads {count} numbers per "
+                                  "example.").format(count=loaded.input_shape[0]))
             return
         self._request()
 
@@ -70,7 +71,7 @@ class ActivationsPanel(QScrollArea):
     def _request(self) -> None:
         if self.loaded is None or self.image is None or len(self.loaded.input_shape) != 3:
             if self.loaded is not None and self.image is None:
-                self._message("Draw a digit on the canvas to see every layer's response to it.")
+                self._message(self.tr("Draw a digit on the canvas to see every layer's response to it."))
             return
         from playground.core.shapes import layer_label
 
@@ -92,7 +93,7 @@ class ActivationsPanel(QScrollArea):
         page = QWidget()
         grid = QGridLayout(page)
         grid.setColumnStretch(1, 1)
-        grid.addWidget(self._name_label("Input", self.image.shape), 0, 0)
+        grid.addWidget(self._name_label(self.tr("Input"), self.image.shape), 0, 0)
         normalization = self.loaded.normalization
         pixels = self.image * normalization[1] + normalization[0] if normalization else self.image
         grid.addWidget(self._picture(gray_pixmap(np.clip(pixels, 0, 1), 56)), 0, 1)
@@ -105,14 +106,14 @@ class ActivationsPanel(QScrollArea):
                 columns = min(len(maps), 8 if maps.shape[-1] > 10 else 16)
                 picture = rgb_pixmap(tile(rgb, columns), scale)
                 if len(out) > MAX_MAPS:
-                    note = f" (first {MAX_MAPS} of {len(out)})"
+                    note = " " + self.tr("(first {shown} of {count})").format(shown=MAX_MAPS, count=len(out))
             else:
                 values = out.ravel()
                 picture = bar_strip_pixmap(values, STRIP_WIDTH, 48 if len(values) > 16 else 40)
                 note = f"<br>min {values.min():.2f} · max {values.max():.2f}"
                 names = self.loaded.class_names
                 if row == len(activations) and names and len(values) == len(names):
-                    note += f"<br>answer: <b>{names[int(values.argmax())]}</b>"
+                    note += "<br>" + self.tr("answer: {name}").format(name=f"<b>{names[int(values.argmax())]}</b>")
             grid.addWidget(self._name_label(name, out.shape, note), row, 0)
             grid.addWidget(self._picture(picture), row, 1)
         grid.setRowStretch(len(activations) + 1, 1)

@@ -23,9 +23,9 @@ class ConfusionMatrixPlot(pg.PlotWidget):
         plot.hideButtons()
         plot.setMenuEnabled(False)
         plot.getViewBox().invertY(True)
-        plot.setLabel("bottom", "Predicted class")
-        plot.setLabel("left", "True class")
-        plot.setTitle("Confusion matrix")
+        plot.setLabel("bottom", self.tr("Predicted class"))
+        plot.setLabel("left", self.tr("True class"))
+        plot.setTitle(self.tr("Confusion matrix"))
         self.confusion = np.zeros((0, 0), dtype=np.int64)
 
     def set_confusion(self, confusion: np.ndarray, class_names: list[str]) -> None:

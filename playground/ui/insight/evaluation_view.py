@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from playground.core.experiment import Experiment
@@ -10,14 +10,14 @@ from playground.ui.insight.class_accuracy_plot import ClassAccuracyPlot
 from playground.ui.insight.confusion_plot import ConfusionMatrixPlot
 from playground.ui.insight.mistake_gallery import MistakeGallery
 
-EMPTY_TEXT = ("Train a classifier to see what it gets right and wrong.\n\n"
-              "After every epoch this tab shows the confusion matrix on the validation set "
-              "(which true class was taken for which), the accuracy of each class, and the "
-              "examples the network got most confidently wrong.")
-REGRESSION_TEXT = ("“{name}” is a regression dataset: the network predicts numbers, not classes, "
-                   "so there is no confusion matrix or per-class accuracy.\n\n"
-                   "Judge a regression model by its loss curves (Runs tab) and, for 1-D or 2-D data, "
-                   "by the fitted curve in the playground.")
+EMPTY_TEXT = QT_TRANSLATE_NOOP("EvaluationView", "Train a classifier to see what it gets right and wrong.\n\n"
+                              "After every epoch this tab shows the confusion matrix on the validation set "
+                              "(which true class was taken for which), the accuracy of each class, and the "
+                              "examples the network got most confidently wrong.")
+REGRESSION_TEXT = QT_TRANSLATE_NOOP("EvaluationView", "“{name}” is a regression dataset: the network predicts "
+                                   "numbers, not classes, so there is no confusion matrix or per-class accuracy."
+                                   "\n\nJudge a regression model by its loss curves (Runs tab) and, for 1-D or "
+                                   "2-D data, by the fitted curve in the playground.")
 
 
 class EvaluationView(QWidget):
@@ -27,7 +27,7 @@ class EvaluationView(QWidget):
         super().__init__(parent)
         self.header = QLabel()
         self.header.setWordWrap(True)
-        self.message = QLabel(EMPTY_TEXT)
+        self.message = QLabel(self.tr(EMPTY_TEXT))
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setMaximumWidth(620)
@@ -67,9 +67,10 @@ class EvaluationView(QWidget):
     def showing_results(self) -> bool:
         return self.pages.currentIndex() == 1
 
-    @staticmethod
-    def _mistakes_title(shown: int, wrong: int) -> str:
-        return f"All {wrong:,} mistakes" if shown >= wrong else f"The {shown} most confident of {wrong:,} mistakes"
+    def _mistakes_title(self, shown: int, wrong: int) -> str:
+        if shown >= wrong:
+            return self.tr("All {count} mistakes").format(count=f"{wrong:,}")
+        return self.tr("The {shown} most confident of {count} mistakes").format(shown=shown, count=f"{wrong:,}")
 
     # ------------------------------------------------------------------ inputs
     def set_experiment(self, experiment: Experiment) -> None:
@@ -78,16 +79,17 @@ class EvaluationView(QWidget):
             return
         self._dataset = experiment.dataset
         from playground.data.registry import DATASET_LABELS, dataset_info
+        from playground.ui.i18n import data_text
 
         try:
             regression = dataset_info(experiment.dataset).task == "regression"
         except Exception:  # an unreadable CSV: the editor reports it
             regression = False
         if regression:
-            self.show_message(REGRESSION_TEXT.format(name=DATASET_LABELS.get(experiment.dataset.name,
-                                                                            experiment.dataset.name)))
+            self.show_message(self.tr(REGRESSION_TEXT).format(name=data_text(DATASET_LABELS.get(
+                experiment.dataset.name, experiment.dataset.name))))
         elif self.evaluation is None or not self.showing_results:
-            self.show_message(EMPTY_TEXT)
+            self.show_message(self.tr(EMPTY_TEXT))
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)
@@ -97,27 +99,31 @@ class EvaluationView(QWidget):
     def show_evaluation(self, payload: dict) -> None:
         """Handler for the EvaluationProbe's payloads."""
         if "error" in payload:
-            self.header.setText(f"Evaluation failed: {payload['error']}")
+            self.header.setText(self.tr("Evaluation failed: {reason}").format(reason=payload["error"]))
             self.header.show()
             return
         ev = payload["evaluation"]
         self.evaluation = ev
         names = ev.class_names
         total = int(ev.confusion.sum())
-        when = "after training" if payload.get("final") else f"after epoch {payload['epoch']} of {payload['epochs']}"
-        self.header.setText(f"<b>{payload.get('set', 'validation set').capitalize()} {when}:</b> "
-                            f"{ev.accuracy:.1%} correct ({total:,} examples). "
-                            "Rows are the true class, columns what the network answered; the diagonal is right.")
+        which = self.tr("Test set") if payload.get("set") == "test set" else self.tr("Validation set")
+        when = (self.tr("after training") if payload.get("final")
+                else self.tr("after epoch {epoch} of {epochs}").format(epoch=payload["epoch"], epochs=payload["epochs"]))
+        self.header.setText(self.tr("<b>{which} {when}:</b> {accuracy} correct ({count} examples). Rows are the true "
+                                    "class, columns what the network answered; the diagonal is right.").format(
+            which=which, when=when, accuracy=f"{ev.accuracy:.1%}", count=f"{total:,}"))
         self.header.show()
         self.confusion.set_confusion(ev.confusion, names)
         self.per_class.set_accuracy(ev.per_class_accuracy, names)
         self.gallery.set_mistakes(ev.mistakes, names, payload.get("normalization"))
         wrong = total - int(ev.confusion.trace())
         if not ev.mistakes:
-            self.gallery_label.setText("No mistakes on this set.")
+            self.gallery_label.setText(self.tr("No mistakes on this set."))
         elif any(m.image is not None for m in ev.mistakes):
-            self.gallery_label.setText(f"{self._mistakes_title(len(ev.mistakes), wrong)}, true → predicted, "
-                                       "most confident first. Click one to put it on the canvas.")
+            self.gallery_label.setText(self.tr("{mistakes}, true → predicted, most confident first. Click one to put "
+                                               "it on the canvas.").format(
+                mistakes=self._mistakes_title(len(ev.mistakes), wrong)))
         else:
-            self.gallery_label.setText(f"{self._mistakes_title(len(ev.mistakes), wrong)}, most confident first.")
+            self.gallery_label.setText(self.tr("{mistakes}, most confident first.").format(
+                mistakes=self._mistakes_title(len(ev.mistakes), wrong)))
         self.pages.setCurrentIndex(1)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 WEIGHT_BRUSH = (70, 130, 180, 150)
@@ -16,7 +16,7 @@ def _histogram_plot(title: str, x_label: str) -> pg.PlotWidget:
     item = plot.getPlotItem()
     item.setTitle(title)
     item.setLabel("bottom", x_label)
-    item.setLabel("left", "count")
+    item.setLabel("left", QCoreApplication.translate("LayerHistogramPanel", "count"))
     item.getAxis("bottom").enableAutoSIPrefix(False)  # "(x0.001)" puzzles a learner more than 0.002 does
     item.hideButtons()
     item.setMenuEnabled(False)
@@ -27,21 +27,21 @@ class LayerHistogramPanel(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.chooser = QComboBox()
-        self.chooser.setToolTip("The layer whose weights and gradients are shown")
+        self.chooser.setToolTip(self.tr("The layer whose weights and gradients are shown"))
         self.chooser.currentTextChanged.connect(self._redraw)
-        self.caption = QLabel("Weights and gradients appear when training starts.")
+        self.caption = QLabel(self.tr("Weights and gradients appear when training starts."))
         self.caption.setWordWrap(True)
-        self.weight_plot = _histogram_plot("Weights", "weight value")
-        self.grad_plot = _histogram_plot("Gradients (last batch)", "gradient value")
+        self.weight_plot = _histogram_plot(self.tr("Weights"), self.tr("weight value"))
+        self.grad_plot = _histogram_plot(self.tr("Gradients (last batch)"), self.tr("gradient value"))
         self.initial_curve = self.weight_plot.plot([0, 1], [0], stepMode="center",
                                                    pen=pg.mkPen((110, 110, 110), width=1.5, style=Qt.PenStyle.DashLine),
-                                                   name="before training")
+                                                   name=self.tr("before training"))
         self.weight_curve = self.weight_plot.plot([0, 1], [0], stepMode="center", fillLevel=0,
                                                   brush=WEIGHT_BRUSH, pen=pg.mkPen((40, 90, 140)))
         self.grad_curve = self.grad_plot.plot([0, 1], [0], stepMode="center", fillLevel=0,
                                               brush=GRAD_BRUSH, pen=pg.mkPen((160, 60, 20)))
         top = QHBoxLayout()
-        top.addWidget(QLabel("Layer:"))
+        top.addWidget(QLabel(self.tr("Layer:")))
         top.addWidget(self.chooser, 1)
         plots = QHBoxLayout()
         plots.addWidget(self.weight_plot)
@@ -79,7 +79,6 @@ class LayerHistogramPanel(QWidget):
         if entry is None:
             return
         epoch = self.latest["epoch"]
-        when = "at initialization" if epoch == 0 else f"after epoch {epoch}"
         self.weight_curve.setData(np.asarray(entry["weight_edges"]), np.asarray(entry["weight_counts"]))
         first = self.initial.get(layer)
         if first is not None and epoch > 0:
@@ -87,15 +86,18 @@ class LayerHistogramPanel(QWidget):
             self.initial_curve.show()
         else:
             self.initial_curve.hide()
-        self.weight_plot.getPlotItem().setTitle(f"Weights of {layer} {when}")
+        self.weight_plot.getPlotItem().setTitle(
+            self.tr("Weights of {layer} at initialization").format(layer=layer) if epoch == 0
+            else self.tr("Weights of {layer} after epoch {epoch}").format(layer=layer, epoch=epoch))
         if "grad_counts" in entry:
             self.grad_curve.setData(np.asarray(entry["grad_edges"]), np.asarray(entry["grad_counts"]))
             self.grad_curve.show()
-            self.grad_plot.getPlotItem().setTitle(f"Gradients of {layer}, last batch of epoch {epoch}")
+            self.grad_plot.getPlotItem().setTitle(
+                self.tr("Gradients of {layer}, last batch of epoch {epoch}").format(layer=layer, epoch=epoch))
         else:
             self.grad_curve.hide()
-            self.grad_plot.getPlotItem().setTitle("Gradients appear after the first epoch")
-        self.caption.setText(
+            self.grad_plot.getPlotItem().setTitle(self.tr("Gradients appear after the first epoch"))
+        self.caption.setText(self.tr(
             "How the weights are spread (dashed: before training). Training moves and widens them; "
             "the gradients show how hard the last batch pushed each weight — near zero means the layer "
-            "has almost stopped learning.")
+            "has almost stopped learning."))

@@ -21,18 +21,19 @@ class LayerView(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.histograms = LayerHistogramPanel()
-        self.filters_box = QGroupBox("Filters")
+        self.filters_box = QGroupBox(self.tr("Filters"))
         self.filters_label = QLabel()
         self.filters_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.filters_caption = QLabel("Each square is one learned filter (red: positive weight, blue: negative). "
-                                      "Training turns random noise into stroke and edge detectors.")
+        self.filters_caption = QLabel(self.tr("Each square is one learned filter (red: positive weight, blue: "
+                                              "negative). Training turns random noise into stroke and edge "
+                                              "detectors."))
         self.filters_caption.setWordWrap(True)
         box_layout = QVBoxLayout(self.filters_box)
         box_layout.addWidget(self.filters_label, 1)
         box_layout.addWidget(self.filters_caption)
         self.filters_box.hide()
         self.activations = ActivationsPanel()
-        self.activations_box = QGroupBox("Activations for the digit on the canvas")
+        self.activations_box = QGroupBox(self.tr("Activations for the digit on the canvas"))
         QVBoxLayout(self.activations_box).addWidget(self.activations)
 
         top = QSplitter(Qt.Orientation.Horizontal)
@@ -53,7 +54,8 @@ class LayerView(QWidget):
     def show_layer_stats(self, payload: dict) -> None:
         """Handler for the LayerProbe's payloads."""
         if "error" in payload:
-            self.histograms.caption.setText(f"Layer statistics failed: {payload['error']}")
+            self.histograms.caption.setText(self.tr("Layer statistics failed: {reason}").format(
+                reason=payload["error"]))
             return
         self.histograms.set_stats(payload)
         self.set_filters(payload.get("filters"), payload.get("filters_layer", ""), payload["epoch"])
@@ -70,8 +72,9 @@ class LayerView(QWidget):
         mosaic = tile(rgb, min(8, math.ceil(math.sqrt(len(squares)))), background=200)
         scale = max(2, min(MAX_FILTER_SCALE, FILTERS_WIDTH // mosaic.shape[1]))
         self.filters_label.setPixmap(rgb_pixmap(mosaic, scale))
-        when = "at initialization" if epoch == 0 else f"after epoch {epoch}"
-        self.filters_box.setTitle(f"Filters of {layer} {when}")
+        self.filters_box.setTitle(self.tr("Filters of {layer} at initialization").format(layer=layer) if epoch == 0
+                                  else self.tr("Filters of {layer} after epoch {epoch}").format(layer=layer,
+                                                                                               epoch=epoch))
         self.filters_box.show()
 
     def set_model(self, loaded) -> None:

@@ -39,11 +39,12 @@ class MistakeGallery(QListWidget):
             true, predicted = class_names[mistake.true], class_names[mistake.predicted]
             separator = "\n" if with_images else ", "
             item = QListWidgetItem(f"{true} → {predicted}{separator}{mistake.confidence:.0%}")
-            tip = f"True class: {true}\nPredicted: {predicted} ({mistake.confidence:.1%} sure)"
+            tip = self.tr("True class: {true}\nPredicted: {predicted} ({confidence} sure)").format(
+                true=true, predicted=predicted, confidence=f"{mistake.confidence:.1%}")
             if mistake.image is not None:
                 pixels = unnormalize(mistake.image, normalization)
                 item.setIcon(QIcon(gray_pixmap(pixels, THUMB)))
-                tip += "\nClick to put it on the canvas"
+                tip += "\n" + self.tr("Click to put it on the canvas")
                 self.images.append(pixels)
             else:
                 self.images.append(None)

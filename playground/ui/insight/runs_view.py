@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -23,11 +23,19 @@ from PySide6.QtWidgets import (
 
 from playground.core.project import RunRecord, export_run_csv
 
-COLUMNS = ("Run", "Network", "Optimizer", "lr", "Batch", "Epochs", "Val. accuracy", "Val. loss", "Test accuracy",
-           "Time", "Status")
+COLUMNS = (QT_TRANSLATE_NOOP("RunsView", "Run"), QT_TRANSLATE_NOOP("RunsView", "Network"),
+           QT_TRANSLATE_NOOP("RunsView", "Optimizer"), "lr", QT_TRANSLATE_NOOP("RunsView", "Batch"),
+           QT_TRANSLATE_NOOP("RunsView", "Epochs"), QT_TRANSLATE_NOOP("RunsView", "Val. accuracy"),
+           QT_TRANSLATE_NOOP("RunsView", "Val. loss"), QT_TRANSLATE_NOOP("RunsView", "Test accuracy"),
+           QT_TRANSLATE_NOOP("RunsView", "Time"), QT_TRANSLATE_NOOP("RunsView", "Status"))
+STATUSES = {"completed": QT_TRANSLATE_NOOP("RunsView", "completed"), "stopped": QT_TRANSLATE_NOOP("RunsView", "stopped"),
+            "failed": QT_TRANSLATE_NOOP("RunsView", "failed")}
 PALETTE = [(31, 119, 180), (255, 127, 14), (44, 160, 44), (214, 39, 40), (148, 103, 189), (140, 86, 75),
            (227, 119, 194), (127, 127, 127), (188, 189, 34), (23, 190, 207)]
-CURVES = ("Validation", "Training", "Per-batch loss")
+# the curve choices: (mode, shown text)
+CURVES = (("Validation", QT_TRANSLATE_NOOP("RunsView", "Validation")),
+          ("Training", QT_TRANSLATE_NOOP("RunsView", "Training")),
+          ("Per-batch loss", QT_TRANSLATE_NOOP("RunsView", "Per-batch loss")))
 
 
 def _percent(value: float | None) -> str:
@@ -36,16 +44,17 @@ def _percent(value: float | None) -> str:
 
 def _duration(seconds: float) -> str:
     if seconds < 60:
-        return f"{seconds:.1f} s"
+        return QCoreApplication.translate("RunsView", "{seconds} s").format(seconds=f"{seconds:.1f}")
     minutes, rest = divmod(int(round(seconds)), 60)
-    return f"{minutes} min {rest:02d} s"
+    return QCoreApplication.translate("RunsView", "{minutes} min {seconds} s").format(minutes=minutes,
+                                                                                     seconds=f"{rest:02d}")
 
 
 def _curve_plot(title: str, y_label: str, legend_offset: tuple[int, int]) -> pg.PlotWidget:
     plot = pg.PlotWidget(background="w")
     item = plot.getPlotItem()
     item.setTitle(title)
-    item.setLabel("bottom", "epoch")
+    item.setLabel("bottom", QCoreApplication.translate("RunsView", "epoch"))
     item.setLabel("left", y_label)
     item.showGrid(x=True, y=True, alpha=0.25)
     item.addLegend(offset=legend_offset)
@@ -63,7 +72,7 @@ class RunsView(QWidget):
         self._filling = False
 
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
@@ -74,24 +83,26 @@ class RunsView(QWidget):
         self.table.itemChanged.connect(self._on_item_changed)
         self.table.itemSelectionChanged.connect(self._update_buttons)
 
-        self.rename_button = QPushButton("Rename")
-        self.delete_button = QPushButton("Delete")
-        self.export_button = QPushButton("Export CSV…")
+        self.rename_button = QPushButton(self.tr("Rename"))
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.export_button = QPushButton(self.tr("Export CSV…"))
         self.rename_button.clicked.connect(self._rename_selected)
         self.delete_button.clicked.connect(self._delete_selected)
         self.export_button.clicked.connect(self._export_selected)
         self.curves = QComboBox()
-        self.curves.addItems(CURVES)
-        self.curves.setToolTip("Which numbers to draw for each ticked run")
+        for mode, text in CURVES:
+            self.curves.addItem(self.tr(text), mode)
+        self.curves.setToolTip(self.tr("Which numbers to draw for each ticked run"))
         self.curves.currentIndexChanged.connect(self.redraw)
         buttons = QHBoxLayout()
         self.hint = QLabel()
         buttons.addWidget(self.hint, 1)
-        for widget in (QLabel("Curves:"), self.curves, self.rename_button, self.delete_button, self.export_button):
+        for widget in (QLabel(self.tr("Curves:")), self.curves, self.rename_button, self.delete_button, self.export_button):
             buttons.addWidget(widget)
 
-        self.loss_plot = _curve_plot("Loss", "loss", (-10, 10))  # loss falls: the legend goes top right
-        self.accuracy_plot = _curve_plot("Accuracy", "accuracy %", (-10, -10))  # accuracy rises: bottom right
+        # loss falls: its legend goes top right; accuracy rises: bottom right
+        self.loss_plot = _curve_plot(self.tr("Loss"), self.tr("loss"), (-10, 10))
+        self.accuracy_plot = _curve_plot(self.tr("Accuracy"), self.tr("accuracy %"), (-10, -10))
         plots = QSplitter(Qt.Orientation.Horizontal)
         plots.addWidget(self.loss_plot)
         plots.addWidget(self.accuracy_plot)
@@ -129,13 +140,14 @@ class RunsView(QWidget):
     def add_run_payload(self, payload: dict) -> None:
         """Handler for the RunRecorderProbe: the end of a run, with its batch losses."""
         if "error" in payload:
-            self.hint.setText(f"The run could not be recorded: {payload['error']}")
+            self.hint.setText(self.tr("The run could not be recorded: {reason}").format(reason=payload["error"]))
             return
         taken = {run.name for run in self._runs}
         number = len(self._runs) + 1
-        while f"Run {number}" in taken:
+        while self.tr("Run {number}").format(number=number) in taken:
             number += 1
-        self.add_run(RunRecord.from_end_event(f"Run {number}", payload["experiment"], payload["end"],
+        self.add_run(RunRecord.from_end_event(self.tr("Run {number}").format(number=number), payload["experiment"],
+                                              payload["end"],
                                               payload["batch_losses"], payload.get("batches_per_epoch", 0)))
 
     def delete_runs(self, indices: list[int]) -> None:
@@ -174,11 +186,12 @@ class RunsView(QWidget):
             name.setFlags(name.flags() | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEditable)
             name.setCheckState(Qt.CheckState.Checked if checked and row in checked else Qt.CheckState.Unchecked)
             name.setForeground(pg.mkColor(self._color(run)))
-            name.setToolTip("Tick to draw this run's curves; double-click to rename")
+            name.setToolTip(self.tr("Tick to draw this run's curves; double-click to rename"))
             cells = [name, run.summary, hp["optimizer"], f"{hp['lr']:g}", str(hp["batch_size"]),
                      f"{len(run.history)}/{hp['epochs']}", _percent(final.val_accuracy if final else None),
                      "—" if final is None or final.val_loss is None else f"{final.val_loss:.4f}",
-                     _percent(run.test_accuracy), _duration(run.seconds), run.status]
+                     _percent(run.test_accuracy), _duration(run.seconds),
+                     self.tr(STATUSES[run.status]) if run.status in STATUSES else run.status]
             for column, cell in enumerate(cells):
                 item = cell if isinstance(cell, QTableWidgetItem) else QTableWidgetItem(cell)
                 if column > 0:
@@ -187,8 +200,8 @@ class RunsView(QWidget):
                     item.setToolTip(cell)
                 self.table.setItem(row, column, item)
         self._filling = False
-        self.hint.setText("Every run of this session. Tick runs to compare their curves." if self._runs else
-                          "No runs yet: each training run of this session will be listed here.")
+        self.hint.setText(self.tr("Every run of this session. Tick runs to compare their curves.") if self._runs
+                          else self.tr("No runs yet: each training run of this session will be listed here."))
         self._update_buttons()
         self.redraw()
 
@@ -220,7 +233,8 @@ class RunsView(QWidget):
         if not rows:
             return
         names = ", ".join(self._runs[r].name for r in rows)
-        answer = QMessageBox.question(self, "Delete runs", f"Delete {names} from this project?")
+        answer = QMessageBox.question(self, self.tr("Delete runs"),
+                                      self.tr("Delete {names} from this project?").format(names=names))
         if answer == QMessageBox.StandardButton.Yes:
             self.delete_runs(rows)
 
@@ -229,17 +243,19 @@ class RunsView(QWidget):
         if not rows:
             return
         run = self._runs[rows[0]]
-        path, _ = QFileDialog.getSaveFileName(self, "Export run metrics", f"{run.name}.csv", "CSV files (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export run metrics"), f"{run.name}.csv",
+                                              self.tr("CSV files (*.csv)"))
         if not path:
             return
         try:
             self.export_run(rows[0], path)
         except OSError as exc:
-            QMessageBox.warning(self, "Export failed", f"Could not write {path}: {exc.strerror or exc}")
+            QMessageBox.warning(self, self.tr("Export failed"), self.tr("Could not write {path}: {reason}").format(
+                path=path, reason=exc.strerror or exc))
 
     # ------------------------------------------------------------------ curves
     def redraw(self) -> None:
-        mode = self.curves.currentText()
+        mode = self.curves.currentData()
         for plot in (self.loss_plot, self.accuracy_plot):
             plot.getPlotItem().clear()  # also empties the legend
         for index in self.checked_indices():
@@ -263,6 +279,9 @@ class RunsView(QWidget):
                 x, y = np.array(acc, dtype=float).T
                 self.accuracy_plot.plot(x, y * 100, pen=pen, symbol="o", symbolSize=5, symbolBrush=self._color(run),
                                         name=run.name)
-        which = "training" if mode == "Training" else "validation"
-        self.loss_plot.getPlotItem().setTitle("Loss per batch" if mode == "Per-batch loss" else f"Loss ({which})")
-        self.accuracy_plot.getPlotItem().setTitle(f"Accuracy ({which})")
+        training = mode == "Training"
+        self.loss_plot.getPlotItem().setTitle(
+            self.tr("Loss per batch") if mode == "Per-batch loss"
+            else self.tr("Loss (training)") if training else self.tr("Loss (validation)"))
+        self.accuracy_plot.getPlotItem().setTitle(self.tr("Accuracy (training)") if training
+                                                  else self.tr("Accuracy (validation)"))

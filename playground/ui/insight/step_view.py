@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -22,12 +22,16 @@ from PySide6.QtWidgets import (
 if TYPE_CHECKING:  # the GUI thread never imports torch for this view
     from playground.training.anatomy import StepAnatomy
 
-EMPTY_TEXT = ("Pause training (or start it paused) and press <b>Step</b>: the network trains on exactly one "
-              "batch, and this tab takes that step apart — forward, backward, update.")
-COLUMNS = ("Layer", "Parameters", "‖weights‖", "‖gradient‖", "‖change‖", "‖lr × gradient‖",
-           "change ÷ (lr × gradient)", "Optimizer state")
-STATE_NAMES = {"momentum_buffer": "momentum", "exp_avg": "Adam m (exp_avg)", "exp_avg_sq": "Adam v (exp_avg_sq)",
-               "square_avg": "RMSprop mean square", "sum": "Adagrad sum", "acc_delta": "Adadelta Δ"}
+EMPTY_TEXT = QT_TRANSLATE_NOOP("StepView", "Pause training (or start it paused) and press <b>Step</b>: the network "
+                              "trains on exactly one batch, and this tab takes that step apart — forward, backward, "
+                              "update.")
+COLUMNS = (QT_TRANSLATE_NOOP("StepView", "Layer"), QT_TRANSLATE_NOOP("StepView", "Parameters"),
+           QT_TRANSLATE_NOOP("StepView", "‖weights‖"), QT_TRANSLATE_NOOP("StepView", "‖gradient‖"),
+           QT_TRANSLATE_NOOP("StepView", "‖change‖"), QT_TRANSLATE_NOOP("StepView", "‖lr × gradient‖"),
+           QT_TRANSLATE_NOOP("StepView", "change ÷ (lr × gradient)"), QT_TRANSLATE_NOOP("StepView", "Optimizer state"))
+STATE_NAMES = {"momentum_buffer": QT_TRANSLATE_NOOP("StepView", "momentum"), "exp_avg": "Adam m (exp_avg)",
+               "exp_avg_sq": "Adam v (exp_avg_sq)", "square_avg": QT_TRANSLATE_NOOP("StepView", "RMSprop mean square"),
+               "sum": QT_TRANSLATE_NOOP("StepView", "Adagrad sum"), "acc_delta": "Adadelta Δ"}
 GRAD_COLOR = (200, 90, 40)
 CHANGE_COLOR = (70, 130, 180)
 SGD_COLOR = (170, 170, 170)
@@ -41,17 +45,19 @@ def number(value: float) -> str:
 def update_sentence(optimizer: str, anatomy: StepAnatomy) -> str:
     states = {key for layer in anatomy.layers for key in layer.state}
     lr = number(anatomy.lr)
+    tr = QCoreApplication.translate
     if "exp_avg_sq" in states:
-        return (f"Adam keeps a running mean of the gradients (m) and of their squares (v) and moves each weight by "
-                f"lr × m ÷ √v (lr = {lr}): every weight gets its own step size, so the change is not lr × gradient.")
+        return tr("StepView", "Adam keeps a running mean of the gradients (m) and of their squares (v) and moves each "
+                  "weight by lr × m ÷ √v (lr = {lr}): every weight gets its own step size, so the change is not lr × "
+                  "gradient.").format(lr=lr)
     if "momentum_buffer" in states:
-        return (f"SGD with momentum moves along a running sum of past gradients (the momentum buffer) scaled by "
-                f"lr = {lr}: steps build up speed in directions the gradients agree on.")
+        return tr("StepView", "SGD with momentum moves along a running sum of past gradients (the momentum buffer) "
+                  "scaled by lr = {lr}: steps build up speed in directions the gradients agree on.").format(lr=lr)
     if states:
-        return (f"{optimizer} scales each gradient using the state it keeps (last column) before moving the "
-                f"weights, with lr = {lr}.")
-    return (f"Plain gradient descent: every weight moves against its gradient by exactly lr × gradient "
-            f"(lr = {lr}), so the last two columns are equal.")
+        return tr("StepView", "{optimizer} scales each gradient using the state it keeps (last column) before moving "
+                  "the weights, with lr = {lr}.").format(optimizer=optimizer, lr=lr)
+    return tr("StepView", "Plain gradient descent: every weight moves against its gradient by exactly lr × gradient "
+              "(lr = {lr}), so the last two columns are equal.").format(lr=lr)
 
 
 def _bar_plot(title: str) -> pg.PlotWidget:
@@ -68,7 +74,7 @@ def _bar_plot(title: str) -> pg.PlotWidget:
 class StepView(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.header = QLabel(EMPTY_TEXT)
+        self.header = QLabel(self.tr(EMPTY_TEXT))
         self.header.setWordWrap(True)
         self.forward = self._stage_label()
         self.backward = self._stage_label()
@@ -77,18 +83,19 @@ class StepView(QWidget):
         for label in (self.forward, self.backward, self.update_label):
             stages.addWidget(label, 1)
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.grad_plot = _bar_plot("Backward: gradient norm per layer")
+        self.grad_plot = _bar_plot(self.tr("Backward: gradient norm per layer"))
         self.grad_bars = pg.BarGraphItem(x=[], height=[], width=0.6, brush=GRAD_COLOR)
         self.grad_plot.addItem(self.grad_bars)
-        self.update_plot = _bar_plot("Update: change made vs lr × gradient")
+        self.update_plot = _bar_plot(self.tr("Update: change made vs lr × gradient"))
         self.update_plot.addLegend(offset=(-10, 10))
-        self.change_bars = pg.BarGraphItem(x=[], height=[], width=0.38, brush=CHANGE_COLOR, name="change made")
-        self.sgd_bars = pg.BarGraphItem(x=[], height=[], width=0.38, brush=SGD_COLOR, name="lr × gradient")
+        self.change_bars = pg.BarGraphItem(x=[], height=[], width=0.38, brush=CHANGE_COLOR,
+                                           name=self.tr("change made"))
+        self.sgd_bars = pg.BarGraphItem(x=[], height=[], width=0.38, brush=SGD_COLOR, name=self.tr("lr × gradient"))
         self.update_plot.addItem(self.change_bars)
         self.update_plot.addItem(self.sgd_bars)
         plots = QSplitter(Qt.Orientation.Horizontal)
@@ -121,35 +128,40 @@ class StepView(QWidget):
     def show_step(self, payload: dict) -> None:
         """Handler for the StepProbe's payloads."""
         if "error" in payload:
-            self.header.setText(f"Could not take the step apart: {payload['error']}")
+            self.header.setText(self.tr("Could not take the step apart: {reason}").format(reason=payload["error"]))
             return
         self.show_anatomy(payload["anatomy"], payload.get("optimizer", ""),
-                          f"Batch {payload['step']} of {payload['batches_per_epoch']} in epoch {payload['epoch']} "
-                          f"(step {payload['global_step']} of the run). Press Step again for the next batch.")
+                          self.tr("Batch {batch} of {batches} in epoch {epoch} (step {step} of the run). Press Step "
+                                  "again for the next batch.").format(
+                              batch=payload["step"], batches=payload["batches_per_epoch"], epoch=payload["epoch"],
+                              step=payload["global_step"]))
 
     def show_anatomy(self, anatomy: StepAnatomy, optimizer: str = "", where: str = "") -> None:
         self.anatomy = anatomy
-        self.header.setText(where or "One training step:")
+        self.header.setText(where or self.tr("One training step:"))
         shape = "×".join(str(s) for s in anatomy.input_shape)
         out = "×".join(str(s) for s in anatomy.output_shape)
-        self.forward.setText(
-            f"<b>1 · Forward</b><br>input {shape} → output {out}<br>loss = <b>{number(anatomy.loss)}</b><br><br>"
-            "The batch flows through the layers to one row of scores per example; the loss measures how wrong "
-            "those scores are.")
+        self.forward.setText(self.tr(
+            "<b>1 · Forward</b><br>input {input} → output {output}<br>loss = <b>{loss}</b><br><br>The batch flows "
+            "through the layers to one row of scores per example; the loss measures how wrong those scores are.").format(
+            input=shape, output=out, loss=number(anatomy.loss)))
         layers = anatomy.layers
         if layers:
             top = max(layers, key=lambda layer: layer.grad_norm)
-            strongest = f"Largest gradient: {top.name} ({number(top.grad_norm)})."
+            strongest = self.tr("Largest gradient: {layer} ({norm}).").format(layer=top.name,
+                                                                              norm=number(top.grad_norm))
         else:
-            strongest = "This network has no weights."
-        self.backward.setText(
-            f"<b>2 · Backward</b><br>{strongest}<br><br>Backpropagation works out, for every weight, how much the "
-            "loss would change if that weight moved: the gradient. Its size per layer is below.")
-        self.update_label.setText(f"<b>3 · Update</b><br>{update_sentence(optimizer, anatomy)}")
+            strongest = self.tr("This network has no weights.")
+        self.backward.setText(self.tr(
+            "<b>2 · Backward</b><br>{strongest}<br><br>Backpropagation works out, for every weight, how much the loss "
+            "would change if that weight moved: the gradient. Its size per layer is below.").format(strongest=strongest))
+        self.update_label.setText(self.tr("<b>3 · Update</b><br>{sentence}").format(
+            sentence=update_sentence(optimizer, anatomy)))
         self.table.setRowCount(len(layers))
         for row, layer in enumerate(layers):
             ratio = layer.update_norm / layer.sgd_update_norm if layer.sgd_update_norm > 0 else float("nan")
-            state = "; ".join(f"‖{STATE_NAMES.get(k, k)}‖ = {number(v)}" for k, v in layer.state.items()) or "—"
+            state = "; ".join(f"‖{self.tr(STATE_NAMES.get(k, k))}‖ = {number(v)}"
+                              for k, v in layer.state.items()) or "—"
             cells = (layer.name, f"{layer.parameters:,}", number(layer.weight_norm), number(layer.grad_norm),
                      number(layer.update_norm), number(layer.sgd_update_norm),
                      number(ratio) if ratio == ratio else "—", state)
