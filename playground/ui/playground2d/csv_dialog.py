@@ -39,15 +39,15 @@ class CsvImportDialog(QDialog):
                  target: str = "", task: str = "classification"):
         super().__init__(parent)
         self.setObjectName("csvImportDialog")
-        self.setWindowTitle("Import your own data (CSV)")
+        self.setWindowTitle(self.tr("Import your own data (CSV)"))
         self.resize(640, 560)
         self.table: CsvTable | None = None
 
         self.path_edit = QLineEdit(path)
         self.path_edit.setObjectName("csvPath")
-        self.path_edit.setPlaceholderText("A .csv file with a header row")
+        self.path_edit.setPlaceholderText(self.tr("A .csv file with a header row"))
         self.path_edit.editingFinished.connect(lambda: self.load(self.path_edit.text()))
-        browse = QPushButton("Browse…")
+        browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self._browse)
         path_row = QHBoxLayout()
         path_row.addWidget(self.path_edit, 1)
@@ -55,7 +55,7 @@ class CsvImportDialog(QDialog):
 
         self.features_list = QListWidget()
         self.features_list.setObjectName("csvFeatures")
-        self.features_list.setToolTip("The network's inputs: numeric columns only")
+        self.features_list.setToolTip(self.tr("The network's inputs: numeric columns only"))
         self.features_list.setMaximumHeight(130)
         self.features_list.itemChanged.connect(self._update_ok)
         self.target_combo = QComboBox()
@@ -63,8 +63,10 @@ class CsvImportDialog(QDialog):
         self.target_combo.currentTextChanged.connect(self._target_changed)
         self.task_combo = QComboBox()
         self.task_combo.setObjectName("csvTask")
-        self.task_combo.addItems(TASKS)
-        self.task_combo.setCurrentText(task)
+        task_names = {"classification": self.tr("classification"), "regression": self.tr("regression")}
+        for name in TASKS:
+            self.task_combo.addItem(task_names.get(name, name), name)
+        self._set_task(task)
         self.preview = QTableWidget()
         self.preview.setObjectName("csvPreview")
         self.preview.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -76,16 +78,16 @@ class CsvImportDialog(QDialog):
         self.errors.hide()
 
         form = QFormLayout()
-        form.addRow("File", path_row)
-        form.addRow("Feature columns", self.features_list)
-        form.addRow("Label / target column", self.target_combo)
-        form.addRow("Task", self.task_combo)
+        form.addRow(self.tr("File"), path_row)
+        form.addRow(self.tr("Feature columns"), self.features_list)
+        form.addRow(self.tr("Label / target column"), self.target_combo)
+        form.addRow(self.tr("Task"), self.task_combo)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(QLabel("First rows:"))
+        layout.addWidget(QLabel(self.tr("First rows:")))
         layout.addWidget(self.preview, 1)
         layout.addWidget(self.errors)
         layout.addWidget(self.buttons)
@@ -97,7 +99,8 @@ class CsvImportDialog(QDialog):
     # ------------------------------------------------------------------ reading
     def _browse(self) -> None:
         start = str(Path(self.path_edit.text()).parent) if self.path_edit.text() else ""
-        path, _ = QFileDialog.getOpenFileName(self, "Choose a CSV file", start, "CSV files (*.csv);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a CSV file"), start,
+                                              self.tr("CSV files (*.csv);;All files (*)"))
         if path:
             self.path_edit.setText(path)
             self.load(path)
@@ -129,7 +132,7 @@ class CsvImportDialog(QDialog):
                 item.setCheckState(Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked)
             else:
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
-                item.setToolTip("Not every value of this column is a number, so it cannot be an input")
+                item.setToolTip(self.tr("Not every value of this column is a number, so it cannot be an input"))
             self.features_list.addItem(item)
         self.target_combo.blockSignals(True)  # filling it is not the person choosing a target
         self.target_combo.addItems(table.columns)
@@ -146,7 +149,7 @@ class CsvImportDialog(QDialog):
         self.preview.setColumnCount(len(table.columns))
         self.preview.setRowCount(len(rows))
         self.preview.setHorizontalHeaderLabels(table.columns)
-        self.preview.setVerticalHeaderLabels([f"line {line}" for line, _ in rows])
+        self.preview.setVerticalHeaderLabels([self.tr("line {number}").format(number=line) for line, _ in rows])
         for r, (_, values) in enumerate(rows):
             for c, value in enumerate(values):
                 self.preview.setItem(r, c, QTableWidgetItem(value))
@@ -163,8 +166,13 @@ class CsvImportDialog(QDialog):
         values = {row[column] for _, row in self.table.rows}
         numeric = target in self.table.numeric_columns()
         guess = "classification" if not numeric or len(values) <= MAX_CLASSES_GUESS else "regression"
-        self.task_combo.setCurrentText(guess)
+        self._set_task(guess)
         self._update_ok()
+
+    def _set_task(self, task: str) -> None:
+        index = self.task_combo.findData(task)
+        if index >= 0:
+            self.task_combo.setCurrentIndex(index)
 
     # ------------------------------------------------------------------ result
     def chosen_features(self) -> list[str]:
@@ -180,7 +188,7 @@ class CsvImportDialog(QDialog):
     def values(self) -> tuple[str, list[str], str, str]:
         """(path, feature columns, label/target column, task)."""
         return (self.table.path if self.table else self.path_edit.text(), self.chosen_features(),
-                self.target_combo.currentText(), self.task_combo.currentText())
+                self.target_combo.currentText(), self.task_combo.currentData())
 
     def show_errors(self, text: str) -> None:
         self.errors.setPlainText(text)

@@ -65,7 +65,8 @@ class NetworkDiagram(QWidget):
         self.hidden_activations: list[str] = []
         self.outputs = 0
         self.output_labels: list[str] = []
-        self.note = "Choose a 2-D dataset and a network of Linear layers and activations to see it drawn here."
+        self.note = self.tr("Choose a 2-D dataset and a network of Linear layers and activations to see it drawn "
+                            "here.")
         self.weights: list[tuple[np.ndarray, np.ndarray | None]] = []
         self.pictures: list[list[QImage | np.ndarray | None]] = []  # per column, per neuron
         self.lines: list[Line] = []
@@ -146,15 +147,16 @@ class NetworkDiagram(QWidget):
         line = self.line_at(pos)
         if line is None:
             return ""
-        return (f"Weight {line.weight:+.3f}\nfrom {self._neuron_name(line.layer, line.source)}"
-                f"\nto {self._neuron_name(line.layer + 1, line.target)}")
+        return self.tr("Weight {weight}\nfrom {source}\nto {target}").format(
+            weight=f"{line.weight:+.3f}", source=self._neuron_name(line.layer, line.source),
+            target=self._neuron_name(line.layer + 1, line.target))
 
     def _neuron_name(self, column: int, row: int) -> str:
         if column == 0:
-            return f"input {self.input_labels[row]}"
+            return self.tr("input {name}").format(name=self.input_labels[row])
         if column == len(self.hidden_sizes) + 1:
-            return f"output {self.output_labels[row]}"
-        return f"neuron {row + 1} of hidden layer {column}"
+            return self.tr("output {name}").format(name=self.output_labels[row])
+        return self.tr("neuron {number} of hidden layer {layer}").format(number=row + 1, layer=column)
 
     def _node_text(self, column: int, row: int) -> str:
         text = self._neuron_name(column, row)
@@ -164,7 +166,7 @@ class NetworkDiagram(QWidget):
         if column > 0 and column - 1 < len(self.weights):
             bias = self.weights[column - 1][1]
             if bias is not None:
-                text += f"\nbias {bias[row]:+.3f}"
+                text += "\n" + self.tr("bias {value}").format(value=f"{bias[row]:+.3f}")
         return text
 
     def event(self, event) -> bool:
@@ -261,7 +263,7 @@ class NetworkDiagram(QWidget):
             if centers:
                 room = (centers[0].x() if column == 0 else
                         (self._centers[1][0].x() - self._centers[0][0].x()) if last else 120)
-                heading = ("Inputs" if column == 0 else "Output" if column == last
+                heading = (self.tr("Inputs") if column == 0 else self.tr("Output") if column == last
                            else f"{len(centers)} · {self.hidden_activations[column - 1]}")
                 if painter.fontMetrics().horizontalAdvance(heading) > room - 6:
                     heading = "" if column in (0, last) else str(len(centers))  # narrow: just the count
