@@ -210,9 +210,17 @@ def test_last_layer_width_must_match_the_classes():
 
 
 def test_network_ending_without_linear_is_checked_by_its_width():
-    found = warnings_of(mnist(layer("Flatten")))
-    assert found == [(0, "The network gives 784 outputs but the dataset has 10 classes — the extra outputs are "
+    found = warnings_of(mnist(layer("Conv2d", out_channels=1, kernel_size=1), layer("Flatten")))
+    assert found == [(1, "The network gives 784 outputs but the dataset has 10 classes — the extra outputs are "
                          "never the answer; set the last Linear layer's units to 10")]
+
+
+def test_a_network_without_weights_has_nothing_to_learn():
+    for exp in (mnist(layer("Flatten")), tiny_experiment("circle", [layer("ReLU")])):
+        report = infer_shapes(exp)
+        assert report.error.index is None
+        assert report.error.message == ("The network has nothing to learn: none of its layers has weights — add a "
+                                        "Linear layer")
 
 
 def test_one_logit_for_two_classes_is_fine_with_bce():

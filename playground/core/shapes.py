@@ -7,6 +7,9 @@ with a message that says what to do; known pitfalls that still train become warn
 
 from __future__ import annotations
 
+import functools
+import math
+import os
 from dataclasses import dataclass, field
 
 from playground.core import catalog
@@ -16,6 +19,15 @@ from playground.core.experiment import Experiment, LayerSpec
 # A single layer above this many parameters is refused before anything is allocated:
 # 50M float32 weights are 200 MB, plus as much again for gradients and twice for Adam.
 MAX_LAYER_PARAMETERS = 50_000_000
+# The whole run must fit in this much memory (see `memory_budget`): a network whose layers are each
+# fine may still need more than the computer has once a batch flows through it, and an allocation
+# that size does not fail politely — the operating system kills the app.
+MAX_MEMORY_BUDGET = 8 * 1024**3
+BYTES_PER_NUMBER = 4  # float32
+# Above the optimizer's usual range a learning rate rarely trains: (a typical value, the most that
+# usually still works). Shape inference warns above it; the trainer's advice suggests the typical one.
+USUAL_LEARNING_RATES = {"sgd": (0.01, 1.0), "adam": (0.001, 0.1), "adamw": (0.001, 0.1),
+                        "rmsprop": (0.001, 0.1), "adagrad": (0.01, 1.0)}
 
 
 @dataclass
@@ -121,8 +133,63 @@ def infer_shapes(experiment: Experiment, input_shape: Shape | None = None,
     if report.error is None:
         _check_output(report, experiment, num_classes, info.output_size)
     if report.error is None:
+        _check_memory(report, experiment.dataset.batch_size)
+    if report.error is None:
         report.warnings.extend(_pitfalls(experiment, num_classes, report.output_shape[0]))
     return report
+
+
+# --------------------------------------------------------------------------- memory
+
+
+@functools.cache
+def memory_budget() -> int:
+    """Bytes one run may use: half of this computer's memory, and never more than MAX_MEMORY_BUDGET."""
+    try:
+        physical = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (AttributeError, ValueError, OSError):  # Windows has no sysconf
+        return MAX_MEMORY_BUDGET
+    return min(MAX_MEMORY_BUDGET, physical // 2) if physical > 0 else MAX_MEMORY_BUDGET
+
+
+def _layer_training_bytes(row: LayerShape, batch_size: int) -> int:
+    """Weights, gradients and two optimizer moments per parameter; per sample, the output kept for the
+    backward pass and its gradient."""
+    outputs = math.prod(row.output_shape) if row.output_shape else 0
+    return BYTES_PER_NUMBER * (4 * row.parameters + 2 * batch_size * outputs)
+
+
+def training_bytes(report: ShapeReport, batch_size: int) -> int:
+    """A rough upper estimate of the memory one training step of a valid network needs."""
+    inputs = BYTES_PER_NUMBER * 2 * batch_size * math.prod(report.input_shape)
+    return inputs + sum(_layer_training_bytes(row, batch_size) for row in report.layers)
+
+
+def inference_bytes_per_sample(report: ShapeReport) -> int:
+    """Without gradients only a layer's input and output live at once: the largest such pair."""
+    sizes = [math.prod(report.input_shape)] + [math.prod(row.output_shape) for row in report.layers
+                                               if row.output_shape]
+    return BYTES_PER_NUMBER * max(a + b for a, b in zip(sizes, sizes[1:] + [0], strict=True))
+
+
+def _gigabytes(size: int) -> str:
+    return f"{size / 1024**3:.1f} GB"
+
+
+def _check_memory(report: ShapeReport, batch_size: int) -> None:
+    needed, budget = training_bytes(report, batch_size), memory_budget()
+    if needed <= budget or not report.layers:
+        return
+    heaviest = max(report.layers, key=lambda row: _layer_training_bytes(row, batch_size))
+    label = layer_label(heaviest.index, heaviest.type)
+    outputs = math.prod(heaviest.output_shape)
+    if 4 * heaviest.parameters >= 2 * batch_size * outputs:
+        cause = f"{label} alone has {heaviest.parameters:,} parameters — use fewer units, or pool or stride before it"
+    else:
+        cause = (f"{label} alone outputs {outputs:,} numbers per sample — use fewer filters or units, pool or "
+                 f"stride before it, or a smaller batch size")
+    report.error = Issue(heaviest.index, f"Training needs about {_gigabytes(needed)} of memory with batch size "
+                         f"{batch_size}, more than the {_gigabytes(budget)} this computer can spare: {cause}")
 
 
 def _check_output(report: ShapeReport, experiment: Experiment, num_classes: int, output_size: int) -> None:
@@ -144,6 +211,10 @@ def _check_output(report: ShapeReport, experiment: Experiment, num_classes: int,
     if num_classes == 0 and out[0] != output_size:
         report.error = Issue(last, f"The last layer gives {out[0]} outputs but this regression data has "
                              f"{output_size} target{'s' if output_size > 1 else ''} — set its units to {output_size}")
+        return
+    if report.total_parameters == 0:  # the optimizer would have nothing to update
+        report.error = Issue(None, "The network has nothing to learn: none of its layers has weights — add a "
+                             "Linear layer")
 
 
 def output_width_problem(loss: str, num_classes: int, width: int) -> str | None:
@@ -183,6 +254,9 @@ def _pitfalls(experiment: Experiment, num_classes: int, width: int) -> list[Issu
                               "remove the Sigmoid layer"))
     if num_classes and loss in ("mse", "l1", "smooth_l1") and last.type == "Linear":
         pass  # allowed: trains on one-hot targets, as in the course's comparison of losses
+    lr_problem = learning_rate_problem(experiment.optimizer.name, experiment.optimizer.lr)
+    if lr_problem:
+        warnings.append(Issue(None, lr_problem))
     previous_linear: int | None = None
     for index, layer in enumerate(layers):
         if layer.type == "Linear":
@@ -196,3 +270,15 @@ def _pitfalls(experiment: Experiment, num_classes: int, width: int) -> list[Issu
         elif layer.type not in ("Dropout", "Identity"):
             previous_linear = None
     return warnings
+
+
+def learning_rate_problem(optimizer: str, lr: float) -> str | None:
+    """Why `lr` is far too high for `optimizer`, or None. Adam and its kin move each weight by about
+    lr per step, so a run at lr 10 does not blow up to NaN: it wanders at chance accuracy instead,
+    and only this warning tells the learner why."""
+    typical, usual_max = USUAL_LEARNING_RATES.get(optimizer, (None, math.inf))
+    if lr <= usual_max:
+        return None
+    name = catalog.OPTIMIZERS[optimizer].label if optimizer in catalog.OPTIMIZERS else optimizer
+    return (f"The learning rate {lr:g} is far above what {name} usually trains with (at most {usual_max:g}): "
+            f"the loss will jump around or blow up instead of going down — try {typical:g}")

@@ -41,15 +41,15 @@ class Evaluation:
             return np.where(totals > 0, np.diag(self.confusion) / np.maximum(totals, 1), np.nan)
 
 
-def predict_probabilities(model: nn.Module, x: torch.Tensor) -> torch.Tensor:
+def predict_probabilities(model: nn.Module, x: torch.Tensor, batch_size: int = EVAL_BATCH) -> torch.Tensor:
     """Class probabilities for a whole set, in large batches, without gradients."""
     device = next(model.parameters(), torch.empty(0)).device
     was_training = model.training
     model.eval()
     parts = []
     with torch.no_grad():
-        for start in range(0, len(x), EVAL_BATCH):
-            out = model(x[start:start + EVAL_BATCH].to(device))
+        for start in range(0, len(x), batch_size):
+            out = model(x[start:start + batch_size].to(device))
             if out.shape[1] == 1:  # one logit for two classes
                 p1 = torch.sigmoid(out[:, 0])
                 parts.append(torch.stack([1 - p1, p1], 1).cpu())
@@ -60,10 +60,10 @@ def predict_probabilities(model: nn.Module, x: torch.Tensor) -> torch.Tensor:
 
 
 def evaluate_classifier(model: nn.Module, x: torch.Tensor, y: torch.Tensor, class_names: list[str],
-                        max_mistakes: int = 64) -> Evaluation:
+                        max_mistakes: int = 64, batch_size: int = EVAL_BATCH) -> Evaluation:
     """Confusion matrix over (x, y) and the most confident mistakes (with their images when 2-D+)."""
     n_classes = len(class_names)
-    probs = predict_probabilities(model, x)
+    probs = predict_probabilities(model, x, batch_size)
     predicted = probs.argmax(1)
     confusion = torch.zeros(n_classes, n_classes, dtype=torch.int64)
     confusion.index_put_((y.long().cpu(), predicted), torch.ones_like(predicted), accumulate=True)

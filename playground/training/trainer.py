@@ -101,7 +101,8 @@ class TrainingFailed(Exception):
 
 
 def evaluate(model: nn.Module, x: torch.Tensor, y: torch.Tensor, loss_fn: nn.Module | None = None,
-             targets_fn=None, device: torch.device | None = None) -> tuple[float | None, float | None]:
+             targets_fn=None, device: torch.device | None = None,
+             batch_size: int = EVAL_BATCH) -> tuple[float | None, float | None]:
     """(mean loss, accuracy) over a whole set in large batches; accuracy is None for regression."""
     if x is None or len(x) == 0:
         return None, None
@@ -111,9 +112,9 @@ def evaluate(model: nn.Module, x: torch.Tensor, y: torch.Tensor, loss_fn: nn.Mod
     total_loss, correct, count = 0.0, 0, 0
     classification = y.dtype == torch.int64
     with torch.no_grad():
-        for start in range(0, len(x), EVAL_BATCH):
-            xb = x[start:start + EVAL_BATCH].to(device, non_blocking=True)
-            yb = y[start:start + EVAL_BATCH].to(device, non_blocking=True)
+        for start in range(0, len(x), batch_size):
+            xb = x[start:start + batch_size].to(device, non_blocking=True)
+            yb = y[start:start + batch_size].to(device, non_blocking=True)
             out = model(xb)
             if loss_fn is not None:
                 target = targets_fn(yb, out) if targets_fn else yb
@@ -144,6 +145,7 @@ class Trainer:
         self.loss_fn: nn.Module | None = None
         self.device = resolve_device(experiment.device)
         self.history: list[EpochEvent] = []
+        self.eval_batch = EVAL_BATCH  # smaller for networks with large activations (see _check_network)
         self._stop = threading.Event()
         self._resume = threading.Event()
         self._resume.set()
@@ -199,10 +201,11 @@ class Trainer:
 
     # ------------------------------------------------------------------ setup
     def prepare(self) -> None:
-        """Load the data and build model, loss and optimizer (idempotent)."""
+        """Load the data, check the network against it, build model, loss and optimizer (idempotent)."""
         exp = self.experiment
         if self.data is None:
             self.data = load_dataset(exp.dataset, seed=exp.seed, data_dir=self.data_dir)
+        self._check_network()  # before anything is allocated: a network too large for memory stops here
         if self.model is None:
             torch.manual_seed(exp.seed)
             self.model = build_model(exp, self.data.info.input_shape).to(self.device)
@@ -267,7 +270,7 @@ class Trainer:
                 self.data.val_x, self.data.val_y)
             try:
                 end.test_loss, end.test_accuracy = evaluate(self.model, tx, ty, self.loss_fn, self.targets_for,
-                                                            self.device)
+                                                            self.device, self.eval_batch)
             except RuntimeError as exc:
                 end.message = f"Evaluation failed: {exc}"
         end.seconds = time.perf_counter() - started
@@ -278,7 +281,6 @@ class Trainer:
         exp = self.experiment
         self.prepare()
         data, model, device = self.data, self.model, self.device
-        self._check_network()
         train_x, train_y = data.train_x, data.train_y
         if len(train_x) == 0:
             raise TrainingFailed("The training set is empty — add data or lower the validation split.")
@@ -296,7 +298,7 @@ class Trainer:
                                                  params))
 
         self._initial_loss, self._initial_accuracy = evaluate(model, data.val_x, data.val_y, self.loss_fn,
-                                                              self.targets_for, device)
+                                                              self.targets_for, device, self.eval_batch)
         self.callbacks.on_initial(self, self._initial_accuracy, self._initial_loss)
 
         global_step = 0
@@ -354,7 +356,8 @@ class Trainer:
             if scheduler is not None and not scheduler_type.per_batch:
                 scheduler.step()
             train_seconds = time.perf_counter() - epoch_start
-            val_loss, val_acc = evaluate(model, data.val_x, data.val_y, self.loss_fn, self.targets_for, device)
+            val_loss, val_acc = evaluate(model, data.val_x, data.val_y, self.loss_fn, self.targets_for, device,
+                                         self.eval_batch)
             seconds = time.perf_counter() - epoch_start
             train_loss = loss_sum / seen
             if val_loss is not None and not math.isfinite(val_loss):
@@ -368,25 +371,55 @@ class Trainer:
                                self.optimizer.param_groups[0]["lr"])
             self.history.append(event)
             self.callbacks.on_epoch(self, event)
+        self._check_learned(first_loss)
         return EndEvent("completed", "Training completed.", len(self.history))
+
+    def _check_learned(self, first_loss: float | None) -> None:
+        """Fail a run whose far-too-high learning rate kept the loss from ever going down: Adam at lr 10
+        neither overflows nor diverges, it wanders at chance accuracy, and 'completed' would hide why."""
+        from playground.core.shapes import learning_rate_problem
+
+        last = self.history[-1].train_loss if self.history else None
+        optimizer = self.experiment.optimizer
+        if (first_loss is None or last is None or last < first_loss
+                or not learning_rate_problem(optimizer.name, optimizer.lr)):
+            return
+        epochs = len(self.history)
+        raise TrainingFailed(f"The loss did not go down in {epochs} epoch{'s' if epochs != 1 else ''} "
+                             f"({first_loss:.4g} at the first batch, {last:.4g} in the last epoch): "
+                             f"{self._lower_lr_advice()}")
 
     def _check_network(self) -> None:
         """Refuse what shape inference refuses, and fewer outputs than classes (a warning while editing,
         because the fix is one click away, but a label with no score cannot be trained)."""
-        from playground.core.shapes import infer_shapes, output_width_problem
+        from playground.core.shapes import (
+            infer_shapes,
+            inference_bytes_per_sample,
+            memory_budget,
+            output_width_problem,
+        )
 
         info = self.data.info
         report = infer_shapes(self.experiment, info.input_shape, info.num_classes)
         if report.error is not None:
             raise TrainingFailed(report.error.message)
+        # evaluation needs no gradients but runs large chunks: keep a chunk within half the budget
+        self.eval_batch = max(1, min(EVAL_BATCH, memory_budget() // 2 // inference_bytes_per_sample(report)))
         width = report.output_shape[0]
         problem = output_width_problem(self.experiment.loss, info.num_classes, width)
         if problem and width < info.num_classes:
             raise TrainingFailed(problem)
 
     def _lower_lr_advice(self) -> str:
-        lr = self.experiment.optimizer.lr
-        return f"the learning rate ({lr:g}) is probably too high — try {lr / 10:g}, or turn on gradient clipping."
+        from playground.core.shapes import USUAL_LEARNING_RATES
+
+        optimizer = self.experiment.optimizer
+        lr = optimizer.lr
+        typical, usual_max = USUAL_LEARNING_RATES.get(optimizer.name, (lr / 10, math.inf))
+        suggestion = typical if lr / 10 > usual_max else lr / 10  # Adam at 10: 1 is still far too high
+        # clipping bounds the gradient, which helps SGD; Adam's steps are about lr whatever the gradient
+        clipping = ", or turn on gradient clipping" if optimizer.name == "sgd" else ""
+        return f"the learning rate ({lr:g}) is probably too high — try {suggestion:g}{clipping}."
 
     # ------------------------------------------------------------------ after training
     def metrics(self) -> dict[str, Any]:

@@ -37,7 +37,7 @@ class EvaluationProbe:
         return self._evaluate(trainer, epoch=event.epochs_done, epochs=trainer.experiment.epochs, final=True)
 
     def _evaluate(self, trainer, epoch: int, epochs: int, final: bool) -> dict | None:
-        from playground.training.metrics import evaluate_classifier
+        from playground.training.metrics import EVAL_BATCH, evaluate_classifier
 
         data = trainer.data
         if trainer.model is None or data is None or not data.info.num_classes:
@@ -47,7 +47,9 @@ class EvaluationProbe:
             x, y, which = data.test_x, data.test_y, "test set"
         if x is None or len(x) == 0:
             return None
-        evaluation = evaluate_classifier(trainer.model, x, y, data.info.class_names)
+        # in chunks the trainer sized for this network's activations (see Trainer._check_network)
+        evaluation = evaluate_classifier(trainer.model, x, y, data.info.class_names,
+                                         batch_size=getattr(trainer, "eval_batch", EVAL_BATCH))
         for mistake in evaluation.mistakes:  # own the pixels: the view keeps them after the run is gone
             if mistake.image is not None:
                 mistake.image = np.array(mistake.image, dtype=np.float32, copy=True)
