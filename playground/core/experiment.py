@@ -131,17 +131,7 @@ class Experiment:
 
     @classmethod
     def from_json(cls, text: str) -> Experiment:
-        if not text.strip():
-            raise ExperimentError("", "the file is empty; an experiment needs at least a dataset and layers")
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise ExperimentError(
-                "", f"the file is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
-            ) from None
-        except RecursionError:
-            raise ExperimentError("", "the file is not an experiment: its JSON is nested too deeply") from None
-        return cls.from_dict(data)
+        return cls.from_dict(parse_json(text))
 
     # ------------------------------------------------------------------ files
     def save(self, path: str | os.PathLike[str]) -> None:
@@ -159,6 +149,20 @@ class Experiment:
         except OSError as exc:
             raise ExperimentError("", f"cannot read {path}: {exc.strerror}") from None
         return cls.from_json(text)
+
+
+def parse_json(text: str) -> Any:
+    """The JSON value of an experiment or project file, or an ExperimentError saying why there is none."""
+    if not text.strip():
+        raise ExperimentError("", "the file is empty; an experiment needs at least a dataset and layers")
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ExperimentError(
+            "", f"the file is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+        ) from None
+    except RecursionError:
+        raise ExperimentError("", "the file is not an experiment: its JSON is nested too deeply") from None
 
 
 def atomic_write_text(path: Path, text: str) -> None:

@@ -28,6 +28,7 @@ from playground.core.experiment import (
     _read_object,
     _type_name,
     atomic_write_text,
+    parse_json,
     read_float,
     read_int,
     read_str,
@@ -209,12 +210,7 @@ def load_project(path: str | os.PathLike[str]) -> tuple[Experiment, list[RunReco
 
 
 def parse_project(text: str) -> tuple[Experiment, list[RunRecord]]:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ExperimentError(
-            "", f"the file is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
-    data = _read_object(data, "")
+    data = _read_object(parse_json(text), "")  # the experiment's reader: not JSON, nested too deeply
     # the experiment loader refuses unknown keys, and "runs" is the project's, not the experiment's
     experiment_part = {k: v for k, v in data.items() if k != "runs"}
     experiment = Experiment.from_dict(experiment_part)
