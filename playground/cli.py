@@ -21,7 +21,11 @@ class CliError(Exception):
 
 
 def _fail(message: str, code: int = EXIT_FAILED) -> int:
-    print(f"playground: error: {message}", file=sys.stderr)
+    # one line, always: a CSV's bad rows arrive as a heading and one line per row
+    first, *rest = [line.strip() for line in str(message).splitlines() if line.strip()] or ["failed"]
+    if rest:
+        first = f"{first} {'; '.join(rest)}" if first.endswith(":") else "; ".join([first, *rest])
+    print(f"playground: error: {first}", file=sys.stderr)
     return code
 
 

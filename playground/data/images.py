@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import gzip
+import io
 import os
 import re
 import shutil
@@ -139,8 +140,11 @@ def _download(name: str, root: Path) -> None:
     raw = raw_folder(name, root)
     with tempfile.TemporaryDirectory(prefix="nn-playground-download-") as tmp:
         try:
-            # torchvision reports on stdout, which `playground train --json` keeps for JSON lines
-            with _socket_timeout(DOWNLOAD_TIMEOUT), contextlib.redirect_stdout(sys.stderr):
+            # torchvision reports on stdout, which `playground train --json` keeps for JSON lines, and
+            # draws a progress bar on stderr, where a failure must be one line: both are dropped
+            chatter = io.StringIO()
+            with (_socket_timeout(DOWNLOAD_TIMEOUT), contextlib.redirect_stdout(chatter),
+                  contextlib.redirect_stderr(chatter)):
                 cls(tmp, train=True, download=True)
         except Exception as exc:  # network errors come in many types (URLError, OSError, RuntimeError, ...)
             raise DataUnavailableError(_missing_message(name, root, _download_reason(exc))) from None

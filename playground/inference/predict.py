@@ -164,16 +164,22 @@ def predict_cli(images: list[str], model_path: str | None = None) -> int:
         where = "" if model_path else "the bundled model: "
         print(f"playground: error: {where}{exc}", file=sys.stderr)
         return 1
-    failed = False
+    failures: list[str] = []
     for path in images:
         try:
             result = predict_file(loaded, path)
         except (UnreadableImage, EmptyImage) as exc:
-            failed = True
             message = "no digit found: the image is blank" if isinstance(exc, EmptyImage) else str(exc)
             line = {"path": path, "error": message}
+            failures.append(message if message.startswith(str(path)) else f"{path}: {message}")
         else:
             line = {"path": path, "digit": result.top, "label": result.label,
                     "probabilities": [round(float(p), 6) for p in result.probabilities]}
         print(json.dumps(line, ensure_ascii=False), flush=True)
-    return 1 if failed else 0
+    if not failures:
+        return 0
+    # stdout keeps one JSON line per image; stderr says once, for a person, that something failed
+    summary = failures[0] if len(failures) == 1 else (
+        f"{len(failures)} of {len(images)} images could not be classified; the first: {failures[0]}")
+    print(f"playground: error: {summary}", file=sys.stderr)
+    return 1
