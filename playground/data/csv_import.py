@@ -225,12 +225,18 @@ def load_for_training(spec):
 
 
 def write_csv(path: str | os.PathLike[str], columns: list[str], rows) -> None:
-    """Write rows (sequences of numbers or text) under a header: used to export generated data."""
-    with open(path, "w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(columns)
-        for row in rows:
-            writer.writerow([_format(v) for v in row])
+    """Write rows (sequences of numbers or text) under a header: used to export generated data.
+    Written whole and renamed into place, so a crash never leaves half a file."""
+    import io
+
+    from playground.core.experiment import atomic_write_text
+
+    text = io.StringIO(newline="")
+    writer = csv.writer(text)
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([_format(v) for v in row])
+    atomic_write_text(Path(path), text.getvalue())
 
 
 def _format(value) -> str:

@@ -56,9 +56,31 @@ def _ask_path(parent: QWidget, title: str, pattern: str, suffix: str) -> str:
 
 
 def export_png(plot: pg.PlotWidget, path: str | Path) -> None:
+    """Render the plot and write the PNG atomically; OSError when it cannot be written."""
     from pyqtgraph.exporters import ImageExporter
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 
-    ImageExporter(plot.getPlotItem()).export(str(path))
+    from playground.core.experiment import atomic_write_bytes
+
+    image = ImageExporter(plot.getPlotItem()).export(toBytes=True)
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(buffer, "PNG"):
+        raise OSError(f"cannot encode the plot as PNG for {path}")
+    buffer.close()
+    atomic_write_bytes(Path(path), bytes(data))
+
+
+def _write_csv(path: str | Path, data: np.ndarray, header: str, fmt) -> None:
+    """np.savetxt into memory, then one atomic write: a crash never leaves half a file."""
+    import io
+
+    from playground.core.experiment import atomic_write_text
+
+    text = io.StringIO()
+    np.savetxt(text, data, delimiter=",", header=header, comments="", fmt=fmt)
+    atomic_write_text(Path(path), text.getvalue())
 
 
 def _set_finite(curve: pg.PlotDataItem, x: np.ndarray, y: np.ndarray) -> None:
@@ -133,7 +155,7 @@ class LossPlot(QWidget):
 
     def export_csv(self, path: str | Path) -> None:
         data = np.column_stack([self.batches.column(0), self.batches.column(1), self.batches.column(2)])
-        np.savetxt(path, data, delimiter=",", header="batch,loss,smoothed_loss", comments="", fmt=["%d", "%.6g", "%.6g"])
+        _write_csv(path, data, "batch,loss,smoothed_loss", ["%d", "%.6g", "%.6g"])
 
     def export_png(self, path: str | Path) -> None:
         export_png(self.plot_widget, path)
@@ -234,7 +256,7 @@ class MetricsPlot(QWidget):
         header = "epoch,val_accuracy_percent,train_accuracy_percent,val_loss"
         if self.initial_accuracy is not None:
             header = f"# accuracy before training: {100 * self.initial_accuracy:.2f}%\n" + header
-        np.savetxt(path, data, delimiter=",", header=header, comments="", fmt="%.6g")
+        _write_csv(path, data, header, "%.6g")
 
     def export_png(self, path: str | Path) -> None:
         export_png(self.plot_widget, path)
