@@ -1,8 +1,9 @@
 """Offscreen screenshots of the main window: idle, mid-training and error states at two sizes.
 
-    python scripts/screenshot.py [FOLDER]       # default: shots/ (git-ignored)
+    python scripts/screenshot.py [FOLDER]            # default: shots/ (git-ignored)
+    python scripts/screenshot.py --lang ko [FOLDER]  # the window in Korean: *_ko.png (needs a Korean font)
 
-Also writes docs/screenshot.png (mid-training, 1280×800) for the README. Mid-training uses MNIST
+Also writes docs/screenshot.png (mid-training, 1280×800, English) for the README. Mid-training uses MNIST
 from PLAYGROUND_DATA_DIR when present (a limited subset), else the generated spiral data.
 """
 
@@ -44,7 +45,7 @@ def training_experiment():
     return exp
 
 
-def shoot(app: QApplication, folder: Path, size: tuple[int, int]) -> Path:
+def shoot(app: QApplication, folder: Path, size: tuple[int, int], suffix: str = "") -> Path:
     from playground.app import create_window
     from playground.core.experiment import LayerSpec
 
@@ -56,7 +57,7 @@ def shoot(app: QApplication, folder: Path, size: tuple[int, int]) -> Path:
     wait(app, lambda: window.report is not None)
     window.network_view.select_row(1)
     app.processEvents()
-    window.grab().save(str(folder / f"idle_{w}x{h}.png"))
+    window.grab().save(str(folder / f"idle_{w}x{h}{suffix}.png"))
 
     # mid-training: run, pause after some epochs' worth of batches, shoot, stop
     finished = []
@@ -77,7 +78,7 @@ def shoot(app: QApplication, folder: Path, size: tuple[int, int]) -> Path:
         window.plots.redraw()
         window._update_progress()
         app.processEvents()
-    mid = folder / f"training_{w}x{h}.png"
+    mid = folder / f"training_{w}x{h}{suffix}.png"
     window.grab().save(str(mid))
     window.stop_training()
     wait(app, lambda: bool(finished))
@@ -89,7 +90,7 @@ def shoot(app: QApplication, folder: Path, size: tuple[int, int]) -> Path:
                          else LayerSpec("Linear", {"units": 32, "bias": True}))
     window.apply_edit("Break the network", broken, select=0)
     app.processEvents()
-    window.grab().save(str(folder / f"error_{w}x{h}.png"))
+    window.grab().save(str(folder / f"error_{w}x{h}{suffix}.png"))
     window.undo_stack.setClean()
     window.close()
     window.deleteLater()
@@ -98,18 +99,29 @@ def shoot(app: QApplication, folder: Path, size: tuple[int, int]) -> Path:
 
 
 def main(argv: list[str]) -> int:
-    folder = Path(argv[0] if argv else ROOT / "shots")
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Offscreen screenshots of the main window.")
+    parser.add_argument("folder", nargs="?", default=str(ROOT / "shots"))
+    parser.add_argument("--lang", default="en", help="language of the window: en (default) or ko")
+    args = parser.parse_args(argv)
+    os.environ["PLAYGROUND_LANGUAGE"] = args.lang  # read by playground.ui.i18n when the window is made
+    suffix = "" if args.lang == "en" else f"_{args.lang}"
+    folder = Path(args.folder)
     folder.mkdir(parents=True, exist_ok=True)
     settings_dir = tempfile.mkdtemp(prefix="nn-playground-shots-")  # never the user's settings
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, settings_dir)
     app = QApplication.instance() or QApplication([])
+    from playground.ui.i18n import install_translators
+
+    install_translators(args.lang)
     for size in SIZES:
-        mid = shoot(app, folder, size)
-        if size == (1280, 800):
+        mid = shoot(app, folder, size, suffix)
+        if size == (1280, 800) and not suffix:
             (ROOT / "docs").mkdir(exist_ok=True)
             (ROOT / "docs" / "screenshot.png").write_bytes(mid.read_bytes())
-        print(f"wrote {folder}/*_{size[0]}x{size[1]}.png")
+        print(f"wrote {folder}/*_{size[0]}x{size[1]}{suffix}.png")
     return 0
 
 

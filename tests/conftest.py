@@ -3,6 +3,7 @@
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any Qt import
+os.environ["PLAYGROUND_LANGUAGE"] = "en"  # tests find widgets by their English text; test_i18n picks Korean itself
 
 import pytest  # noqa: E402
 

@@ -66,7 +66,6 @@ def _kind_subtitle(concept: Concept) -> str:
 
 def concept_html(concept: Concept, titles: dict[str, str]) -> str:
     """The explanation as rich text; `titles` names the related concepts (key → shown title)."""
-    tr = QCoreApplication.translate
     formulas = "<br>".join(html.escape(translate(context, formula)) for context, formula in concept.formulas)
     paragraphs = "".join(f"<p>{html.escape(p)}</p>" for p in translate("Concepts", concept.explanation).split("\n\n"))
     parts = [
@@ -80,7 +79,8 @@ def concept_html(concept: Concept, titles: dict[str, str]) -> str:
     links = [f"<a href='{LINK_SCHEME}:{key}'>{html.escape(titles[key])}</a>" for key in concept.related
              if key in titles]
     if links:
-        parts.append(f"<p><b>{html.escape(tr('HelpPanel', 'See also:'))}</b> {', '.join(links)}</p>")
+        see_also = QCoreApplication.translate("HelpPanel", "See also:")
+        parts.append(f"<p><b>{html.escape(see_also)}</b> {', '.join(links)}</p>")
     return "".join(parts)
 
 

@@ -24,6 +24,7 @@ ENVIRONMENT = "PLAYGROUND_LANGUAGE"  # overrides the setting: tests, screenshots
 
 _installed: list[QTranslator] = []  # kept referenced: a collected QTranslator stops translating
 _current = "en"
+_chosen_once = False
 
 
 def translations_dir():
@@ -60,15 +61,17 @@ def install_translators(language: str | None = None) -> str:
     """Install the translators for `language` (default: `resolve_language()`), replacing any this
     function installed before; returns the language now shown. Call it before making widgets:
     texts already set are not retranslated."""
-    global _current
+    global _current, _chosen_once
     app = QCoreApplication.instance()
+    if app is None:
+        return "en"  # nothing to install into yet
     language = language or resolve_language()
+    _chosen_once = True
     for translator in _installed:
-        if app is not None:
-            app.removeTranslator(translator)
+        app.removeTranslator(translator)
     _installed.clear()
     _current = "en"
-    if language == "en" or app is None:
+    if language == "en":
         return _current
     own = QTranslator()
     if not own.load(f"playground_{language}", str(translations_dir())):
@@ -81,6 +84,12 @@ def install_translators(language: str | None = None) -> str:
     _installed.append(own)
     _current = language
     return _current
+
+
+def ensure_translators() -> str:
+    """Install the translators once per process (the app's start); later calls keep what is there,
+    so a test or script that chose a language with `install_translators` keeps it."""
+    return _current if _chosen_once else install_translators()
 
 
 def current_language() -> str:

@@ -45,19 +45,22 @@ def number(value: float) -> str:
 def update_sentence(optimizer: str, anatomy: StepAnatomy) -> str:
     states = {key for layer in anatomy.layers for key in layer.state}
     lr = number(anatomy.lr)
-    tr = QCoreApplication.translate
     if "exp_avg_sq" in states:
-        return tr("StepView", "Adam keeps a running mean of the gradients (m) and of their squares (v) and moves each "
-                  "weight by lr × m ÷ √v (lr = {lr}): every weight gets its own step size, so the change is not lr × "
-                  "gradient.").format(lr=lr)
+        return QCoreApplication.translate(
+            "StepView", "Adam keeps a running mean of the gradients (m) and of their squares (v) and moves each "
+            "weight by lr × m ÷ √v (lr = {lr}): every weight gets its own step size, so the change is not lr × "
+            "gradient.").format(lr=lr)
     if "momentum_buffer" in states:
-        return tr("StepView", "SGD with momentum moves along a running sum of past gradients (the momentum buffer) "
-                  "scaled by lr = {lr}: steps build up speed in directions the gradients agree on.").format(lr=lr)
+        return QCoreApplication.translate(
+            "StepView", "SGD with momentum moves along a running sum of past gradients (the momentum buffer) "
+            "scaled by lr = {lr}: steps build up speed in directions the gradients agree on.").format(lr=lr)
     if states:
-        return tr("StepView", "{optimizer} scales each gradient using the state it keeps (last column) before moving "
-                  "the weights, with lr = {lr}.").format(optimizer=optimizer, lr=lr)
-    return tr("StepView", "Plain gradient descent: every weight moves against its gradient by exactly lr × gradient "
-              "(lr = {lr}), so the last two columns are equal.").format(lr=lr)
+        return QCoreApplication.translate(
+            "StepView", "{optimizer} scales each gradient using the state it keeps (last column) before moving "
+            "the weights, with lr = {lr}.").format(optimizer=optimizer, lr=lr)
+    return QCoreApplication.translate(
+        "StepView", "Plain gradient descent: every weight moves against its gradient by exactly lr × gradient "
+        "(lr = {lr}), so the last two columns are equal.").format(lr=lr)
 
 
 def _bar_plot(title: str) -> pg.PlotWidget:

@@ -1,0 +1,2421 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ko" sourcelanguage="en">
+<context>
+    <name></name>
+    <message>
+        <source>Autosave</source>
+        <comment>NN Playground did not close properly last time. Your unsaved changes to “{name}” were saved automatically at {time}.
+
+Restore them?</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Autosave</source>
+        <comment>Restore unsaved changes?</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ActivationsPanel</name>
+    <message>
+        <source>Could not compute activations: {reason}</source>
+        <translation>활성화를 계산할 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>Train or load an image model, then draw a digit on the canvas: every layer&apos;s response to it appears here.</source>
+        <translation>이미지 모델을 학습하거나 불러온 다음 캔버스에 숫자를 그려 보세요. 각 층이 그 숫자에 어떻게 반응하는지 여기에 나타납니다.</translation>
+    </message>
+    <message>
+        <source>Activations are drawn for image models; this model reads {count} numbers per example.</source>
+        <translation>활성화는 이미지 모델에서만 그립니다. 이 모델은 샘플마다 숫자 {count}개를 읽습니다.</translation>
+    </message>
+    <message>
+        <source>Draw a digit on the canvas to see every layer&apos;s response to it.</source>
+        <translation>캔버스에 숫자를 그리면 각 층의 반응을 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>입력</translation>
+    </message>
+    <message>
+        <source>(first {shown} of {count})</source>
+        <translation>({count}개 중 처음 {shown}개)</translation>
+    </message>
+    <message>
+        <source>answer: {name}</source>
+        <translation>답: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>Autosave</name>
+    <message>
+        <source>Autosave failed: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Catalog</name>
+    <message>
+        <source>Units</source>
+        <translation>유닛 수</translation>
+    </message>
+    <message>
+        <source>Number of output neurons</source>
+        <translation>출력 뉴런의 수</translation>
+    </message>
+    <message>
+        <source>Bias</source>
+        <translation>편향</translation>
+    </message>
+    <message>
+        <source>Add a learned bias b to each output</source>
+        <translation>각 출력에 학습되는 편향 b를 더합니다</translation>
+    </message>
+    <message>
+        <source>Kernel</source>
+        <translation>커널</translation>
+    </message>
+    <message>
+        <source>Size of the square filter window</source>
+        <translation>정사각형 필터 창의 크기</translation>
+    </message>
+    <message>
+        <source>Size of the square pooling window</source>
+        <translation>정사각형 풀링 창의 크기</translation>
+    </message>
+    <message>
+        <source>Stride</source>
+        <translation>스트라이드</translation>
+    </message>
+    <message>
+        <source>Step between windows (0 = same as the kernel)</source>
+        <translation>창 사이의 간격 (0 = 커널 크기와 같음)</translation>
+    </message>
+    <message>
+        <source>Hidden size</source>
+        <translation>은닉 상태 크기</translation>
+    </message>
+    <message>
+        <source>Size of the hidden state h</source>
+        <translation>은닉 상태 h의 크기</translation>
+    </message>
+    <message>
+        <source>Stacked layers</source>
+        <translation>쌓은 층 수</translation>
+    </message>
+    <message>
+        <source>Recurrent layers stacked on top of each other</source>
+        <translation>차례로 쌓은 순환층의 수</translation>
+    </message>
+    <message>
+        <source>Fully connected layer: every input feeds every output.</source>
+        <translation>완전 연결층: 모든 입력이 모든 출력에 연결됩니다.</translation>
+    </message>
+    <message>
+        <source>2-D convolution: slides learned filters over the image.</source>
+        <translation>2차원 합성곱: 학습된 필터를 이미지 위로 밀며 계산합니다.</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>필터 수</translation>
+    </message>
+    <message>
+        <source>Number of filters (output channels)</source>
+        <translation>필터(출력 채널)의 수</translation>
+    </message>
+    <message>
+        <source>Step of the filter in pixels</source>
+        <translation>필터가 한 번에 움직이는 픽셀 수</translation>
+    </message>
+    <message>
+        <source>Padding</source>
+        <translation>패딩</translation>
+    </message>
+    <message>
+        <source>Zero pixels added around the input</source>
+        <translation>입력 둘레에 덧붙이는 0 픽셀</translation>
+    </message>
+    <message>
+        <source>Max pooling: keeps the largest value of each window.</source>
+        <translation>최대 풀링: 각 창에서 가장 큰 값만 남깁니다.</translation>
+    </message>
+    <message>
+        <source>y = max over k×k window</source>
+        <translation>y = k×k 창 안의 최댓값</translation>
+    </message>
+    <message>
+        <source>Average pooling: the mean of each window.</source>
+        <translation>평균 풀링: 각 창의 평균을 구합니다.</translation>
+    </message>
+    <message>
+        <source>y = mean over k×k window</source>
+        <translation>y = k×k 창 안의 평균</translation>
+    </message>
+    <message>
+        <source>Flattens an image into one vector (needed before Linear).</source>
+        <translation>이미지를 하나의 벡터로 펼칩니다 (Linear 앞에 필요).</translation>
+    </message>
+    <message>
+        <source>Rectified linear unit: passes positives, zeroes negatives.</source>
+        <translation>정류 선형 유닛: 양수는 그대로 통과시키고 음수는 0으로 만듭니다.</translation>
+    </message>
+    <message>
+        <source>ReLU with a small slope for negative inputs.</source>
+        <translation>음수 입력에 작은 경사를 남긴 ReLU입니다.</translation>
+    </message>
+    <message>
+        <source>max(0, x) + slope·min(0, x)</source>
+        <translation>max(0, x) + 경사·min(0, x)</translation>
+    </message>
+    <message>
+        <source>Slope</source>
+        <translation>음수 경사</translation>
+    </message>
+    <message>
+        <source>Slope for x &lt; 0</source>
+        <translation>x &lt; 0 구간의 경사</translation>
+    </message>
+    <message>
+        <source>Exponential linear unit: smooth for negative inputs.</source>
+        <translation>지수 선형 유닛: 음수 입력에서 부드럽게 변합니다.</translation>
+    </message>
+    <message>
+        <source>x if x &gt; 0, else α·(eˣ − 1)</source>
+        <translation>x &gt; 0이면 x, 아니면 α·(eˣ − 1)</translation>
+    </message>
+    <message>
+        <source>Value approached for very negative x</source>
+        <translation>x가 아주 작을 때 다가가는 값</translation>
+    </message>
+    <message>
+        <source>Gaussian error linear unit, used in transformers.</source>
+        <translation>가우스 오차 선형 유닛으로, 트랜스포머에서 쓰입니다.</translation>
+    </message>
+    <message>
+        <source>Sigmoid linear unit (Swish).</source>
+        <translation>시그모이드 선형 유닛 (Swish).</translation>
+    </message>
+    <message>
+        <source>Squashes any value into (0, 1).</source>
+        <translation>어떤 값이든 (0, 1) 사이로 눌러 담습니다.</translation>
+    </message>
+    <message>
+        <source>Squashes any value into (−1, 1), centred at 0.</source>
+        <translation>어떤 값이든 0을 중심으로 (−1, 1) 사이로 눌러 담습니다.</translation>
+    </message>
+    <message>
+        <source>Turns scores into probabilities that sum to 1.</source>
+        <translation>점수를 합이 1인 확률로 바꿉니다.</translation>
+    </message>
+    <message>
+        <source>Logarithm of softmax; pair it with NLL loss.</source>
+        <translation>소프트맥스의 로그입니다. NLL 손실과 함께 씁니다.</translation>
+    </message>
+    <message>
+        <source>Passes its input through unchanged (a linear activation).</source>
+        <translation>입력을 그대로 통과시킵니다 (선형 활성화).</translation>
+    </message>
+    <message>
+        <source>Randomly zeroes inputs while training, to prevent overfitting.</source>
+        <translation>학습하는 동안 입력을 무작위로 0으로 만들어 과적합을 막습니다.</translation>
+    </message>
+    <message>
+        <source>Drop probability</source>
+        <translation>드롭 확률</translation>
+    </message>
+    <message>
+        <source>Fraction of inputs set to zero</source>
+        <translation>0으로 바꾸는 입력의 비율</translation>
+    </message>
+    <message>
+        <source>Batch normalization: normalizes each feature over the batch (1d or 2d chosen from the input).</source>
+        <translation>배치 정규화: 각 특성을 배치 전체에 걸쳐 정규화합니다 (입력에 따라 1d 또는 2d).</translation>
+    </message>
+    <message>
+        <source>Layer normalization: normalizes each sample over its features.</source>
+        <translation>층 정규화: 각 샘플을 자신의 특성들에 걸쳐 정규화합니다.</translation>
+    </message>
+    <message>
+        <source>Simple recurrent layer over the image&apos;s rows; outputs the last step.</source>
+        <translation>이미지의 행을 차례로 읽는 단순 순환층으로, 마지막 단계를 출력합니다.</translation>
+    </message>
+    <message>
+        <source>Long short-term memory: gated recurrence that remembers longer.</source>
+        <translation>장단기 메모리: 게이트로 더 오래 기억하는 순환층입니다.</translation>
+    </message>
+    <message>
+        <source>Gated recurrent unit: a lighter gated recurrence.</source>
+        <translation>게이트 순환 유닛: 더 가벼운 게이트 순환층입니다.</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>층</translation>
+    </message>
+    <message>
+        <source>Activations</source>
+        <translation>활성화 함수</translation>
+    </message>
+    <message>
+        <source>Regularization</source>
+        <translation>규제</translation>
+    </message>
+    <message>
+        <source>Recurrent</source>
+        <translation>순환층</translation>
+    </message>
+    <message>
+        <source>Cross-entropy</source>
+        <translation>교차 엔트로피</translation>
+    </message>
+    <message>
+        <source>For classification: softmax of the scores, then −log of the true class&apos;s probability. Give it raw scores (no Softmax layer).</source>
+        <translation>분류용: 점수에 소프트맥스를 적용한 뒤 정답 클래스 확률의 −log를 구합니다. 날것의 점수를 넣으세요 (Softmax 층 없이).</translation>
+    </message>
+    <message>
+        <source>Negative log-likelihood</source>
+        <translation>음의 로그 가능도</translation>
+    </message>
+    <message>
+        <source>For classification when the network ends with LogSoftmax.</source>
+        <translation>네트워크가 LogSoftmax로 끝날 때 쓰는 분류용 손실입니다.</translation>
+    </message>
+    <message>
+        <source>Mean squared error</source>
+        <translation>평균 제곱 오차</translation>
+    </message>
+    <message>
+        <source>For regression: average squared difference.</source>
+        <translation>회귀용: 차이의 제곱의 평균입니다.</translation>
+    </message>
+    <message>
+        <source>Mean absolute error (L1)</source>
+        <translation>평균 절대 오차 (L1)</translation>
+    </message>
+    <message>
+        <source>For regression: average absolute difference, robust to outliers.</source>
+        <translation>회귀용: 차이의 절댓값의 평균으로, 이상치에 강합니다.</translation>
+    </message>
+    <message>
+        <source>Smooth L1 / Huber</source>
+        <translation>Smooth L1 / Huber</translation>
+    </message>
+    <message>
+        <source>Squared for small errors, absolute for large ones.</source>
+        <translation>작은 오차는 제곱으로, 큰 오차는 절댓값으로 셉니다.</translation>
+    </message>
+    <message>
+        <source>L = ½d² if |d| &lt; 1, else |d| − ½</source>
+        <translation>|d| &lt; 1이면 L = ½d², 아니면 |d| − ½</translation>
+    </message>
+    <message>
+        <source>Binary cross-entropy (with logits)</source>
+        <translation>이진 교차 엔트로피 (로짓 입력)</translation>
+    </message>
+    <message>
+        <source>Sigmoid and binary cross-entropy in one, stable step; one output per class.</source>
+        <translation>시그모이드와 이진 교차 엔트로피를 안정적인 한 단계로 계산합니다. 클래스마다 출력이 하나입니다.</translation>
+    </message>
+    <message>
+        <source>Stochastic gradient descent, optionally with (Nesterov) momentum.</source>
+        <translation>확률적 경사 하강법으로, (네스테로프) 모멘텀을 더할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Adaptive moments: per-weight step sizes from running averages of the gradient and its square, with bias correction.</source>
+        <translation>적응적 모멘트: 기울기와 그 제곱의 이동 평균으로 가중치마다 보폭을 정하고, 편향을 보정합니다.</translation>
+    </message>
+    <message>
+        <source>Adam with decoupled weight decay.</source>
+        <translation>가중치 감쇠를 분리해 적용하는 Adam입니다.</translation>
+    </message>
+    <message>
+        <source>Divides the step by a running average of the squared gradient.</source>
+        <translation>보폭을 기울기 제곱의 이동 평균으로 나눕니다.</translation>
+    </message>
+    <message>
+        <source>Per-weight steps that shrink with the sum of past squared gradients.</source>
+        <translation>지난 기울기 제곱의 합이 커질수록 가중치마다 보폭이 줄어듭니다.</translation>
+    </message>
+    <message>
+        <source>Constant</source>
+        <translation>일정</translation>
+    </message>
+    <message>
+        <source>The learning rate stays the same.</source>
+        <translation>학습률이 바뀌지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Multiplies the learning rate by γ every few epochs.</source>
+        <translation>몇 에폭마다 학습률에 γ를 곱합니다.</translation>
+    </message>
+    <message>
+        <source>Multiplies the learning rate by γ every epoch.</source>
+        <translation>에폭마다 학습률에 γ를 곱합니다.</translation>
+    </message>
+    <message>
+        <source>Lowers the learning rate along a cosine to 0 at the last epoch.</source>
+        <translation>학습률을 코사인 곡선을 따라 낮춰 마지막 에폭에 0이 되게 합니다.</translation>
+    </message>
+    <message>
+        <source>Warms the learning rate up to a peak, then anneals it (per batch).</source>
+        <translation>학습률을 최고점까지 올렸다가 천천히 낮춥니다 (배치마다).</translation>
+    </message>
+    <message>
+        <source>η rises to η_max over the first 30% of the steps, then falls along a cosine to almost 0</source>
+        <translation>η는 처음 30%의 스텝 동안 η_max까지 오른 뒤, 코사인을 따라 거의 0까지 내려갑니다</translation>
+    </message>
+</context>
+<context>
+    <name>ClassAccuracyPlot</name>
+    <message>
+        <source>Accuracy per class</source>
+        <translation>클래스별 정확도</translation>
+    </message>
+    <message>
+        <source>correct</source>
+        <translation>정답</translation>
+    </message>
+</context>
+<context>
+    <name>CodeDialog</name>
+    <message>
+        <source>Python scripts (*.py);;All files (*)</source>
+        <translation>파이썬 스크립트 (*.py);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>PyTorch code — {name}</source>
+        <translation>PyTorch 코드 — {name}</translation>
+    </message>
+    <message>
+        <source>A standalone script that trains this network with plain PyTorch — the same layers, data split, loss and optimizer. Save it and run &lt;code&gt;python {file}&lt;/code&gt;; &lt;code&gt;--help&lt;/code&gt; lists its options.</source>
+        <translation>이 네트워크를 순수 PyTorch로 학습하는 독립 실행 스크립트입니다. 층, 데이터 분할, 손실 함수, 옵티마이저가 모두 같습니다. 저장한 뒤 &lt;code&gt;python {file}&lt;/code&gt;로 실행하세요. &lt;code&gt;--help&lt;/code&gt;를 붙이면 옵션이 나옵니다.</translation>
+    </message>
+    <message>
+        <source>The network cannot be exported yet:</source>
+        <translation>아직 이 네트워크를 내보낼 수 없습니다:</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>복사</translation>
+    </message>
+    <message>
+        <source>Copy the whole script to the clipboard</source>
+        <translation>스크립트 전체를 클립보드에 복사합니다</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>저장…</translation>
+    </message>
+    <message>
+        <source>Save the script as a .py file</source>
+        <translation>스크립트를 .py 파일로 저장합니다</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <source>Fix the network first: {problem}</source>
+        <translation>먼저 네트워크를 고치세요: {problem}</translation>
+    </message>
+    <message>
+        <source>Copied {count} lines to the clipboard.</source>
+        <translation>{count}줄을 클립보드에 복사했습니다.</translation>
+    </message>
+    <message>
+        <source>Could not save {path}: {reason}</source>
+        <translation>{path}을(를) 저장할 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>{path}에 저장했습니다</translation>
+    </message>
+    <message>
+        <source>Save PyTorch script</source>
+        <translation>PyTorch 스크립트 저장</translation>
+    </message>
+</context>
+<context>
+    <name>Concepts</name>
+    <message>
+        <source>Basics</source>
+        <translation>기초</translation>
+    </message>
+    <message>
+        <source>Blocks</source>
+        <translation>블록</translation>
+    </message>
+    <message>
+        <source>Losses</source>
+        <translation>손실 함수</translation>
+    </message>
+    <message>
+        <source>Optimizers</source>
+        <translation>옵티마이저</translation>
+    </message>
+    <message>
+        <source>Learning-rate schedules</source>
+        <translation>학습률 스케줄</translation>
+    </message>
+    <message>
+        <source>Weights and bias</source>
+        <translation>가중치와 편향</translation>
+    </message>
+    <message>
+        <source>The numbers a network learns.</source>
+        <translation>네트워크가 학습하는 숫자들입니다.</translation>
+    </message>
+    <message>
+        <source>A neuron multiplies each input by a weight, adds the products and a bias b, and passes the sum through an activation function f. The weights and biases are the parameters: training adjusts them, and the network view counts them for every layer.</source>
+        <translation>뉴런은 각 입력에 가중치를 곱해 더하고 편향 b를 더한 뒤, 그 합을 활성화 함수 f에 통과시킵니다. 가중치와 편향이 바로 파라미터입니다. 학습은 이 값들을 조정하며, 네트워크 보기는 층마다 그 개수를 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>Input, hidden and output layers</source>
+        <translation>입력층, 은닉층, 출력층</translation>
+    </message>
+    <message>
+        <source>How a network is stacked.</source>
+        <translation>네트워크를 쌓는 방식입니다.</translation>
+    </message>
+    <message>
+        <source>The input layer is the data itself: an MNIST image is 1×28×28 = 784 pixel values. The hidden layers are everything in between; they learn intermediate features such as strokes and curves. The output layer has one neuron per class (10 digits) or per value to predict. The seed MLP has two hidden layers, of 128 and 64 neurons.</source>
+        <translation>입력층은 데이터 그 자체입니다. MNIST 이미지 한 장은 1×28×28 = 784개의 픽셀 값입니다. 은닉층은 그 사이의 모든 층으로, 획이나 곡선 같은 중간 특성을 학습합니다. 출력층에는 클래스마다(숫자 10개) 또는 예측할 값마다 뉴런이 하나씩 있습니다. 기본 MLP에는 뉴런 128개와 64개짜리 은닉층이 둘 있습니다.</translation>
+    </message>
+    <message>
+        <source>Activation function</source>
+        <translation>활성화 함수</translation>
+    </message>
+    <message>
+        <source>The nonlinearity after a layer.</source>
+        <translation>층 뒤에 오는 비선형 함수입니다.</translation>
+    </message>
+    <message>
+        <source>A nonlinear function applied to a layer&apos;s outputs. Without one, a stack of Linear layers collapses into a single linear function and can only draw straight decision boundaries. ReLU is the usual choice for hidden layers; Sigmoid and Softmax turn outputs into probabilities.</source>
+        <translation>층의 출력에 적용하는 비선형 함수입니다. 활성화 함수가 없으면 Linear 층을 아무리 쌓아도 하나의 선형 함수가 되어 곧은 결정 경계밖에 그릴 수 없습니다. 은닉층에는 보통 ReLU를 쓰고, Sigmoid와 Softmax는 출력을 확률로 바꿉니다.</translation>
+    </message>
+    <message>
+        <source>Loss function</source>
+        <translation>손실 함수</translation>
+    </message>
+    <message>
+        <source>One number that says how wrong the network is.</source>
+        <translation>네트워크가 얼마나 틀렸는지 알려 주는 숫자 하나입니다.</translation>
+    </message>
+    <message>
+        <source>Compares the network&apos;s predictions ŷ with the targets y and returns one number: small when they agree. Training searches for the weights that make it small, and the loss plot shows it falling. Classification uses cross-entropy; regression uses mean squared error.</source>
+        <translation>네트워크의 예측 ŷ를 정답 y와 비교해 숫자 하나를 돌려줍니다. 둘이 맞을수록 작아집니다. 학습은 이 값을 작게 만드는 가중치를 찾는 과정이고, 손실 그래프에서 그 값이 줄어드는 것을 볼 수 있습니다. 분류에는 교차 엔트로피를, 회귀에는 평균 제곱 오차를 씁니다.</translation>
+    </message>
+    <message>
+        <source>Forward pass</source>
+        <translation>순전파</translation>
+    </message>
+    <message>
+        <source>From the input to the prediction.</source>
+        <translation>입력에서 예측까지.</translation>
+    </message>
+    <message>
+        <source>The input goes through the layers in order, each computing its output from the one before, up to the prediction ŷ and the loss. In PyTorch: output = model(x), loss = loss_fn(output, y).</source>
+        <translation>입력이 층을 차례로 지나며, 각 층은 앞 층의 출력으로 자신의 출력을 계산합니다. 이렇게 예측 ŷ와 손실까지 계산합니다. PyTorch에서는 output = model(x), loss = loss_fn(output, y) 입니다.</translation>
+    </message>
+    <message>
+        <source>Backpropagation</source>
+        <translation>역전파</translation>
+    </message>
+    <message>
+        <source>How every weight&apos;s gradient is computed.</source>
+        <translation>모든 가중치의 기울기를 계산하는 방법입니다.</translation>
+    </message>
+    <message>
+        <source>Starting from the loss, goes backwards through the layers and applies the chain rule at each one, which gives the gradient of the loss with respect to every weight in one sweep. In PyTorch: loss.backward(). The One step tab shows the gradients of a single batch.</source>
+        <translation>손실에서 시작해 층을 거꾸로 지나며 층마다 연쇄 법칙을 적용합니다. 이렇게 한 번에 모든 가중치에 대한 손실의 기울기를 얻습니다. PyTorch에서는 loss.backward() 입니다. ‘한 스텝’ 탭에서 배치 하나의 기울기를 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Gradient</source>
+        <translation>기울기</translation>
+    </message>
+    <message>
+        <source>Which way, and how steeply, the loss rises.</source>
+        <translation>손실이 어느 쪽으로, 얼마나 가파르게 커지는지.</translation>
+    </message>
+    <message>
+        <source>How much the loss changes when one weight changes a little. Its sign says which way is uphill, so gradient descent moves each weight the opposite way. Gradients near zero in a layer mean that layer has almost stopped learning (see the Layers tab).</source>
+        <translation>가중치 하나를 조금 바꿨을 때 손실이 얼마나 변하는지입니다. 부호는 어느 쪽이 오르막인지 알려 주므로, 경사 하강법은 각 가중치를 그 반대쪽으로 움직입니다. 어떤 층의 기울기가 0에 가깝다면 그 층은 거의 학습을 멈춘 것입니다 (‘층’ 탭 참고).</translation>
+    </message>
+    <message>
+        <source>Gradient descent</source>
+        <translation>경사 하강법</translation>
+    </message>
+    <message>
+        <source>Small steps downhill on the loss.</source>
+        <translation>손실의 내리막으로 조금씩 내려가기.</translation>
+    </message>
+    <message>
+        <source>Repeat for every batch: compute the loss (forward pass), compute the gradients (backpropagation), and move every weight a small step against its gradient. In PyTorch: optimizer.zero_grad(); loss.backward(); optimizer.step(). The optimizers (SGD, Adam, ...) differ in how they choose the step.</source>
+        <translation>배치마다 되풀이합니다: 손실을 계산하고(순전파), 기울기를 계산한 뒤(역전파), 모든 가중치를 기울기 반대 방향으로 조금 움직입니다. PyTorch에서는 optimizer.zero_grad(); loss.backward(); optimizer.step() 입니다. 옵티마이저(SGD, Adam 등)는 이 한 걸음을 정하는 방법이 서로 다릅니다.</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>학습률</translation>
+    </message>
+    <message>
+        <source>The size of each step.</source>
+        <translation>한 걸음의 크기입니다.</translation>
+    </message>
+    <message>
+        <source>The step size η. Too small and training crawls; too large and the loss jumps around or explodes (NaN). Try values a factor of 10 apart (0.1, 0.01, 0.001): Adam usually works with 0.001, SGD with 0.01 to 0.1. A schedule can lower it during training.</source>
+        <translation>보폭 η입니다. 너무 작으면 학습이 느리게 기어가고, 너무 크면 손실이 들쭉날쭉하거나 폭발합니다(NaN). 10배씩 차이 나는 값(0.1, 0.01, 0.001)을 시도해 보세요. Adam은 보통 0.001, SGD는 0.01~0.1에서 잘 됩니다. 학습률 스케줄로 학습 중에 낮출 수도 있습니다.</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>배치</translation>
+    </message>
+    <message>
+        <source>The examples behind one step.</source>
+        <translation>한 스텝에 쓰는 샘플들입니다.</translation>
+    </message>
+    <message>
+        <source>Training looks at a small group of B examples at a time (a mini-batch) and averages their gradients for one step. Larger batches give smoother but fewer steps per epoch; 32 to 128 are common. The faint line in the loss plot is the loss of each batch.</source>
+        <translation>학습은 한 번에 B개의 샘플로 이루어진 작은 묶음(미니배치)을 보고, 그 기울기의 평균으로 한 스텝을 갑니다. 배치가 클수록 스텝은 매끄럽지만 에폭당 스텝 수는 줄어듭니다. 보통 32~128을 씁니다. 손실 그래프의 흐린 선이 배치마다의 손실입니다.</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>에폭</translation>
+    </message>
+    <message>
+        <source>One pass over the training data.</source>
+        <translation>학습 데이터를 한 번 모두 훑는 것.</translation>
+    </message>
+    <message>
+        <source>steps per epoch = ⌈N / B⌉</source>
+        <translation>에폭당 스텝 수 = ⌈N / B⌉</translation>
+    </message>
+    <message>
+        <source>One pass over the whole training set. With N training examples and batch size B, an epoch takes ⌈N / B⌉ steps. After every epoch the network is checked on the validation data, which gives one point of the accuracy plot.</source>
+        <translation>학습 데이터 전체를 한 번 훑는 것입니다. 학습 샘플이 N개이고 배치 크기가 B이면 한 에폭은 ⌈N / B⌉ 스텝입니다. 에폭이 끝날 때마다 검증 데이터로 네트워크를 확인하며, 그 결과가 정확도 그래프의 점 하나가 됩니다.</translation>
+    </message>
+    <message>
+        <source>Validation and test data</source>
+        <translation>검증 데이터와 테스트 데이터</translation>
+    </message>
+    <message>
+        <source>Data kept aside to check the network honestly.</source>
+        <translation>네트워크를 공정하게 확인하려고 따로 떼어 둔 데이터입니다.</translation>
+    </message>
+    <message>
+        <source>data = training + validation + test</source>
+        <translation>데이터 = 학습 + 검증 + 테스트</translation>
+    </message>
+    <message>
+        <source>Part of the data is never trained on. The validation data is checked after every epoch, to see how well the network does on examples it has not seen and to choose settings; the test data is used once, at the end, for the final score.</source>
+        <translation>데이터의 일부는 학습에 쓰지 않습니다. 검증 데이터는 에폭마다 확인해서, 처음 보는 샘플에서 네트워크가 얼마나 잘하는지 보고 설정을 고르는 데 씁니다. 테스트 데이터는 마지막에 한 번, 최종 점수를 매기는 데 씁니다.</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>정확도</translation>
+    </message>
+    <message>
+        <source>The share of correct answers.</source>
+        <translation>정답을 맞힌 비율입니다.</translation>
+    </message>
+    <message>
+        <source>accuracy = correct answers / examples</source>
+        <translation>정확도 = 맞힌 개수 / 전체 샘플 수</translation>
+    </message>
+    <message>
+        <source>The fraction of examples whose highest-scoring class is the true one. The dashed line in the accuracy plot is the accuracy before training: about 10% for ten classes, which is guessing.</source>
+        <translation>가장 높은 점수를 받은 클래스가 정답인 샘플의 비율입니다. 정확도 그래프의 점선은 학습 전 정확도로, 클래스가 열 개이면 약 10%, 즉 찍는 수준입니다.</translation>
+    </message>
+    <message>
+        <source>Overfitting</source>
+        <translation>과적합</translation>
+    </message>
+    <message>
+        <source>Learning the training data by heart.</source>
+        <translation>학습 데이터를 통째로 외워 버리는 것.</translation>
+    </message>
+    <message>
+        <source>training loss ↓ while validation loss ↑</source>
+        <translation>학습 손실 ↓ 인데 검증 손실 ↑</translation>
+    </message>
+    <message>
+        <source>The network memorizes the training examples, noise included, instead of the general pattern: the training loss keeps falling while the validation loss rises. Remedies: more data, a smaller network, dropout, weight decay, or stopping earlier.</source>
+        <translation>네트워크가 일반적인 패턴 대신 잡음까지 포함한 학습 샘플을 외워 버리는 현상입니다. 학습 손실은 계속 줄지만 검증 손실은 오히려 커집니다. 해결책: 더 많은 데이터, 더 작은 네트워크, 드롭아웃, 가중치 감쇠, 또는 더 일찍 멈추기.</translation>
+    </message>
+    <message>
+        <source>Regularization (L1, L2, weight decay)</source>
+        <translation>규제 (L1, L2, 가중치 감쇠)</translation>
+    </message>
+    <message>
+        <source>A penalty for large weights.</source>
+        <translation>큰 가중치에 주는 벌점입니다.</translation>
+    </message>
+    <message>
+        <source>Adds a penalty for large weights to the loss, which keeps the network simpler and reduces overfitting. L2 (weight decay) shrinks all weights a little at every step; L1 pushes many of them to exactly 0.</source>
+        <translation>큰 가중치에 대한 벌점을 손실에 더해 네트워크를 단순하게 유지하고 과적합을 줄입니다. L2(가중치 감쇠)는 매 스텝 모든 가중치를 조금씩 줄이고, L1은 많은 가중치를 정확히 0으로 만듭니다.</translation>
+    </message>
+    <message>
+        <source>Normalization</source>
+        <translation>정규화</translation>
+    </message>
+    <message>
+        <source>Bringing values to mean 0 and spread 1.</source>
+        <translation>값을 평균 0, 퍼짐 1로 맞추는 것.</translation>
+    </message>
+    <message>
+        <source>Shifts and scales values to mean 0 and standard deviation 1, which makes training faster and steadier. MNIST pixels are normalized with the training set&apos;s mean and standard deviation before they reach the network; BatchNorm and LayerNorm do the same inside it.</source>
+        <translation>값을 옮기고 늘이거나 줄여서 평균 0, 표준편차 1로 맞춥니다. 학습이 더 빠르고 안정적이 됩니다. MNIST 픽셀은 네트워크에 들어가기 전에 학습 데이터의 평균과 표준편차로 정규화되고, BatchNorm과 LayerNorm은 네트워크 안에서 같은 일을 합니다.</translation>
+    </message>
+    <message>
+        <source>Each output is a weighted sum of all the inputs plus a bias; W holds one row of weights per output neuron, so the layer has inputs × outputs + outputs parameters. Two Linear layers with no activation between them are still one linear function, which is why hidden layers are followed by an activation.</source>
+        <translation>각 출력은 모든 입력의 가중합에 편향을 더한 값입니다. W에는 출력 뉴런마다 가중치 한 행이 있으므로, 이 층의 파라미터 수는 입력 수 × 출력 수 + 출력 수입니다. 활성화 함수 없이 Linear 층 두 개를 이어도 여전히 하나의 선형 함수이므로, 은닉층 뒤에는 활성화 함수를 둡니다.</translation>
+    </message>
+    <message>
+        <source>A small filter (kernel) of learned weights slides over the image; at each position it multiplies the pixels under it and adds them up, so the same detector is used everywhere in the picture. Each filter gives one feature map (output channel). Output size per side: (n + 2·padding − kernel) / stride + 1. It needs far fewer weights than a Linear layer on the same image.</source>
+        <translation>학습된 가중치로 된 작은 필터(커널)가 이미지 위를 미끄러지며, 위치마다 아래 픽셀에 가중치를 곱해 더합니다. 그래서 같은 검출기가 그림 전체에 쓰입니다. 필터 하나가 특성 맵(출력 채널) 하나를 만듭니다. 한 변의 출력 크기는 (n + 2·패딩 − 커널) / 스트라이드 + 1 입니다. 같은 이미지에 Linear 층을 쓸 때보다 가중치가 훨씬 적게 듭니다.</translation>
+    </message>
+    <message>
+        <source>Cuts each feature map into k×k windows and keeps only the largest value of each: with k = 2 the height and width are halved. It has no weights; it makes the network cheaper and a little tolerant of small shifts of the input.</source>
+        <translation>각 특성 맵을 k×k 창으로 나누고 창마다 가장 큰 값만 남깁니다. k = 2이면 높이와 너비가 절반이 됩니다. 가중치는 없습니다. 네트워크의 계산량을 줄이고, 입력이 조금 움직여도 덜 민감하게 만듭니다.</translation>
+    </message>
+    <message>
+        <source>Like max pooling, but keeps the average of each window: a smoother summary of the region. It has no weights.</source>
+        <translation>최대 풀링과 같지만 창마다 평균을 남깁니다. 영역을 더 부드럽게 요약합니다. 가중치는 없습니다.</translation>
+    </message>
+    <message>
+        <source>Lays the channels × height × width image out as one long vector so that Linear layers can read it (1×28×28 → 784). Nothing is learned; the numbers are only rearranged.</source>
+        <translation>채널 × 높이 × 너비 이미지를 긴 벡터 하나로 펼쳐서 Linear 층이 읽을 수 있게 합니다 (1×28×28 → 784). 학습하는 것은 없고, 숫자의 배치만 바뀝니다.</translation>
+    </message>
+    <message>
+        <source>Keeps positive values and turns negative ones into 0. It is cheap, and its gradient is 1 for every positive input, so deep networks train well with it: the usual choice for hidden layers. A neuron whose input stays negative always outputs 0 and stops learning (a &quot;dead&quot; ReLU).</source>
+        <translation>양수는 그대로 두고 음수는 0으로 만듭니다. 계산이 싸고 양수 입력에서는 기울기가 항상 1이라 깊은 네트워크도 잘 학습됩니다. 그래서 은닉층에 가장 흔히 씁니다. 입력이 늘 음수인 뉴런은 항상 0을 출력하고 학습을 멈춥니다 (‘죽은’ ReLU).</translation>
+    </message>
+    <message>
+        <source>Like ReLU, but negative inputs keep a small slope (0.01 by default) instead of becoming 0, so a neuron never stops passing gradient back.</source>
+        <translation>ReLU와 같지만 음수 입력을 0으로 만들지 않고 작은 경사(기본값 0.01)를 남깁니다. 그래서 뉴런이 기울기를 뒤로 전하는 일을 완전히 멈추지 않습니다.</translation>
+    </message>
+    <message>
+        <source>The identity for positive inputs and a smooth exponential curve towards −α for negative ones. Its outputs average closer to zero than ReLU&apos;s, which can make learning a little faster.</source>
+        <translation>양수 입력은 그대로, 음수 입력은 −α로 다가가는 부드러운 지수 곡선을 따릅니다. 출력의 평균이 ReLU보다 0에 가까워 학습이 조금 빨라질 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Weighs each input by Φ(x), the probability that a standard normal value is smaller than it: a smooth version of ReLU. Transformers such as BERT and GPT use it.</source>
+        <translation>각 입력에 Φ(x), 즉 표준 정규분포 값이 그보다 작을 확률을 곱합니다. ReLU의 부드러운 버전입니다. BERT나 GPT 같은 트랜스포머가 씁니다.</translation>
+    </message>
+    <message>
+        <source>x times its own sigmoid: smooth, and slightly negative for negative inputs. Also called Swish; many modern image networks use it.</source>
+        <translation>x에 자기 자신의 시그모이드를 곱합니다. 부드럽고, 음수 입력에서는 약간 음수가 됩니다. Swish라고도 하며 요즘 이미지 네트워크에서 많이 씁니다.</translation>
+    </message>
+    <message>
+        <source>Squashes any number into (0, 1), so the output can be read as a probability of &quot;yes&quot;. In hidden layers it saturates: for large |x| its gradient is almost 0, which slows deep networks down (vanishing gradients).</source>
+        <translation>어떤 수든 (0, 1) 사이로 눌러 담으므로 출력을 ‘예’일 확률로 읽을 수 있습니다. 은닉층에서는 포화됩니다. |x|가 크면 기울기가 거의 0이 되어 깊은 네트워크의 학습이 느려집니다 (기울기 소실).</translation>
+    </message>
+    <message>
+        <source>Squashes any number into (−1, 1), centred at 0, which usually makes it a better hidden-layer activation than sigmoid; it still saturates for large |x|. tanh(x) = 2·σ(2x) − 1.</source>
+        <translation>어떤 수든 0을 중심으로 (−1, 1) 사이로 눌러 담습니다. 그래서 보통 은닉층에서는 시그모이드보다 낫지만, |x|가 크면 여전히 포화됩니다. tanh(x) = 2·σ(2x) − 1.</translation>
+    </message>
+    <message>
+        <source>Turns a vector of scores (logits) into probabilities: each is positive and together they add up to 1, the largest score getting the largest share. Do not put it before the cross-entropy loss, which applies softmax itself.</source>
+        <translation>점수(로짓) 벡터를 확률로 바꿉니다. 각 값은 양수이고 모두 더하면 1이며, 가장 큰 점수가 가장 큰 몫을 받습니다. 교차 엔트로피 손실은 소프트맥스를 스스로 적용하므로 그 앞에 두지 마세요.</translation>
+    </message>
+    <message>
+        <source>The logarithm of softmax, computed in one numerically stable step. A network ending in LogSoftmax is trained with the negative log-likelihood loss; together they equal cross-entropy.</source>
+        <translation>소프트맥스의 로그를 수치적으로 안정된 한 단계로 계산합니다. LogSoftmax로 끝나는 네트워크는 음의 로그 가능도 손실로 학습하며, 둘을 합치면 교차 엔트로피와 같습니다.</translation>
+    </message>
+    <message>
+        <source>Returns its input unchanged. As an activation it leaves a layer purely linear, for example at a regression output.</source>
+        <translation>입력을 그대로 돌려줍니다. 활성화 함수로 쓰면 층이 순수하게 선형으로 남습니다. 예를 들어 회귀의 출력에서 씁니다.</translation>
+    </message>
+    <message>
+        <source>While training, sets each input to 0 with probability p and scales the others by 1/(1 − p), so the network cannot rely on any single neuron; this reduces overfitting. When evaluating (model.eval()) it does nothing.</source>
+        <translation>학습할 때 각 입력을 확률 p로 0으로 만들고 나머지는 1/(1 − p)배 합니다. 그래서 네트워크가 어느 한 뉴런에만 기댈 수 없게 되어 과적합이 줄어듭니다. 평가할 때(model.eval())는 아무 일도 하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Normalizes every feature to mean 0 and variance 1 over the current batch, then scales and shifts it with the learned γ and β. It allows higher learning rates and deeper networks. When evaluating it uses running averages of the statistics collected while training.</source>
+        <translation>현재 배치에 걸쳐 모든 특성을 평균 0, 분산 1로 정규화한 뒤, 학습되는 γ와 β로 늘이고 옮깁니다. 더 높은 학습률과 더 깊은 네트워크를 쓸 수 있게 해 줍니다. 평가할 때는 학습 중에 모은 통계의 이동 평균을 씁니다.</translation>
+    </message>
+    <message>
+        <source>Normalizes each example over its own features (not over the batch), then applies the learned γ and β. It works the same for any batch size, which is why transformers and recurrent networks use it.</source>
+        <translation>각 샘플을 (배치가 아니라) 자신의 특성들에 걸쳐 정규화한 뒤, 학습되는 γ와 β를 적용합니다. 배치 크기와 상관없이 똑같이 동작하므로 트랜스포머와 순환 신경망에서 씁니다.</translation>
+    </message>
+    <message>
+        <source>Reads a sequence one step at a time (here the image&apos;s rows, top to bottom) and carries a hidden state h from each step to the next, so it can remember what it has seen. A simple RNN forgets over long sequences, because the gradient fades through many steps.</source>
+        <translation>시퀀스를 한 단계씩 읽고(여기서는 이미지의 행을 위에서 아래로), 은닉 상태 h를 다음 단계로 넘겨서 본 것을 기억합니다. 단순 RNN은 기울기가 여러 단계를 지나며 사라지기 때문에 긴 시퀀스에서는 잊어버립니다.</translation>
+    </message>
+    <message>
+        <source>A recurrent layer with a memory cell c and three gates (input i, forget f, output o) that learn what to store, what to keep and what to show. The gated cell lets the gradient flow over many steps, so it remembers much longer than a simple RNN.</source>
+        <translation>기억 셀 c와 세 개의 게이트(입력 i, 망각 f, 출력 o)를 가진 순환층으로, 무엇을 저장하고 남기고 내보낼지 학습합니다. 게이트가 있는 셀 덕분에 기울기가 여러 단계를 건너 흐를 수 있어 단순 RNN보다 훨씬 오래 기억합니다.</translation>
+    </message>
+    <message>
+        <source>A simpler gated recurrent layer: an update gate z mixes the previous state with a new candidate h̃. It has fewer parameters than an LSTM (three sets of weights instead of four) and often learns as well.</source>
+        <translation>더 단순한 게이트 순환층입니다. 업데이트 게이트 z가 이전 상태와 새 후보 h̃를 섞습니다. LSTM보다 파라미터가 적고(가중치 묶음이 넷이 아니라 셋), 대개 비슷하게 잘 학습합니다.</translation>
+    </message>
+    <message>
+        <source>The standard loss for classification. Softmax turns the scores z into probabilities, and the loss is −log of the probability given to the true class y: 0 when the network is sure and right, large when it is sure and wrong. PyTorch&apos;s CrossEntropyLoss applies softmax itself, so the last layer should output raw scores (logits).</source>
+        <translation>분류에 쓰는 표준 손실입니다. 소프트맥스가 점수 z를 확률로 바꾸고, 손실은 정답 클래스 y에 준 확률의 −log입니다. 확신하고 맞으면 0, 확신하고 틀리면 커집니다. PyTorch의 CrossEntropyLoss는 소프트맥스를 스스로 적용하므로, 마지막 층은 날것의 점수(로짓)를 내보내야 합니다.</translation>
+    </message>
+    <message>
+        <source>−log of the true class&apos;s probability, for a network whose outputs already are log-probabilities (it ends with LogSoftmax). LogSoftmax followed by NLL equals cross-entropy.</source>
+        <translation>출력이 이미 로그 확률인 네트워크(LogSoftmax로 끝나는 네트워크)에서 정답 클래스 확률의 −log입니다. LogSoftmax 다음에 NLL을 쓰면 교차 엔트로피와 같습니다.</translation>
+    </message>
+    <message>
+        <source>The average of the squared differences between predictions and targets: the usual loss for regression. Squaring makes large errors count much more than small ones, so outliers weigh a lot.</source>
+        <translation>예측과 정답의 차이를 제곱해 평균 낸 값으로, 회귀에서 흔히 쓰는 손실입니다. 제곱하기 때문에 큰 오차가 작은 오차보다 훨씬 크게 반영되어, 이상치의 영향이 큽니다.</translation>
+    </message>
+    <message>
+        <source>The average of the absolute differences. Every error counts in proportion to its size, so outliers weigh less than with mean squared error.</source>
+        <translation>차이의 절댓값의 평균입니다. 모든 오차가 크기에 비례해 반영되므로 평균 제곱 오차보다 이상치의 영향이 작습니다.</translation>
+    </message>
+    <message>
+        <source>Squared error for small differences d (|d| &lt; 1) and absolute error for large ones: smooth near the answer like MSE, robust to outliers like L1.</source>
+        <translation>작은 차이 d(|d| &lt; 1)에는 제곱 오차를, 큰 차이에는 절대 오차를 씁니다. 정답 근처에서는 MSE처럼 부드럽고, 이상치에는 L1처럼 강합니다.</translation>
+    </message>
+    <message>
+        <source>Binary cross-entropy for yes/no outputs: each output is its own probability σ(z). Doing the sigmoid and the loss in one function is numerically more stable than a Sigmoid layer followed by the loss.</source>
+        <translation>예/아니오 출력을 위한 이진 교차 엔트로피입니다. 각 출력이 각자의 확률 σ(z)입니다. 시그모이드와 손실을 한 함수에서 계산하는 편이 Sigmoid 층 다음에 손실을 두는 것보다 수치적으로 안정적입니다.</translation>
+    </message>
+    <message>
+        <source>Stochastic gradient descent moves every weight a small step against its gradient g, computed on one batch: w ← w − η·g. With momentum μ (for example 0.9) it keeps a running velocity v, so steps build up along directions that stay the same and zig-zags cancel out. Nesterov momentum takes the gradient after the look-ahead step.</source>
+        <translation>확률적 경사 하강법은 배치 하나로 계산한 기울기 g의 반대 방향으로 모든 가중치를 조금씩 움직입니다: w ← w − η·g. 모멘텀 μ(예: 0.9)를 쓰면 속도 v를 계속 유지해서, 방향이 일정한 쪽으로는 걸음이 빨라지고 지그재그는 서로 상쇄됩니다. 네스테로프 모멘텀은 미리 한 걸음 내다본 위치에서 기울기를 구합니다.</translation>
+    </message>
+    <message>
+        <source>Adam keeps two running averages for every weight: m of the gradient (the first moment) and v of the squared gradient (the second moment). Both start at 0, so at first they are too small; dividing by 1 − βᵗ corrects this bias. Each weight then moves by η·m̂/(√v̂ + ε): far where its gradients agree, little where they are noisy. A good default: learning rate 0.001, β₁ = 0.9, β₂ = 0.999.</source>
+        <translation>Adam은 가중치마다 이동 평균 두 개를 유지합니다: 기울기의 평균 m(1차 모멘트)과 기울기 제곱의 평균 v(2차 모멘트)입니다. 둘 다 0에서 시작하므로 처음에는 너무 작은데, 1 − βᵗ로 나누어 이 편향을 보정합니다. 그런 다음 각 가중치는 η·m̂/(√v̂ + ε)만큼 움직입니다. 기울기가 한결같으면 크게, 들쭉날쭉하면 조금만 움직입니다. 좋은 기본값: 학습률 0.001, β₁ = 0.9, β₂ = 0.999.</translation>
+    </message>
+    <message>
+        <source>Adam with the weight decay applied to the weights directly (each step shrinks w by η·λ·w) instead of being added to the gradient, where Adam&apos;s scaling would weaken it. It usually regularizes better than Adam with L2.</source>
+        <translation>가중치 감쇠를 기울기에 더하지 않고(그러면 Adam의 스케일링이 그 효과를 약하게 만듭니다) 가중치에 직접 적용하는 Adam입니다 (매 스텝 w를 η·λ·w만큼 줄임). 보통 L2를 쓴 Adam보다 규제 효과가 좋습니다.</translation>
+    </message>
+    <message>
+        <source>Divides each weight&apos;s step by the root of a running average of its squared gradients, so weights with large gradients take smaller steps. Adam is RMSprop plus momentum plus bias correction.</source>
+        <translation>각 가중치의 보폭을 기울기 제곱의 이동 평균의 제곱근으로 나눕니다. 그래서 기울기가 큰 가중치는 더 작게 움직입니다. Adam은 RMSprop에 모멘텀과 편향 보정을 더한 것입니다.</translation>
+    </message>
+    <message>
+        <source>Adds up all past squared gradients G of each weight and divides its step by √G: weights with frequent, large gradients get smaller steps. Because G only grows, the steps keep shrinking and learning can stop too early.</source>
+        <translation>각 가중치의 지난 기울기 제곱을 모두 더한 G를 두고 보폭을 √G로 나눕니다. 기울기가 자주, 크게 나오는 가중치는 작게 움직입니다. G는 커지기만 하므로 보폭이 계속 줄어들어 학습이 너무 일찍 멈출 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>The learning rate η stays as set for the whole run.</source>
+        <translation>학습률 η가 학습 내내 설정한 값 그대로입니다.</translation>
+    </message>
+    <message>
+        <source>Multiplies the learning rate by γ every s epochs (&quot;Step every&quot;): big steps first, then finer ones once the loss levels off.</source>
+        <translation>s 에폭마다(‘스텝 간격’) 학습률에 γ를 곱합니다. 처음에는 큰 걸음으로, 손실이 평평해지면 더 세밀한 걸음으로 갑니다.</translation>
+    </message>
+    <message>
+        <source>Multiplies the learning rate by γ after every epoch: a smooth, steady decay.</source>
+        <translation>에폭이 끝날 때마다 학습률에 γ를 곱합니다. 부드럽고 꾸준하게 줄어듭니다.</translation>
+    </message>
+    <message>
+        <source>Lowers the learning rate from η to 0 along half a cosine wave over the T epochs of the run: slowly at first, fastest in the middle, slowly again at the end.</source>
+        <translation>학습 T 에폭 동안 학습률을 코사인 반주기를 따라 η에서 0까지 낮춥니다. 처음에는 천천히, 중간에 가장 빠르게, 끝에서 다시 천천히 줄어듭니다.</translation>
+    </message>
+    <message>
+        <source>Starts low, warms up to a maximum learning rate (10 × the set one) during the first 30% of the batches, then anneals to almost 0. It changes after every batch and often trains quickly.</source>
+        <translation>낮게 시작해서 처음 30%의 배치 동안 최대 학습률(설정값의 10배)까지 올린 뒤, 거의 0까지 천천히 낮춥니다. 배치마다 바뀌며, 대개 빠르게 학습됩니다.</translation>
+    </message>
+    <message>
+        <source>output size = (n + 2·padding − kernel) / stride + 1</source>
+        <translation>출력 크기 = (n + 2·패딩 − 커널) / 스트라이드 + 1</translation>
+    </message>
+</context>
+<context>
+    <name>ConfusionMatrixPlot</name>
+    <message>
+        <source>Predicted class</source>
+        <translation>예측한 클래스</translation>
+    </message>
+    <message>
+        <source>True class</source>
+        <translation>실제 클래스</translation>
+    </message>
+    <message>
+        <source>Confusion matrix</source>
+        <translation>혼동 행렬</translation>
+    </message>
+</context>
+<context>
+    <name>CsvImportDialog</name>
+    <message>
+        <source>Import your own data (CSV)</source>
+        <translation>내 데이터 가져오기 (CSV)</translation>
+    </message>
+    <message>
+        <source>A .csv file with a header row</source>
+        <translation>머리글 행이 있는 .csv 파일</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>찾아보기…</translation>
+    </message>
+    <message>
+        <source>The network&apos;s inputs: numeric columns only</source>
+        <translation>네트워크의 입력: 숫자 열만 가능</translation>
+    </message>
+    <message>
+        <source>classification</source>
+        <translation>분류</translation>
+    </message>
+    <message>
+        <source>regression</source>
+        <translation>회귀</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>파일</translation>
+    </message>
+    <message>
+        <source>Feature columns</source>
+        <translation>특성 열</translation>
+    </message>
+    <message>
+        <source>Label / target column</source>
+        <translation>레이블 / 목표 열</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>작업</translation>
+    </message>
+    <message>
+        <source>First rows:</source>
+        <translation>처음 몇 행:</translation>
+    </message>
+    <message>
+        <source>Choose a CSV file</source>
+        <translation>CSV 파일 선택</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV 파일 (*.csv);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Not every value of this column is a number, so it cannot be an input</source>
+        <translation>이 열에는 숫자가 아닌 값이 있어서 입력으로 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <source>line {number}</source>
+        <translation>{number}행</translation>
+    </message>
+</context>
+<context>
+    <name>Data</name>
+    <message>
+        <source>Linear regression</source>
+        <translation>선형 회귀</translation>
+    </message>
+    <message>
+        <source>The y = wx + b lesson: one Linear(1, 1) fitted to nine points with MSE and SGD</source>
+        <translation>y = wx + b 수업: Linear(1, 1) 하나를 MSE와 SGD로 점 9개에 맞춥니다</translation>
+    </message>
+    <message>
+        <source>MLP with BatchNorm and Dropout</source>
+        <translation>배치 정규화와 드롭아웃을 쓴 MLP</translation>
+    </message>
+    <message>
+        <source>784-256-256-10 with BatchNorm, ReLU and Dropout 0.5; AdamW with weight decay and a cosine schedule</source>
+        <translation>BatchNorm, ReLU, Dropout 0.5를 쓴 784-256-256-10; 가중치 감쇠를 쓴 AdamW와 코사인 스케줄</translation>
+    </message>
+    <message>
+        <source>RNN over rows</source>
+        <translation>행을 읽는 RNN</translation>
+    </message>
+    <message>
+        <source>A recurrent network reading the image row by row (28 steps), hidden 128, then Linear 10</source>
+        <translation>이미지를 한 행씩 (28단계) 읽는 순환 신경망, 은닉 128, 그다음 Linear 10</translation>
+    </message>
+    <message>
+        <source>Seed MLP</source>
+        <translation>기본 MLP</translation>
+    </message>
+    <message>
+        <source>The course&apos;s first network: 784-128-64-10 MLP with ReLU on MNIST, Adam 1e-3</source>
+        <translation>강의의 첫 네트워크: MNIST에서 ReLU를 쓴 784-128-64-10 MLP, Adam 1e-3</translation>
+    </message>
+    <message>
+        <source>Seed MLP with SGD</source>
+        <translation>SGD로 학습하는 기본 MLP</translation>
+    </message>
+    <message>
+        <source>The same MLP trained with SGD (lr 0.01, momentum 0.9) for 10 epochs</source>
+        <translation>같은 MLP를 SGD(학습률 0.01, 모멘텀 0.9)로 10 에폭 학습합니다</translation>
+    </message>
+    <message>
+        <source>Simple CNN</source>
+        <translation>간단한 CNN</translation>
+    </message>
+    <message>
+        <source>One convolution (16 filters 3×3, padding 1), ReLU, max-pool 2, then a Linear classifier</source>
+        <translation>합성곱 하나 (3×3 필터 16개, 패딩 1), ReLU, 최대 풀링 2, 그다음 Linear 분류기</translation>
+    </message>
+    <message>
+        <source>Spiral</source>
+        <translation>나선</translation>
+    </message>
+    <message>
+        <source>TensorFlow Playground&apos;s spiral: two hidden layers of 8 neurons with tanh, all seven input features</source>
+        <translation>TensorFlow Playground의 나선: tanh를 쓴 뉴런 8개짜리 은닉층 둘, 입력 특성 일곱 개 모두</translation>
+    </message>
+    <message>
+        <source>MNIST digits</source>
+        <translation>MNIST 숫자</translation>
+    </message>
+    <message>
+        <source>Circle</source>
+        <translation>원</translation>
+    </message>
+    <message>
+        <source>Two Gaussians</source>
+        <translation>두 가우스 분포</translation>
+    </message>
+    <message>
+        <source>Moons</source>
+        <translation>반달</translation>
+    </message>
+    <message>
+        <source>Linear (9 points)</source>
+        <translation>직선 (점 9개)</translation>
+    </message>
+    <message>
+        <source>Noisy sine</source>
+        <translation>잡음 섞인 사인</translation>
+    </message>
+    <message>
+        <source>Plane</source>
+        <translation>평면</translation>
+    </message>
+    <message>
+        <source>CSV file</source>
+        <translation>CSV 파일</translation>
+    </message>
+    <message>
+        <source>Draw a digit…</source>
+        <translation>숫자를 그려 보세요…</translation>
+    </message>
+</context>
+<context>
+    <name>DigitPanel</name>
+    <message>
+        <source>Bundled model</source>
+        <translation>내장 모델</translation>
+    </message>
+    <message>
+        <source>Trained in this window</source>
+        <translation>이 창에서 학습한 모델</translation>
+    </message>
+    <message>
+        <source>{file} is blank: no digit found.</source>
+        <translation>{file}은(는) 비어 있습니다: 숫자를 찾지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>Could not prepare the model: {reason}</source>
+        <translation>모델을 준비할 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>Width of the pen in screen pixels</source>
+        <translation>펜 굵기 (화면 픽셀)</translation>
+    </message>
+    <message>
+        <source>Undo stroke</source>
+        <translation>획 취소</translation>
+    </message>
+    <message>
+        <source>Remove the last stroke (Ctrl+Z on the canvas)</source>
+        <translation>마지막 획을 지웁니다 (캔버스에서 Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>지우기</translation>
+    </message>
+    <message>
+        <source>Erase the canvas (Esc)</source>
+        <translation>캔버스를 모두 지웁니다 (Esc)</translation>
+    </message>
+    <message>
+        <source>Load model…</source>
+        <translation>모델 불러오기…</translation>
+    </message>
+    <message>
+        <source>Read drawings with a checkpoint (.pt) saved by NN Playground</source>
+        <translation>NN Playground로 저장한 체크포인트(.pt)로 그림을 읽습니다</translation>
+    </message>
+    <message>
+        <source>Use bundled model</source>
+        <translation>내장 모델 사용</translation>
+    </message>
+    <message>
+        <source>Go back to the CNN that ships with the app (99.5% on the MNIST test set)</source>
+        <translation>앱에 들어 있는 CNN으로 돌아갑니다 (MNIST 테스트 데이터 정확도 99.5%)</translation>
+    </message>
+    <message>
+        <source>Classify image file…</source>
+        <translation>이미지 파일 분류…</translation>
+    </message>
+    <message>
+        <source>Classify a PNG/JPEG of a digit (dark on light or light on dark); you can also drop one on the canvas</source>
+        <translation>숫자가 담긴 PNG/JPEG 파일을 분류합니다 (밝은 바탕의 어두운 글씨도, 그 반대도 됩니다). 캔버스에 끌어다 놓아도 됩니다</translation>
+    </message>
+    <message>
+        <source>probability</source>
+        <translation>확률</translation>
+    </message>
+    <message>
+        <source>The 28×28 image the network receives: cropped, scaled to 20 pixels and centered on its center of mass, as MNIST&apos;s digits were</source>
+        <translation>네트워크가 받는 28×28 이미지: MNIST 숫자처럼 잘라 내고 20픽셀로 줄인 뒤 무게중심에 맞춰 가운데에 놓았습니다</translation>
+    </message>
+    <message>
+        <source>What the network sees (28×28)</source>
+        <translation>네트워크가 보는 이미지 (28×28)</translation>
+    </message>
+    <message>
+        <source>Pen {width}px</source>
+        <translation>펜 {width}px</translation>
+    </message>
+    <message>
+        <source>Loading the bundled model…</source>
+        <translation>내장 모델을 불러오는 중…</translation>
+    </message>
+    <message>
+        <source>File: {name}</source>
+        <translation>파일: {name}</translation>
+    </message>
+    <message>
+        <source>Load model</source>
+        <translation>모델 불러오기</translation>
+    </message>
+    <message>
+        <source>NN Playground models (*.pt);;All files (*)</source>
+        <translation>NN Playground 모델 (*.pt);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>The canvas keeps using: {model}.</source>
+        <translation>캔버스는 계속 다음 모델을 씁니다: {model}.</translation>
+    </message>
+    <message>
+        <source>No model</source>
+        <translation>모델 없음</translation>
+    </message>
+    <message>
+        <source>No image model to read drawings with — train one on MNIST or load a model.</source>
+        <translation>그림을 읽을 이미지 모델이 없습니다. MNIST로 하나 학습하거나 모델을 불러오세요.</translation>
+    </message>
+    <message>
+        <source>Model: {name}</source>
+        <translation>모델: {name}</translation>
+    </message>
+    <message>
+        <source>test accuracy {accuracy}</source>
+        <translation>테스트 정확도 {accuracy}</translation>
+    </message>
+    <message>
+        <source>Classify an image</source>
+        <translation>이미지 분류</translation>
+    </message>
+    <message>
+        <source>Images ({patterns})</source>
+        <translation>이미지 ({patterns})</translation>
+    </message>
+    <message>
+        <source>The model could not read this: {reason}</source>
+        <translation>모델이 이 그림을 읽지 못했습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>It&apos;s a {label}  ({confidence})</source>
+        <translation>{label}입니다  ({confidence})</translation>
+    </message>
+    <message>
+        <source>It looks like: {label}  ({confidence})</source>
+        <translation>이것 같습니다: {label}  ({confidence})</translation>
+    </message>
+</context>
+<context>
+    <name>DrawingCanvas</name>
+    <message>
+        <source>Draw a digit with the mouse. Esc clears, Ctrl+Z undoes the last stroke; drop a PNG or JPEG here to classify it.</source>
+        <translation>마우스로 숫자를 그려 보세요. Esc는 모두 지우고, Ctrl+Z는 마지막 획을 취소합니다. PNG나 JPEG 파일을 여기에 끌어다 놓으면 분류합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationView</name>
+    <message>
+        <source>Train a classifier to see what it gets right and wrong.
+
+After every epoch this tab shows the confusion matrix on the validation set (which true class was taken for which), the accuracy of each class, and the examples the network got most confidently wrong.</source>
+        <translation>분류 모델을 학습하면 무엇을 맞히고 무엇을 틀리는지 볼 수 있습니다.
+
+에폭이 끝날 때마다 이 탭은 검증 데이터의 혼동 행렬(어떤 실제 클래스를 어떤 클래스로 착각했는지), 클래스별 정확도, 그리고 네트워크가 가장 확신하며 틀린 샘플을 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>“{name}” is a regression dataset: the network predicts numbers, not classes, so there is no confusion matrix or per-class accuracy.
+
+Judge a regression model by its loss curves (Runs tab) and, for 1-D or 2-D data, by the fitted curve in the playground.</source>
+        <translation>“{name}”은(는) 회귀 데이터셋입니다. 네트워크가 클래스가 아니라 숫자를 예측하므로 혼동 행렬도, 클래스별 정확도도 없습니다.
+
+회귀 모델은 손실 곡선(‘실행 기록’ 탭)으로, 1차원이나 2차원 데이터라면 플레이그라운드의 맞춘 곡선으로 판단하세요.</translation>
+    </message>
+    <message>
+        <source>All {count} mistakes</source>
+        <translation>틀린 샘플 {count}개 전부</translation>
+    </message>
+    <message>
+        <source>The {shown} most confident of {count} mistakes</source>
+        <translation>틀린 샘플 {count}개 중 가장 확신한 {shown}개</translation>
+    </message>
+    <message>
+        <source>Evaluation failed: {reason}</source>
+        <translation>평가에 실패했습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>Test set</source>
+        <translation>테스트 데이터</translation>
+    </message>
+    <message>
+        <source>Validation set</source>
+        <translation>검증 데이터</translation>
+    </message>
+    <message>
+        <source>after training</source>
+        <translation>학습 후</translation>
+    </message>
+    <message>
+        <source>after epoch {epoch} of {epochs}</source>
+        <translation>{epochs} 에폭 중 {epoch} 에폭 후</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{which} {when}:&lt;/b&gt; {accuracy} correct ({count} examples). Rows are the true class, columns what the network answered; the diagonal is right.</source>
+        <translation>&lt;b&gt;{which}, {when}:&lt;/b&gt; 정확도 {accuracy} (샘플 {count}개). 행은 실제 클래스, 열은 네트워크의 답이며, 대각선이 정답입니다.</translation>
+    </message>
+    <message>
+        <source>No mistakes on this set.</source>
+        <translation>이 데이터에서는 틀린 것이 없습니다.</translation>
+    </message>
+    <message>
+        <source>{mistakes}, true → predicted, most confident first. Click one to put it on the canvas.</source>
+        <translation>{mistakes}, 실제 → 예측, 가장 확신한 순서. 클릭하면 캔버스에 올립니다.</translation>
+    </message>
+    <message>
+        <source>{mistakes}, most confident first.</source>
+        <translation>{mistakes}, 가장 확신한 순서.</translation>
+    </message>
+</context>
+<context>
+    <name>Help</name>
+    <message>
+        <source>F1: more about this in Help → Concepts</source>
+        <translation>F1: 도움말 → 개념에서 자세히 보기</translation>
+    </message>
+</context>
+<context>
+    <name>HelpPanel</name>
+    <message>
+        <source>See also:</source>
+        <translation>함께 보기:</translation>
+    </message>
+    <message>
+        <source>Concepts</source>
+        <translation>개념</translation>
+    </message>
+    <message>
+        <source>Search: ReLU, learning rate, overfitting…</source>
+        <translation>검색: ReLU, 학습률, 과적합…</translation>
+    </message>
+</context>
+<context>
+    <name>InsightViews</name>
+    <message>
+        <source>Evaluation</source>
+        <translation>평가</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>층</translation>
+    </message>
+    <message>
+        <source>One step</source>
+        <translation>한 스텝</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>실행 기록</translation>
+    </message>
+</context>
+<context>
+    <name>LayerEditor</name>
+    <message>
+        <source>No layer selected</source>
+        <translation>선택한 층 없음</translation>
+    </message>
+    <message>
+        <source>Select a layer in the network to edit its settings.</source>
+        <translation>네트워크에서 층을 선택하면 설정을 바꿀 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>This layer has no settings.</source>
+        <translation>이 층에는 설정이 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>LayerHistogramPanel</name>
+    <message>
+        <source>count</source>
+        <translation>개수</translation>
+    </message>
+    <message>
+        <source>The layer whose weights and gradients are shown</source>
+        <translation>가중치와 기울기를 보여 줄 층</translation>
+    </message>
+    <message>
+        <source>Weights and gradients appear when training starts.</source>
+        <translation>학습이 시작되면 가중치와 기울기가 나타납니다.</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>가중치</translation>
+    </message>
+    <message>
+        <source>weight value</source>
+        <translation>가중치 값</translation>
+    </message>
+    <message>
+        <source>Gradients (last batch)</source>
+        <translation>기울기 (마지막 배치)</translation>
+    </message>
+    <message>
+        <source>gradient value</source>
+        <translation>기울기 값</translation>
+    </message>
+    <message>
+        <source>before training</source>
+        <translation>학습 전</translation>
+    </message>
+    <message>
+        <source>Layer:</source>
+        <translation>층:</translation>
+    </message>
+    <message>
+        <source>Weights of {layer} at initialization</source>
+        <translation>초기화 직후 {layer}의 가중치</translation>
+    </message>
+    <message>
+        <source>Weights of {layer} after epoch {epoch}</source>
+        <translation>{epoch} 에폭 후 {layer}의 가중치</translation>
+    </message>
+    <message>
+        <source>Gradients of {layer}, last batch of epoch {epoch}</source>
+        <translation>{epoch} 에폭 마지막 배치에서 {layer}의 기울기</translation>
+    </message>
+    <message>
+        <source>Gradients appear after the first epoch</source>
+        <translation>첫 에폭이 끝나면 기울기가 나타납니다</translation>
+    </message>
+    <message>
+        <source>How the weights are spread (dashed: before training). Training moves and widens them; the gradients show how hard the last batch pushed each weight — near zero means the layer has almost stopped learning.</source>
+        <translation>가중치가 퍼진 모양입니다 (점선: 학습 전). 학습하면서 분포가 움직이고 넓어집니다. 기울기는 마지막 배치가 각 가중치를 얼마나 세게 밀었는지 보여 줍니다. 0에 가깝다면 그 층은 거의 학습을 멈춘 것입니다.</translation>
+    </message>
+</context>
+<context>
+    <name>LayerList</name>
+    <message>
+        <source>Layer</source>
+        <translation>층</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>출력</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>파라미터</translation>
+    </message>
+</context>
+<context>
+    <name>LayerPalette</name>
+    <message>
+        <source>Click a block to add it at the end, or drag it between layers.</source>
+        <translation>블록을 클릭하면 맨 끝에 추가되고, 끌어서 층 사이에 넣을 수도 있습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>LayerView</name>
+    <message>
+        <source>Filters</source>
+        <translation>필터</translation>
+    </message>
+    <message>
+        <source>Each square is one learned filter (red: positive weight, blue: negative). Training turns random noise into stroke and edge detectors.</source>
+        <translation>네모 하나가 학습된 필터 하나입니다 (빨강: 양의 가중치, 파랑: 음의 가중치). 학습하면서 무작위 잡음이 획과 모서리를 찾는 검출기로 바뀝니다.</translation>
+    </message>
+    <message>
+        <source>Activations for the digit on the canvas</source>
+        <translation>캔버스에 그린 숫자에 대한 활성화</translation>
+    </message>
+    <message>
+        <source>Layer statistics failed: {reason}</source>
+        <translation>층 통계를 구하지 못했습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>Filters of {layer} at initialization</source>
+        <translation>초기화 직후 {layer}의 필터</translation>
+    </message>
+    <message>
+        <source>Filters of {layer} after epoch {epoch}</source>
+        <translation>{epoch} 에폭 후 {layer}의 필터</translation>
+    </message>
+</context>
+<context>
+    <name>LossPlot</name>
+    <message>
+        <source>Loss</source>
+        <translation>손실</translation>
+    </message>
+    <message>
+        <source>batch</source>
+        <translation>배치</translation>
+    </message>
+    <message>
+        <source>batch loss</source>
+        <translation>배치 손실</translation>
+    </message>
+    <message>
+        <source>smoothed</source>
+        <translation>평활화</translation>
+    </message>
+    <message>
+        <source>validation loss (per epoch)</source>
+        <translation>검증 손실 (에폭마다)</translation>
+    </message>
+    <message>
+        <source>Export loss as CSV</source>
+        <translation>손실을 CSV로 내보내기</translation>
+    </message>
+    <message>
+        <source>Export loss plot as PNG</source>
+        <translation>손실 그래프를 PNG로 내보내기</translation>
+    </message>
+</context>
+<context>
+    <name>MetricsPlot</name>
+    <message>
+        <source>epoch</source>
+        <translation>에폭</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>검증</translation>
+    </message>
+    <message>
+        <source>training (during the epoch)</source>
+        <translation>학습 (에폭 도중)</translation>
+    </message>
+    <message>
+        <source>before training</source>
+        <translation>학습 전</translation>
+    </message>
+    <message>
+        <source>Accuracy per epoch</source>
+        <translation>에폭별 정확도</translation>
+    </message>
+    <message>
+        <source>Validation loss per epoch</source>
+        <translation>에폭별 검증 손실</translation>
+    </message>
+    <message>
+        <source>accuracy (%)</source>
+        <translation>정확도 (%)</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>손실</translation>
+    </message>
+    <message>
+        <source>before training: {accuracy}</source>
+        <translation>학습 전: {accuracy}</translation>
+    </message>
+    <message>
+        <source>Export metrics as CSV</source>
+        <translation>지표를 CSV로 내보내기</translation>
+    </message>
+    <message>
+        <source>Export metrics plot as PNG</source>
+        <translation>지표 그래프를 PNG로 내보내기</translation>
+    </message>
+</context>
+<context>
+    <name>MistakeGallery</name>
+    <message>
+        <source>True class: {true}
+Predicted: {predicted} ({confidence} sure)</source>
+        <translation>실제 클래스: {true}
+예측: {predicted} (확신도 {confidence})</translation>
+    </message>
+    <message>
+        <source>Click to put it on the canvas</source>
+        <translation>클릭하면 캔버스에 올립니다</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkDiagram</name>
+    <message>
+        <source>Choose a 2-D dataset and a network of Linear layers and activations to see it drawn here.</source>
+        <translation>2차원 데이터셋과 Linear 층·활성화 함수로 된 네트워크를 고르면 여기에 그려집니다.</translation>
+    </message>
+    <message>
+        <source>Weight {weight}
+from {source}
+to {target}</source>
+        <translation>가중치 {weight}
+{source}에서
+{target}(으)로</translation>
+    </message>
+    <message>
+        <source>input {name}</source>
+        <translation>입력 {name}</translation>
+    </message>
+    <message>
+        <source>output {name}</source>
+        <translation>출력 {name}</translation>
+    </message>
+    <message>
+        <source>neuron {number} of hidden layer {layer}</source>
+        <translation>은닉층 {layer}의 뉴런 {number}</translation>
+    </message>
+    <message>
+        <source>bias {value}</source>
+        <translation>편향 {value}</translation>
+    </message>
+    <message>
+        <source>Inputs</source>
+        <translation>입력</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>출력</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkView</name>
+    <message>
+        <source>Training — the network is locked until the run ends. Stop to edit.</source>
+        <translation>학습 중 — 학습이 끝날 때까지 네트워크를 바꿀 수 없습니다. 바꾸려면 중지하세요.</translation>
+    </message>
+    <message>
+        <source>Input: {dataset} (loading PyTorch…)</source>
+        <translation>입력: {dataset} (PyTorch 불러오는 중…)</translation>
+    </message>
+    <message>
+        <source>Input: {shape} — {dataset}</source>
+        <translation>입력: {shape} — {dataset}</translation>
+    </message>
+    <message>
+        <source>Input: {shape}</source>
+        <translation>입력: {shape}</translation>
+    </message>
+    <message>
+        <source>Total: {count} trainable parameters</source>
+        <translation>전체: 학습 가능한 파라미터 {count}개</translation>
+    </message>
+</context>
+<context>
+    <name>PaletteBlock</name>
+    <message>
+        <source>Click to add at the end, or drag into the network.</source>
+        <translation>클릭하면 맨 끝에 추가되고, 네트워크로 끌어다 놓을 수도 있습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>Playground2DPanel</name>
+    <message>
+        <source>None</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>This network is not a plain stack of Linear layers and activations, so it is not drawn here. Edit it in the network view, or open the Spiral preset for a TensorFlow-Playground network.</source>
+        <translation>이 네트워크는 Linear 층과 활성화 함수만 쌓은 구조가 아니어서 여기에 그리지 않습니다. 네트워크 보기에서 고치거나, TensorFlow Playground 같은 네트워크를 원하면 ‘나선’ 프리셋을 여세요.</translation>
+    </message>
+    <message>
+        <source>The 2-D playground draws 2-D and 1-D data. Choose one of its datasets above, or import a CSV file with one or two feature columns.</source>
+        <translation>2차원 플레이그라운드는 2차원과 1차원 데이터를 그립니다. 위에서 데이터셋을 고르거나, 특성 열이 한두 개인 CSV 파일을 가져오세요.</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <source>orange</source>
+        <translation>주황</translation>
+    </message>
+    <message>
+        <source>blue</source>
+        <translation>파랑</translation>
+    </message>
+    <message>
+        <source>Data and training</source>
+        <translation>데이터와 학습</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>데이터셋</translation>
+    </message>
+    <message>
+        <source>Noise added to the generated points (0–50%)</source>
+        <translation>생성한 점에 더하는 잡음 (0–50%)</translation>
+    </message>
+    <message>
+        <source>Share of the data used for training; the rest is the test data</source>
+        <translation>학습에 쓰는 데이터의 비율. 나머지는 테스트 데이터입니다</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>배치 크기</translation>
+    </message>
+    <message>
+        <source>New data</source>
+        <translation>새 데이터</translation>
+    </message>
+    <message>
+        <source>New random data (and new starting weights): the next seed</source>
+        <translation>새 무작위 데이터 (와 새 초기 가중치): 다음 시드</translation>
+    </message>
+    <message>
+        <source>CSV…</source>
+        <translation>CSV…</translation>
+    </message>
+    <message>
+        <source>Train on your own CSV file: choose its feature and label columns</source>
+        <translation>내 CSV 파일로 학습합니다: 특성 열과 레이블 열을 고르세요</translation>
+    </message>
+    <message>
+        <source>Show test data</source>
+        <translation>테스트 데이터 보기</translation>
+    </message>
+    <message>
+        <source>Discretize output</source>
+        <translation>출력 이산화</translation>
+    </message>
+    <message>
+        <source>▶ Train</source>
+        <translation>▶ 학습</translation>
+    </message>
+    <message>
+        <source>Train (or stop) the current experiment, as the Train button does</source>
+        <translation>‘학습’ 버튼처럼 현재 실험을 학습(또는 중지)합니다</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>학습률</translation>
+    </message>
+    <message>
+        <source>L1 adds rate·Σ|w| to the loss, L2 adds rate·Σw² (weights only, not biases)</source>
+        <translation>L1은 손실에 비율·Σ|w|를, L2는 비율·Σw²를 더합니다 (편향은 빼고 가중치에만)</translation>
+    </message>
+    <message>
+        <source>Regularization</source>
+        <translation>규제</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>비율</translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation>특성</translation>
+    </message>
+    <message>
+        <source>Feed {feature} to the network</source>
+        <translation>{feature}을(를) 네트워크에 넣습니다</translation>
+    </message>
+    <message>
+        <source>Add a hidden layer</source>
+        <translation>은닉층 추가</translation>
+    </message>
+    <message>
+        <source>Remove the last hidden layer</source>
+        <translation>마지막 은닉층 제거</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>출력</translation>
+    </message>
+    <message>
+        <source>Training loss {loss}</source>
+        <translation>학습 손실 {loss}</translation>
+    </message>
+    <message>
+        <source>Test loss {loss}</source>
+        <translation>테스트 손실 {loss}</translation>
+    </message>
+    <message>
+        <source>class 0 / negative</source>
+        <translation>클래스 0 / 음수</translation>
+    </message>
+    <message>
+        <source>class 1 / positive</source>
+        <translation>클래스 1 / 양수</translation>
+    </message>
+    <message>
+        <source>Your data (CSV)</source>
+        <translation>내 데이터 (CSV)</translation>
+    </message>
+    <message>
+        <source>Noise {value}</source>
+        <translation>잡음 {value}</translation>
+    </message>
+    <message>
+        <source>Training {percent}%</source>
+        <translation>학습 {percent}%</translation>
+    </message>
+    <message>
+        <source>Not a plain Linear/activation network</source>
+        <translation>Linear/활성화 함수만으로 된 네트워크가 아닙니다</translation>
+    </message>
+    <message>
+        <source>{count} hidden layer</source>
+        <translation>은닉층 {count}개</translation>
+    </message>
+    <message>
+        <source>{count} hidden layers</source>
+        <translation>은닉층 {count}개</translation>
+    </message>
+    <message>
+        <source>linear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One more neuron in hidden layer {number}</source>
+        <translation>은닉층 {number}에 뉴런 하나 추가</translation>
+    </message>
+    <message>
+        <source>One neuron fewer in hidden layer {number}</source>
+        <translation>은닉층 {number}에서 뉴런 하나 제거</translation>
+    </message>
+    <message>
+        <source>{count} neuron</source>
+        <translation>뉴런 {count}개</translation>
+    </message>
+    <message>
+        <source>{count} neurons</source>
+        <translation>뉴런 {count}개</translation>
+    </message>
+    <message>
+        <source>Activation of hidden layer {number}</source>
+        <translation>은닉층 {number}의 활성화 함수</translation>
+    </message>
+    <message>
+        <source>The 2-D view could not draw this run: {reason}</source>
+        <translation>2차원 보기가 이 실행을 그리지 못했습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>y = w·x + b with  w = {w},  b = {b}</source>
+        <translation>y = w·x + b,  w = {w},  b = {b}</translation>
+    </message>
+    <message>
+        <source>Dataset {name}</source>
+        <translation>데이터셋 {name}</translation>
+    </message>
+    <message>
+        <source>Noise</source>
+        <translation>잡음</translation>
+    </message>
+    <message>
+        <source>Train/test ratio</source>
+        <translation>학습/테스트 비율</translation>
+    </message>
+    <message>
+        <source>Regenerate data (seed {seed})</source>
+        <translation>데이터 새로 만들기 (시드 {seed})</translation>
+    </message>
+    <message>
+        <source>Use input {feature}</source>
+        <translation>입력 {feature} 사용</translation>
+    </message>
+    <message>
+        <source>Drop input {feature}</source>
+        <translation>입력 {feature} 빼기</translation>
+    </message>
+    <message>
+        <source>Learning rate {lr}</source>
+        <translation>학습률 {lr}</translation>
+    </message>
+    <message>
+        <source>{kind} regularization {rate}</source>
+        <translation>{kind} 규제 {rate}</translation>
+    </message>
+    <message>
+        <source>Add hidden layer</source>
+        <translation>은닉층 추가</translation>
+    </message>
+    <message>
+        <source>Remove hidden layer</source>
+        <translation>은닉층 제거</translation>
+    </message>
+    <message>
+        <source>Add a neuron in hidden layer {number}</source>
+        <translation>은닉층 {number}에 뉴런 추가</translation>
+    </message>
+    <message>
+        <source>Remove a neuron in hidden layer {number}</source>
+        <translation>은닉층 {number}에서 뉴런 제거</translation>
+    </message>
+    <message>
+        <source>Hidden layer {number}: {activation}</source>
+        <translation>은닉층 {number}: {activation}</translation>
+    </message>
+    <message>
+        <source>Import {file}</source>
+        <translation>{file} 가져오기</translation>
+    </message>
+    <message>
+        <source>■ Stop</source>
+        <translation>■ 중지</translation>
+    </message>
+</context>
+<context>
+    <name>Plots</name>
+    <message>
+        <source>Export PNG…</source>
+        <translation>PNG로 내보내기…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV로 내보내기…</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 파일 (*.csv)</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 이미지 (*.png)</translation>
+    </message>
+</context>
+<context>
+    <name>RunsView</name>
+    <message>
+        <source>Run</source>
+        <translation>실행</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>네트워크</translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation>옵티마이저</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>배치</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>에폭</translation>
+    </message>
+    <message>
+        <source>Val. accuracy</source>
+        <translation>검증 정확도</translation>
+    </message>
+    <message>
+        <source>Val. loss</source>
+        <translation>검증 손실</translation>
+    </message>
+    <message>
+        <source>Test accuracy</source>
+        <translation>테스트 정확도</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>시간</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>중지됨</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>검증</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>학습</translation>
+    </message>
+    <message>
+        <source>Per-batch loss</source>
+        <translation>배치별 손실</translation>
+    </message>
+    <message>
+        <source>{seconds} s</source>
+        <translation>{seconds}초</translation>
+    </message>
+    <message>
+        <source>{minutes} min {seconds} s</source>
+        <translation>{minutes}분 {seconds}초</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>에폭</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>이름 바꾸기</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV로 내보내기…</translation>
+    </message>
+    <message>
+        <source>Which numbers to draw for each ticked run</source>
+        <translation>선택한 실행마다 어떤 값을 그릴지</translation>
+    </message>
+    <message>
+        <source>Curves:</source>
+        <translation>곡선:</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>손실</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>손실</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>정확도</translation>
+    </message>
+    <message>
+        <source>accuracy %</source>
+        <translation>정확도 %</translation>
+    </message>
+    <message>
+        <source>The run could not be recorded: {reason}</source>
+        <translation>이 실행을 기록하지 못했습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>Run {number}</source>
+        <translation>실행 {number}</translation>
+    </message>
+    <message>
+        <source>Tick to draw this run&apos;s curves; double-click to rename</source>
+        <translation>체크하면 이 실행의 곡선을 그립니다. 두 번 클릭하면 이름을 바꿉니다</translation>
+    </message>
+    <message>
+        <source>Every run of this session. Tick runs to compare their curves.</source>
+        <translation>이번 세션의 모든 실행입니다. 체크해서 곡선을 비교해 보세요.</translation>
+    </message>
+    <message>
+        <source>No runs yet: each training run of this session will be listed here.</source>
+        <translation>아직 실행이 없습니다. 이번 세션에서 학습할 때마다 여기에 기록됩니다.</translation>
+    </message>
+    <message>
+        <source>Delete runs</source>
+        <translation>실행 삭제</translation>
+    </message>
+    <message>
+        <source>Delete {names} from this project?</source>
+        <translation>이 프로젝트에서 {names}을(를) 삭제할까요?</translation>
+    </message>
+    <message>
+        <source>Export run metrics</source>
+        <translation>실행 지표 내보내기</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 파일 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>내보내기 실패</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {reason}</source>
+        <translation>{path}에 쓸 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>Loss per batch</source>
+        <translation>배치별 손실</translation>
+    </message>
+    <message>
+        <source>Loss (training)</source>
+        <translation>손실 (학습)</translation>
+    </message>
+    <message>
+        <source>Loss (validation)</source>
+        <translation>손실 (검증)</translation>
+    </message>
+    <message>
+        <source>Accuracy (training)</source>
+        <translation>정확도 (학습)</translation>
+    </message>
+    <message>
+        <source>Accuracy (validation)</source>
+        <translation>정확도 (검증)</translation>
+    </message>
+</context>
+<context>
+    <name>StepView</name>
+    <message>
+        <source>Pause training (or start it paused) and press &lt;b&gt;Step&lt;/b&gt;: the network trains on exactly one batch, and this tab takes that step apart — forward, backward, update.</source>
+        <translation>학습을 일시정지하거나 일시정지 상태로 시작한 뒤 &lt;b&gt;한 스텝&lt;/b&gt;을 누르세요. 네트워크가 배치 하나로만 학습하고, 이 탭이 그 한 스텝을 순전파, 역전파, 업데이트로 나눠 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>층</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>파라미터</translation>
+    </message>
+    <message>
+        <source>‖weights‖</source>
+        <translation>‖가중치‖</translation>
+    </message>
+    <message>
+        <source>‖gradient‖</source>
+        <translation>‖기울기‖</translation>
+    </message>
+    <message>
+        <source>‖change‖</source>
+        <translation>‖변화량‖</translation>
+    </message>
+    <message>
+        <source>‖lr × gradient‖</source>
+        <translation>‖학습률 × 기울기‖</translation>
+    </message>
+    <message>
+        <source>change ÷ (lr × gradient)</source>
+        <translation>변화량 ÷ (학습률 × 기울기)</translation>
+    </message>
+    <message>
+        <source>Optimizer state</source>
+        <translation>옵티마이저 상태</translation>
+    </message>
+    <message>
+        <source>momentum</source>
+        <translation>모멘텀</translation>
+    </message>
+    <message>
+        <source>RMSprop mean square</source>
+        <translation>RMSprop 제곱 평균</translation>
+    </message>
+    <message>
+        <source>Adagrad sum</source>
+        <translation>Adagrad 합</translation>
+    </message>
+    <message>
+        <source>Adam keeps a running mean of the gradients (m) and of their squares (v) and moves each weight by lr × m ÷ √v (lr = {lr}): every weight gets its own step size, so the change is not lr × gradient.</source>
+        <translation>Adam은 기울기의 이동 평균(m)과 기울기 제곱의 이동 평균(v)을 유지하며 각 가중치를 학습률 × m ÷ √v 만큼 움직입니다 (학습률 = {lr}). 가중치마다 보폭이 달라서 변화량이 학습률 × 기울기와 같지 않습니다.</translation>
+    </message>
+    <message>
+        <source>SGD with momentum moves along a running sum of past gradients (the momentum buffer) scaled by lr = {lr}: steps build up speed in directions the gradients agree on.</source>
+        <translation>모멘텀을 쓴 SGD는 지난 기울기의 누적합(모멘텀 버퍼)에 학습률 = {lr}을 곱한 만큼 움직입니다. 기울기의 방향이 한결같은 쪽으로 속도가 붙습니다.</translation>
+    </message>
+    <message>
+        <source>{optimizer} scales each gradient using the state it keeps (last column) before moving the weights, with lr = {lr}.</source>
+        <translation>{optimizer}은(는) 가중치를 움직이기 전에 자신이 유지하는 상태(마지막 열)로 각 기울기의 크기를 조절합니다. 학습률 = {lr}.</translation>
+    </message>
+    <message>
+        <source>Plain gradient descent: every weight moves against its gradient by exactly lr × gradient (lr = {lr}), so the last two columns are equal.</source>
+        <translation>기본 경사 하강법: 모든 가중치가 기울기 반대 방향으로 정확히 학습률 × 기울기 만큼 움직이므로 (학습률 = {lr}), 마지막 두 열이 같습니다.</translation>
+    </message>
+    <message>
+        <source>Backward: gradient norm per layer</source>
+        <translation>역전파: 층별 기울기 크기</translation>
+    </message>
+    <message>
+        <source>Update: change made vs lr × gradient</source>
+        <translation>업데이트: 실제 변화량과 학습률 × 기울기</translation>
+    </message>
+    <message>
+        <source>change made</source>
+        <translation>실제 변화량</translation>
+    </message>
+    <message>
+        <source>lr × gradient</source>
+        <translation>학습률 × 기울기</translation>
+    </message>
+    <message>
+        <source>Could not take the step apart: {reason}</source>
+        <translation>스텝을 나눠 보지 못했습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>Batch {batch} of {batches} in epoch {epoch} (step {step} of the run). Press Step again for the next batch.</source>
+        <translation>{epoch} 에폭의 배치 {batches}개 중 {batch}번째 (전체 {step}번째 스텝). 다음 배치를 보려면 ‘한 스텝’을 다시 누르세요.</translation>
+    </message>
+    <message>
+        <source>One training step:</source>
+        <translation>학습 한 스텝:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;1 · Forward&lt;/b&gt;&lt;br&gt;input {input} → output {output}&lt;br&gt;loss = &lt;b&gt;{loss}&lt;/b&gt;&lt;br&gt;&lt;br&gt;The batch flows through the layers to one row of scores per example; the loss measures how wrong those scores are.</source>
+        <translation>&lt;b&gt;1 · 순전파&lt;/b&gt;&lt;br&gt;입력 {input} → 출력 {output}&lt;br&gt;손실 = &lt;b&gt;{loss}&lt;/b&gt;&lt;br&gt;&lt;br&gt;배치가 층을 차례로 지나 샘플마다 점수 한 줄이 됩니다. 손실은 그 점수가 얼마나 틀렸는지를 잽니다.</translation>
+    </message>
+    <message>
+        <source>Largest gradient: {layer} ({norm}).</source>
+        <translation>가장 큰 기울기: {layer} ({norm}).</translation>
+    </message>
+    <message>
+        <source>This network has no weights.</source>
+        <translation>이 네트워크에는 가중치가 없습니다.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;2 · Backward&lt;/b&gt;&lt;br&gt;{strongest}&lt;br&gt;&lt;br&gt;Backpropagation works out, for every weight, how much the loss would change if that weight moved: the gradient. Its size per layer is below.</source>
+        <translation>&lt;b&gt;2 · 역전파&lt;/b&gt;&lt;br&gt;{strongest}&lt;br&gt;&lt;br&gt;역전파는 가중치마다 그 가중치가 움직이면 손실이 얼마나 변할지, 즉 기울기를 계산합니다. 층별 기울기 크기는 아래에 있습니다.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;3 · Update&lt;/b&gt;&lt;br&gt;{sentence}</source>
+        <translation>&lt;b&gt;3 · 업데이트&lt;/b&gt;&lt;br&gt;{sentence}</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPanel</name>
+    <message>
+        <source>all</source>
+        <translation>전부</translation>
+    </message>
+    <message>
+        <source>Train on at most this many images (quick experiments); &apos;all&apos; uses every image</source>
+        <translation>최대 이만큼의 이미지로만 학습합니다 (빠른 실험용). ‘전부’는 모든 이미지를 씁니다</translation>
+    </message>
+    <message>
+        <source>Samples per gradient step</source>
+        <translation>기울기 한 스텝에 쓰는 샘플 수</translation>
+    </message>
+    <message>
+        <source>Learning rate η: the arrows step 1-2-5 per decade (1e-5 … 10); type any value</source>
+        <translation>학습률 η: 화살표는 자릿수마다 1-2-5 단계로 움직입니다 (1e-5 … 10). 아무 값이나 입력해도 됩니다</translation>
+    </message>
+    <message>
+        <source>Momentum μ: how much of the previous step each step keeps</source>
+        <translation>모멘텀 μ: 매 스텝이 이전 스텝을 얼마나 이어받는지</translation>
+    </message>
+    <message>
+        <source>Look ahead along the momentum before taking the gradient (needs momentum &gt; 0)</source>
+        <translation>기울기를 구하기 전에 모멘텀 방향으로 미리 내다봅니다 (모멘텀 &gt; 0 필요)</translation>
+    </message>
+    <message>
+        <source>β₁: how slowly Adam&apos;s average of the gradients (m) forgets</source>
+        <translation>β₁: Adam의 기울기 평균(m)이 얼마나 천천히 잊는지</translation>
+    </message>
+    <message>
+        <source>β₂: how slowly Adam&apos;s average of the squared gradients (v) forgets</source>
+        <translation>β₂: Adam의 기울기 제곱 평균(v)이 얼마나 천천히 잊는지</translation>
+    </message>
+    <message>
+        <source>L2 penalty applied by the optimizer (decoupled in AdamW)</source>
+        <translation>옵티마이저가 적용하는 L2 벌점 (AdamW에서는 분리해서 적용)</translation>
+    </message>
+    <message>
+        <source>Passes over the training data</source>
+        <translation>학습 데이터를 훑는 횟수</translation>
+    </message>
+    <message>
+        <source>Same seed, same initial weights and batch order: runs are repeatable</source>
+        <translation>시드가 같으면 초기 가중치와 배치 순서도 같아서 실행을 그대로 재현할 수 있습니다</translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation>자동</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>데이터</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>데이터셋</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>이미지 수</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>배치 크기</translation>
+    </message>
+    <message>
+        <source>Loss and optimizer</source>
+        <translation>손실 함수와 옵티마이저</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>손실</translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation>옵티마이저</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>학습률</translation>
+    </message>
+    <message>
+        <source>Momentum</source>
+        <translation>모멘텀</translation>
+    </message>
+    <message>
+        <source>Weight decay</source>
+        <translation>가중치 감쇠</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>학습률 스케줄</translation>
+    </message>
+    <message>
+        <source>Step every (epochs)</source>
+        <translation>스텝 간격 (에폭)</translation>
+    </message>
+    <message>
+        <source>Decay γ</source>
+        <translation>감쇠율 γ</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>실행</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>에폭 수</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>시드</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>장치</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>학습</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>일시정지</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>한 스텝</translation>
+    </message>
+    <message>
+        <source>Run exactly one batch, then pause</source>
+        <translation>배치 하나만 학습하고 일시정지합니다</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>중지</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>준비됨</translation>
+    </message>
+    <message>
+        <source>Change dataset</source>
+        <translation>데이터셋 변경</translation>
+    </message>
+    <message>
+        <source>Change image limit</source>
+        <translation>이미지 수 변경</translation>
+    </message>
+    <message>
+        <source>Change batch size</source>
+        <translation>배치 크기 변경</translation>
+    </message>
+    <message>
+        <source>Change loss</source>
+        <translation>손실 함수 변경</translation>
+    </message>
+    <message>
+        <source>Change optimizer</source>
+        <translation>옵티마이저 변경</translation>
+    </message>
+    <message>
+        <source>Change learning rate</source>
+        <translation>학습률 변경</translation>
+    </message>
+    <message>
+        <source>Change momentum</source>
+        <translation>모멘텀 변경</translation>
+    </message>
+    <message>
+        <source>Toggle Nesterov</source>
+        <translation>네스테로프 켜기/끄기</translation>
+    </message>
+    <message>
+        <source>Change β₁</source>
+        <translation>β₁ 변경</translation>
+    </message>
+    <message>
+        <source>Change β₂</source>
+        <translation>β₂ 변경</translation>
+    </message>
+    <message>
+        <source>Change weight decay</source>
+        <translation>가중치 감쇠 변경</translation>
+    </message>
+    <message>
+        <source>Change schedule</source>
+        <translation>학습률 스케줄 변경</translation>
+    </message>
+    <message>
+        <source>Change schedule step</source>
+        <translation>스케줄 간격 변경</translation>
+    </message>
+    <message>
+        <source>Change schedule γ</source>
+        <translation>스케줄 γ 변경</translation>
+    </message>
+    <message>
+        <source>Change epochs</source>
+        <translation>에폭 수 변경</translation>
+    </message>
+    <message>
+        <source>Change seed</source>
+        <translation>시드 변경</translation>
+    </message>
+    <message>
+        <source>Change device</source>
+        <translation>장치 변경</translation>
+    </message>
+    <message>
+        <source>CUDA or MPS when present, else the CPU</source>
+        <translation>CUDA나 MPS가 있으면 그것을, 없으면 CPU를 씁니다</translation>
+    </message>
+    <message>
+        <source>The processor</source>
+        <translation>프로세서</translation>
+    </message>
+    <message>
+        <source>The NVIDIA GPU</source>
+        <translation>NVIDIA GPU</translation>
+    </message>
+    <message>
+        <source>The Apple GPU (Metal)</source>
+        <translation>Apple GPU (Metal)</translation>
+    </message>
+    <message>
+        <source>Train the network from fresh weights</source>
+        <translation>새 가중치로 네트워크를 학습합니다</translation>
+    </message>
+    <message>
+        <source>Cannot train: {reason}</source>
+        <translation>학습할 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>계속</translation>
+    </message>
+</context>
+<context>
+    <name>TutorialPanel</name>
+    <message>
+        <source>Choose the dataset “MNIST digits” in the Training panel.</source>
+        <translation>‘학습’ 패널에서 데이터셋을 “MNIST 숫자”로 고르세요.</translation>
+    </message>
+    <message>
+        <source>Next block: {block} (click it in the Layers palette).</source>
+        <translation>다음 블록: {block} (‘층’ 팔레트에서 클릭하세요).</translation>
+    </message>
+    <message>
+        <source>Layer {number} should be {block}, not {other}: select it and press Delete, or drag it into place.</source>
+        <translation>{number}번째 층은 {other}이(가) 아니라 {block}이어야 합니다. 선택해서 Delete를 누르거나 알맞은 자리로 끌어 옮기세요.</translation>
+    </message>
+    <message>
+        <source>Select Linear #{number} and set its Units to {units} in the layer editor.</source>
+        <translation>Linear #{number}을(를) 선택하고 층 설정에서 유닛 수를 {units}(으)로 바꾸세요.</translation>
+    </message>
+    <message>
+        <source>Remove the layers after the last Linear (select one and press Delete).</source>
+        <translation>마지막 Linear 뒤의 층을 지우세요 (선택하고 Delete).</translation>
+    </message>
+    <message>
+        <source>Start from an empty network</source>
+        <translation>빈 네트워크에서 시작하기</translation>
+    </message>
+    <message>
+        <source>You are going to build the course&apos;s first network yourself. Empty the network with the button below (Edit → Undo brings the old one back).</source>
+        <translation>강의의 첫 네트워크를 직접 만들어 봅시다. 아래 버튼으로 네트워크를 비우세요 (편집 → 실행 취소로 원래대로 되돌릴 수 있습니다).</translation>
+    </message>
+    <message>
+        <source>Build the seed MLP</source>
+        <translation>기본 MLP 만들기</translation>
+    </message>
+    <message>
+        <source>Click blocks in the &lt;b&gt;Layers&lt;/b&gt; palette to add them at the end: &lt;b&gt;Flatten&lt;/b&gt;, &lt;b&gt;Linear&lt;/b&gt;, &lt;b&gt;ReLU&lt;/b&gt;, &lt;b&gt;Linear&lt;/b&gt;, &lt;b&gt;ReLU&lt;/b&gt;, &lt;b&gt;Linear&lt;/b&gt;. Then select each Linear layer and set its &lt;b&gt;Units&lt;/b&gt;: 128, 64 and 10.&lt;br&gt;&lt;br&gt;The &lt;b&gt;Network&lt;/b&gt; panel shows every layer&apos;s output shape: 784 → 128 → 64 → 10 (109,386 parameters). Flatten turns the 28×28 image into 784 numbers; the last Linear layer gives one score per digit.</source>
+        <translation>&lt;b&gt;층&lt;/b&gt; 팔레트의 블록을 클릭하면 맨 끝에 추가됩니다: &lt;b&gt;Flatten&lt;/b&gt;, &lt;b&gt;Linear&lt;/b&gt;, &lt;b&gt;ReLU&lt;/b&gt;, &lt;b&gt;Linear&lt;/b&gt;, &lt;b&gt;ReLU&lt;/b&gt;, &lt;b&gt;Linear&lt;/b&gt;. 그런 다음 Linear 층을 하나씩 선택해 &lt;b&gt;유닛 수&lt;/b&gt;를 128, 64, 10으로 정하세요.&lt;br&gt;&lt;br&gt;&lt;b&gt;네트워크&lt;/b&gt; 패널에 층마다 출력 모양이 나옵니다: 784 → 128 → 64 → 10 (파라미터 109,386개). Flatten은 28×28 이미지를 숫자 784개로 펼치고, 마지막 Linear 층은 숫자마다 점수 하나를 냅니다.</translation>
+    </message>
+    <message>
+        <source>Train it</source>
+        <translation>학습시키기</translation>
+    </message>
+    <message>
+        <source>Press &lt;b&gt;Train&lt;/b&gt; in the &lt;b&gt;Training&lt;/b&gt; panel on the right. The loss (how wrong the network is) falls batch after batch, and every epoch (one pass over the training images) adds a point to the accuracy plot. It takes about a minute.</source>
+        <translation>오른쪽 &lt;b&gt;학습&lt;/b&gt; 패널에서 &lt;b&gt;학습&lt;/b&gt;을 누르세요. 손실(네트워크가 얼마나 틀렸는지)이 배치마다 줄어들고, 에폭(학습 이미지를 한 번 모두 훑는 것)마다 정확도 그래프에 점이 하나씩 찍힙니다. 1분쯤 걸립니다.</translation>
+    </message>
+    <message>
+        <source>Draw a digit</source>
+        <translation>숫자 그리기</translation>
+    </message>
+    <message>
+        <source>Open the &lt;b&gt;Draw&lt;/b&gt; tab and draw a digit with the mouse. The bars show the probability your network gives each digit, and the small picture is the 28×28 input it sees.</source>
+        <translation>&lt;b&gt;그리기&lt;/b&gt; 탭을 열고 마우스로 숫자를 그려 보세요. 막대는 내 네트워크가 숫자마다 주는 확률이고, 작은 그림은 네트워크가 보는 28×28 입력입니다.</translation>
+    </message>
+    <message>
+        <source>Done!</source>
+        <translation>완료!</translation>
+    </message>
+    <message>
+        <source>You built, trained and used a neural network. Next: try the optimizer SGD instead of Adam, add Dropout, or press &lt;b&gt;F1&lt;/b&gt; over any block to read what it does (Help → Concepts).</source>
+        <translation>신경망을 직접 만들고, 학습시키고, 써 보았습니다. 다음에는 옵티마이저를 Adam 대신 SGD로 바꿔 보거나, Dropout을 추가하거나, 블록 위에서 &lt;b&gt;F1&lt;/b&gt;을 눌러 설명을 읽어 보세요 (도움말 → 개념).</translation>
+    </message>
+    <message>
+        <source>Tutorial: your first network</source>
+        <translation>튜토리얼: 나의 첫 네트워크</translation>
+    </message>
+    <message>
+        <source>Skip this step</source>
+        <translation>이 단계 건너뛰기</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <source>Empty the network</source>
+        <translation>네트워크 비우기</translation>
+    </message>
+    <message>
+        <source>Open the Draw tab</source>
+        <translation>‘그리기’ 탭 열기</translation>
+    </message>
+    <message>
+        <source>Training… watch the Training tab.</source>
+        <translation>학습 중… ‘학습’ 탭을 지켜보세요.</translation>
+    </message>
+    <message>
+        <source>The run was stopped before the end: press Train again and let it finish.</source>
+        <translation>학습이 끝나기 전에 중지되었습니다. ‘학습’을 다시 누르고 끝날 때까지 기다리세요.</translation>
+    </message>
+    <message>
+        <source>The run failed (see the message under the Train button); fix that and press Train again, or skip this step.</source>
+        <translation>학습에 실패했습니다 (‘학습’ 버튼 아래 메시지를 보세요). 문제를 고친 뒤 다시 누르거나, 이 단계를 건너뛰세요.</translation>
+    </message>
+    <message>
+        <source>This window has no Draw tab.</source>
+        <translation>이 창에는 ‘그리기’ 탭이 없습니다.</translation>
+    </message>
+</context>
+</TS>
