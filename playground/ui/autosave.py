@@ -171,12 +171,13 @@ def read_recovery(path: Path) -> Recovery | None:
 
 def ask_to_restore(parent: QWidget | None, recovery: Recovery) -> bool:
     """Offer the recovered experiment; True when the person wants it back."""
-    tr = QCoreApplication.translate
+    # QCoreApplication.translate written out: pyside6-lupdate does not see through an alias
     name = Path(recovery.document).name if recovery.document else recovery.experiment.name
-    text = tr("Autosave", "NN Playground did not close properly last time. Your unsaved changes to “{name}” were "
-              "saved automatically at {time}.\n\nRestore them?").format(
+    text = QCoreApplication.translate(
+        "Autosave", "NN Playground did not close properly last time. Your unsaved changes to “{name}” were "
+        "saved automatically at {time}.\n\nRestore them?").format(
         name=name, time=recovery.saved_at.strftime("%H:%M, %d %b %Y"))
-    answer = QMessageBox.question(parent, tr("Autosave", "Restore unsaved changes?"), text,
+    answer = QMessageBox.question(parent, QCoreApplication.translate("Autosave", "Restore unsaved changes?"), text,
                                   QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                   QMessageBox.StandardButton.Yes)
     return answer == QMessageBox.StandardButton.Yes

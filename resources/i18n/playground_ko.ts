@@ -2,21 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <source>Autosave</source>
-        <comment>NN Playground did not close properly last time. Your unsaved changes to “{name}” were saved automatically at {time}.
-
-Restore them?</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Autosave</source>
-        <comment>Restore unsaved changes?</comment>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>ActivationsPanel</name>
     <message>
         <source>Could not compute activations: {reason}</source>
@@ -51,7 +36,19 @@ Restore them?</comment>
     <name>Autosave</name>
     <message>
         <source>Autosave failed: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>자동 저장에 실패했습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>NN Playground did not close properly last time. Your unsaved changes to “{name}” were saved automatically at {time}.
+
+Restore them?</source>
+        <translation>지난번에 NN Playground가 제대로 종료되지 않았습니다. “{name}”의 저장하지 않은 변경 사항이 {time}에 자동으로 저장되어 있습니다.
+
+복원할까요?</translation>
+    </message>
+    <message>
+        <source>Restore unsaved changes?</source>
+        <translation>저장하지 않은 변경 사항을 복원할까요?</translation>
     </message>
 </context>
 <context>
@@ -1676,7 +1673,7 @@ to {target}</source>
     </message>
     <message>
         <source>linear</source>
-        <translation type="unfinished"></translation>
+        <translation>선형</translation>
     </message>
     <message>
         <source>One more neuron in hidden layer {number}</source>
