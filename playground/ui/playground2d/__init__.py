@@ -13,8 +13,10 @@ from __future__ import annotations
 
 def install_playground2d(window):
     """Add the "2-D playground" tab to the MainWindow (or a host with its API) and return the panel."""
+    from PySide6.QtCore import QCoreApplication
+
     from playground.ui.playground2d.panel import Playground2DPanel
 
     panel = Playground2DPanel(window)
-    window.add_view(panel, "2-D playground")
+    window.add_view(panel, QCoreApplication.translate("Playground2DPanel", "2-D playground"))
     return panel
