@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from playground.core.experiment import ExperimentError, read_bool, read_float, read_int
-from playground.core.i18n import QT_TRANSLATE_NOOP
+from playground.core.i18n import QT_TRANSLATE_NOOP, Message
 
 Shape = tuple[int, ...]  # without the batch dimension
 
@@ -91,19 +91,20 @@ def _require_image(shape: Shape, what: str) -> tuple[int, int, int]:
     if len(shape) == 3:
         return shape  # type: ignore[return-value]
     if len(shape) == 1:
-        raise ShapeMismatch(
-            f"{what} expects an image (channels×height×width) but receives a flat vector of {shape[0]} — "
-            "move it before Flatten, or remove the Flatten above it"
-        )
-    raise ShapeMismatch(f"{what} expects an image (channels×height×width) but receives {format_shape(shape)}")
+        raise ShapeMismatch(Message("Shapes", QT_TRANSLATE_NOOP(
+            "Shapes", "{layer} expects an image (channels×height×width) but receives a flat vector of {size} — "
+            "move it before Flatten, or remove the Flatten above it"), layer=what, size=shape[0]))
+    raise ShapeMismatch(Message("Shapes", QT_TRANSLATE_NOOP(
+        "Shapes", "{layer} expects an image (channels×height×width) but receives {shape}"),
+        layer=what, shape=format_shape(shape)))
 
 
 def _require_flat(shape: Shape, what: str) -> int:
     if len(shape) == 1:
         return shape[0]
-    raise ShapeMismatch(
-        f"{what} expects a flat vector but receives {format_shape(shape)} — add Flatten before it"
-    )
+    raise ShapeMismatch(Message("Shapes", QT_TRANSLATE_NOOP(
+        "Shapes", "{layer} expects a flat vector but receives {shape} — add Flatten before it"),
+        layer=what, shape=format_shape(shape)))
 
 
 def _conv_out(size: int, kernel: int, stride: int, padding: int) -> int:
@@ -123,10 +124,9 @@ def _conv_infer(shape: Shape, p: dict[str, Any]) -> tuple[Shape, int]:
     k, s, pad = p["kernel_size"], p["stride"], p["padding"]
     oh, ow = _conv_out(h, k, s, pad), _conv_out(w, k, s, pad)
     if oh < 1 or ow < 1:
-        raise ShapeMismatch(
-            f"{{layer}}'s kernel {k}×{k} does not fit its input {h}×{w} — use a smaller kernel, add padding, "
-            "or remove a pooling layer before it"
-        )
+        raise ShapeMismatch(Message("Shapes", QT_TRANSLATE_NOOP(
+            "Shapes", "{layer}'s kernel {kernel} does not fit its input {size} — use a smaller kernel, add "
+            "padding, or remove a pooling layer before it"), layer="{layer}", kernel=f"{k}×{k}", size=f"{h}×{w}"))
     return (p["out_channels"], oh, ow), p["out_channels"] * (c * k * k + 1)
 
 
@@ -136,9 +136,9 @@ def _pool_infer(shape: Shape, p: dict[str, Any]) -> tuple[Shape, int]:
     s = p["stride"] or k
     oh, ow = _conv_out(h, k, s, 0), _conv_out(w, k, s, 0)
     if oh < 1 or ow < 1:
-        raise ShapeMismatch(
-            f"{{layer}}'s window {k}×{k} is larger than its input {h}×{w} — use a smaller kernel or remove it"
-        )
+        raise ShapeMismatch(Message("Shapes", QT_TRANSLATE_NOOP(
+            "Shapes", "{layer}'s window {kernel} is larger than its input {size} — use a smaller kernel or remove "
+            "it"), layer="{layer}", kernel=f"{k}×{k}", size=f"{h}×{w}"))
     return (c, oh, ow), 0
 
 
@@ -152,7 +152,9 @@ def _same_infer(shape: Shape, p: dict[str, Any]) -> tuple[Shape, int]:
 
 def _batchnorm_infer(shape: Shape, p: dict[str, Any]) -> tuple[Shape, int]:
     if len(shape) not in (1, 3):
-        raise ShapeMismatch(f"{{layer}} needs a flat vector or an image, but receives {format_shape(shape)}")
+        raise ShapeMismatch(Message("Shapes", QT_TRANSLATE_NOOP(
+            "Shapes", "{layer} needs a flat vector or an image, but receives {shape}"),
+            layer="{layer}", shape=format_shape(shape)))
     return shape, 2 * shape[0]
 
 
@@ -167,11 +169,10 @@ def _sequence_dims(shape: Shape) -> tuple[int, int]:
     if len(shape) == 2:
         return shape[0], shape[1]
     # A flat vector comes from Flatten, Linear or another recurrent layer (which returns its last step only).
-    raise ShapeMismatch(
-        f"{{layer}} expects a sequence (an image, whose rows are the steps) but receives a flat vector of "
-        f"{shape[0]} — place it before any Flatten, Linear or recurrent layer; to stack recurrent layers, "
-        "raise its Stacked layers instead"
-    )
+    raise ShapeMismatch(Message("Shapes", QT_TRANSLATE_NOOP(
+        "Shapes", "{layer} expects a sequence (an image, whose rows are the steps) but receives a flat vector of "
+        "{size} — place it before any Flatten, Linear or recurrent layer; to stack recurrent layers, raise its "
+        "Stacked layers instead"), layer="{layer}", size=shape[0]))
 
 
 def _recurrent_infer(gates: int) -> Callable[[Shape, dict[str, Any]], tuple[Shape, int]]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from playground.core import catalog
 from playground.core.catalog import Shape, ShapeMismatch, format_shape
 from playground.core.experiment import Experiment, LayerSpec
+from playground.core.i18n import QT_TRANSLATE_NOOP, Message
 
 # A single layer above this many parameters is refused before anything is allocated:
 # 50M float32 weights are 200 MB, plus as much again for gradients and twice for Adam.
@@ -42,7 +43,7 @@ class LayerShape:
 @dataclass
 class Issue:
     index: int | None  # layer index, or None for the whole network
-    message: str
+    message: str  # a playground.core.i18n.Message: English as a str, translatable in the window
 
 
 @dataclass
@@ -97,20 +98,24 @@ def infer_layers(input_shape: Shape, layers: list[LayerSpec]) -> ShapeReport:
             report.layers.append(LayerShape(index, layer.type, (), None))
             continue
         if layer_type is None:  # only a LayerSpec made in code can get here; files are checked on load
-            report.error = Issue(index, f"Layer #{index + 1} has the unknown type {layer.type!r} — "
-                                 f"choose one of: {', '.join(catalog.LAYERS)}")
+            report.error = Issue(index, Message("Shapes", QT_TRANSLATE_NOOP(
+                "Shapes", "Layer #{number} has the unknown type {type} — choose one of: {types}"),
+                number=index + 1, type=repr(layer.type), types=", ".join(catalog.LAYERS)))
             report.layers.append(LayerShape(index, layer.type, shape, None))
             shape = None
             continue
         try:
             out, params = layer_type.infer(shape, layer_type.complete(layer.params))
             if params > MAX_LAYER_PARAMETERS:
-                raise ShapeMismatch(
-                    f"{{layer}} would have {params:,} parameters (about {params * 4 / 1e9:.1f} GB for the weights "
-                    "alone, several times that while training) — use fewer units, or pool or stride before it"
-                )
+                raise ShapeMismatch(Message("Shapes", QT_TRANSLATE_NOOP(
+                    "Shapes", "{layer} would have {count} parameters (about {size} GB for the weights alone, "
+                    "several times that while training) — use fewer units, or pool or stride before it"),
+                    layer="{layer}", count=f"{params:,}", size=f"{params * 4 / 1e9:.1f}"))
         except ShapeMismatch as exc:
-            report.error = Issue(index, str(exc).replace("{layer}", layer_label(index, layer.type)))
+            label = layer_label(index, layer.type)
+            message = exc.args[0] if exc.args else ""
+            report.error = Issue(index, message.with_values(layer=label) if isinstance(message, Message)
+                                 else str(exc).replace("{layer}", label))
             report.layers.append(LayerShape(index, layer.type, shape, None))
             shape = None
             continue
@@ -184,37 +189,50 @@ def _check_memory(report: ShapeReport, batch_size: int) -> None:
     label = layer_label(heaviest.index, heaviest.type)
     outputs = math.prod(heaviest.output_shape)
     if 4 * heaviest.parameters >= 2 * batch_size * outputs:
-        cause = f"{label} alone has {heaviest.parameters:,} parameters — use fewer units, or pool or stride before it"
+        cause = Message("Shapes", QT_TRANSLATE_NOOP(
+            "Shapes", "{layer} alone has {count} parameters — use fewer units, or pool or stride before it"),
+            layer=label, count=f"{heaviest.parameters:,}")
     else:
-        cause = (f"{label} alone outputs {outputs:,} numbers per sample — use fewer filters or units, pool or "
-                 f"stride before it, or a smaller batch size")
-    report.error = Issue(heaviest.index, f"Training needs about {_gigabytes(needed)} of memory with batch size "
-                         f"{batch_size}, more than the {_gigabytes(budget)} this computer can spare: {cause}")
+        cause = Message("Shapes", QT_TRANSLATE_NOOP(
+            "Shapes", "{layer} alone outputs {count} numbers per sample — use fewer filters or units, pool or "
+            "stride before it, or a smaller batch size"), layer=label, count=f"{outputs:,}")
+    report.error = Issue(heaviest.index, Message("Shapes", QT_TRANSLATE_NOOP(
+        "Shapes", "Training needs about {needed} of memory with batch size {batch}, more than the {budget} this "
+        "computer can spare: {cause}"), needed=_gigabytes(needed), batch=batch_size, budget=_gigabytes(budget),
+        cause=cause))
 
 
 def _check_output(report: ShapeReport, experiment: Experiment, num_classes: int, output_size: int) -> None:
     out = report.output_shape
     if not experiment.layers:
-        report.error = Issue(None, "The network has no layers — add at least a Linear layer (after Flatten for images)")
+        report.error = Issue(None, Message("Shapes", QT_TRANSLATE_NOOP(
+            "Shapes", "The network has no layers — add at least a Linear layer (after Flatten for images)")))
         return
     last = len(experiment.layers) - 1
     loss = catalog.LOSSES[experiment.loss]
     if num_classes == 0 and loss.needs_labels:
-        report.error = Issue(None, f"{loss.label} needs class labels, but this dataset is regression (numbers "
-                             "to predict) — choose Mean squared error, L1 or Smooth L1 as the loss")
+        report.error = Issue(None, Message("Shapes", QT_TRANSLATE_NOOP(
+            "Shapes", "{loss} needs class labels, but this dataset is regression (numbers to predict) — choose "
+            "Mean squared error, L1 or Smooth L1 as the loss"), loss=Message("Catalog", loss.label)))
         return
     if out is not None and len(out) != 1:
-        report.error = Issue(last, f"The network ends with {format_shape(out)}, but it must end with one score per "
-                             f"{'class' if num_classes else 'target'} — add Flatten and a Linear layer with "
-                             f"{output_size} units at the end")
+        template = (QT_TRANSLATE_NOOP("Shapes", "The network ends with {shape}, but it must end with one score "
+                                      "per class — add Flatten and a Linear layer with {units} units at the end")
+                    if num_classes else
+                    QT_TRANSLATE_NOOP("Shapes", "The network ends with {shape}, but it must end with one score "
+                                      "per target — add Flatten and a Linear layer with {units} units at the end"))
+        report.error = Issue(last, Message("Shapes", template, shape=format_shape(out), units=output_size))
         return
     if num_classes == 0 and out[0] != output_size:
-        report.error = Issue(last, f"The last layer gives {out[0]} outputs but this regression data has "
-                             f"{output_size} target{'s' if output_size > 1 else ''} — set its units to {output_size}")
+        template = (QT_TRANSLATE_NOOP("Shapes", "The last layer gives {count} outputs but this regression data "
+                                      "has {targets} targets — set its units to {targets}") if output_size > 1
+                    else QT_TRANSLATE_NOOP("Shapes", "The last layer gives {count} outputs but this regression "
+                                           "data has {targets} target — set its units to {targets}"))
+        report.error = Issue(last, Message("Shapes", template, count=out[0], targets=output_size))
         return
     if report.total_parameters == 0:  # the optimizer would have nothing to update
-        report.error = Issue(None, "The network has nothing to learn: none of its layers has weights — add a "
-                             "Linear layer")
+        report.error = Issue(None, Message("Shapes", QT_TRANSLATE_NOOP(
+            "Shapes", "The network has nothing to learn: none of its layers has weights — add a Linear layer")))
 
 
 def output_width_problem(loss: str, num_classes: int, width: int) -> str | None:
@@ -226,10 +244,14 @@ def output_width_problem(loss: str, num_classes: int, width: int) -> str | None:
         return None  # one logit for two classes
     # "the last layer" is a Linear layer in nearly every network; name its setting
     if width < num_classes:
-        return (f"The network gives {width} output{'s' if width != 1 else ''} but the dataset has {num_classes} "
-                f"classes — set the last Linear layer's units to {num_classes}")
-    return (f"The network gives {width} outputs but the dataset has {num_classes} classes — the extra outputs "
-            f"are never the answer; set the last Linear layer's units to {num_classes}")
+        template = (QT_TRANSLATE_NOOP("Shapes", "The network gives {width} outputs but the dataset has {classes} "
+                                      "classes — set the last Linear layer's units to {classes}") if width != 1
+                    else QT_TRANSLATE_NOOP("Shapes", "The network gives {width} output but the dataset has "
+                                           "{classes} classes — set the last Linear layer's units to {classes}"))
+        return Message("Shapes", template, width=width, classes=num_classes)
+    return Message("Shapes", QT_TRANSLATE_NOOP(
+        "Shapes", "The network gives {width} outputs but the dataset has {classes} classes — the extra outputs "
+        "are never the answer; set the last Linear layer's units to {classes}"), width=width, classes=num_classes)
 
 
 def _pitfalls(experiment: Experiment, num_classes: int, width: int) -> list[Issue]:
@@ -241,17 +263,19 @@ def _pitfalls(experiment: Experiment, num_classes: int, width: int) -> list[Issu
     if width_problem:
         warnings.append(Issue(len(layers) - 1, width_problem))
     if loss == "cross_entropy" and last.type in ("Softmax", "LogSoftmax"):
-        warnings.append(Issue(len(layers) - 1, f"{last.type} right before CrossEntropyLoss: the loss already applies "
-                              "softmax, so training is slowed — remove the last layer"))
+        warnings.append(Issue(len(layers) - 1, Message("Shapes", QT_TRANSLATE_NOOP(
+            "Shapes", "{layer} right before CrossEntropyLoss: the loss already applies softmax, so training is "
+            "slowed — remove the last layer"), layer=last.type)))
     if loss == "cross_entropy" and last.type == "Sigmoid":
-        warnings.append(Issue(len(layers) - 1, "Sigmoid output with CrossEntropyLoss squashes the scores into (0, 1) "
-                              "and learns slowly — remove the Sigmoid; the loss expects raw scores"))
+        warnings.append(Issue(len(layers) - 1, Message("Shapes", QT_TRANSLATE_NOOP(
+            "Shapes", "Sigmoid output with CrossEntropyLoss squashes the scores into (0, 1) and learns slowly — "
+            "remove the Sigmoid; the loss expects raw scores"))))
     if loss == "nll" and last.type != "LogSoftmax":
-        warnings.append(Issue(len(layers) - 1, "NLLLoss expects log-probabilities — end the network with LogSoftmax, "
-                              "or use CrossEntropy"))
+        warnings.append(Issue(len(layers) - 1, Message("Shapes", QT_TRANSLATE_NOOP(
+            "Shapes", "NLLLoss expects log-probabilities — end the network with LogSoftmax, or use CrossEntropy"))))
     if loss == "bce_with_logits" and last.type == "Sigmoid":
-        warnings.append(Issue(len(layers) - 1, "Sigmoid before BCEWithLogitsLoss applies sigmoid twice — "
-                              "remove the Sigmoid layer"))
+        warnings.append(Issue(len(layers) - 1, Message("Shapes", QT_TRANSLATE_NOOP(
+            "Shapes", "Sigmoid before BCEWithLogitsLoss applies sigmoid twice — remove the Sigmoid layer"))))
     if num_classes and loss in ("mse", "l1", "smooth_l1") and last.type == "Linear":
         pass  # allowed: trains on one-hot targets, as in the course's comparison of losses
     lr_problem = learning_rate_problem(experiment.optimizer.name, experiment.optimizer.lr)
@@ -261,9 +285,10 @@ def _pitfalls(experiment: Experiment, num_classes: int, width: int) -> list[Issu
     for index, layer in enumerate(layers):
         if layer.type == "Linear":
             if previous_linear is not None:
-                warnings.append(Issue(index, f"{layer_label(previous_linear, 'Linear')} and "
-                                      f"{layer_label(index, 'Linear')} have no activation between them, so together "
-                                      "they are still one linear map — add an activation such as ReLU between them"))
+                warnings.append(Issue(index, Message("Shapes", QT_TRANSLATE_NOOP(
+                    "Shapes", "{first} and {second} have no activation between them, so together they are still "
+                    "one linear map — add an activation such as ReLU between them"),
+                    first=layer_label(previous_linear, "Linear"), second=layer_label(index, "Linear"))))
             previous_linear = index
         elif catalog.LAYERS[layer.type].is_activation and layer.type != "Identity":
             previous_linear = None
@@ -280,5 +305,7 @@ def learning_rate_problem(optimizer: str, lr: float) -> str | None:
     if lr <= usual_max:
         return None
     name = catalog.OPTIMIZERS[optimizer].label if optimizer in catalog.OPTIMIZERS else optimizer
-    return (f"The learning rate {lr:g} is far above what {name} usually trains with (at most {usual_max:g}): "
-            f"the loss will jump around or blow up instead of going down — try {typical:g}")
+    return Message("Shapes", QT_TRANSLATE_NOOP(
+        "Shapes", "The learning rate {lr} is far above what {optimizer} usually trains with (at most {most}): "
+        "the loss will jump around or blow up instead of going down — try {typical}"),
+        lr=f"{lr:g}", optimizer=name, most=f"{usual_max:g}", typical=f"{typical:g}")

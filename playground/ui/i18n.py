@@ -15,6 +15,7 @@ import os
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
+from playground.core.i18n import Message
 from playground.resources import resources_dir
 
 LANGUAGES = {"en": "English", "ko": "한국어"}  # each in its own language, as language menus do
@@ -115,3 +116,15 @@ def data_text(text: str) -> str:
 def help_hint() -> str:
     """The line that ends the tooltips of catalog items: F1 opens the Help panel at that item."""
     return QCoreApplication.translate("Help", "F1: more about this in Help → Concepts")
+
+
+def message_text(text: str) -> str:
+    """A message from the core (a `playground.core.i18n.Message`: shape problems, warnings) in the
+    current language, its values translated too; any other text comes back unchanged."""
+    if not isinstance(text, Message):
+        return text
+    values = {key: message_text(value) for key, value in text.values.items()}
+    try:
+        return translate(text.context, text.template).format(**values)
+    except (KeyError, IndexError, ValueError):  # a translation that lost a placeholder: English is better
+        return str(text)

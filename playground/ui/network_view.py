@@ -27,7 +27,7 @@ from playground.core.concepts import concept_key
 from playground.core.experiment import Experiment, LayerSpec
 from playground.core.shapes import ShapeReport
 from playground.ui.help_panel import set_concept
-from playground.ui.i18n import catalog_text, data_text, help_hint
+from playground.ui.i18n import catalog_text, data_text, help_hint, message_text
 from playground.ui.palette import LAYER_MIME
 
 ERROR_BACKGROUND = QColor(255, 225, 225)
@@ -191,7 +191,7 @@ class NetworkView(QWidget):
         warnings: dict[int, list[str]] = {}
         for issue in report.warnings if report is not None else []:
             if issue.index is not None:
-                warnings.setdefault(issue.index, []).append(issue.message)
+                warnings.setdefault(issue.index, []).append(message_text(issue.message))
         for i, layer in enumerate(experiment.layers):
             row = report.layers[i] if report is not None and i < len(report.layers) else None
             if report is None:
@@ -211,7 +211,7 @@ class NetworkView(QWidget):
                     item.setBackground(col, QBrush(ERROR_BACKGROUND))
                     item.setForeground(col, QBrush(ERROR_TEXT))
                 item.setIcon(1, style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical))
-                tip = report.error.message
+                tip = message_text(report.error.message)
             elif i in warnings:
                 item.setIcon(1, style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
                 tip = "\n".join(warnings[i])
@@ -232,8 +232,8 @@ class NetworkView(QWidget):
                 count=f"{report.total_parameters:,}") + "</b>")
             lines = []
             if report.error is not None:
-                lines.append(f"<span style='color:{ERROR_TEXT.name()}'>✖ {_html(report.error.message)}</span>")
-            lines += [f"<span style='color:{WARNING_TEXT.name()}'>⚠ {_html(w.message)}</span>"
+                lines.append(f"<span style='color:{ERROR_TEXT.name()}'>✖ {_html(message_text(report.error.message))}</span>")
+            lines += [f"<span style='color:{WARNING_TEXT.name()}'>⚠ {_html(message_text(w.message))}</span>"
                       for w in report.warnings]
             self.issues_label.setText("<br>".join(lines))
             self.issues_label.setVisible(bool(lines))

@@ -1763,6 +1763,10 @@ to {target}</source>
         <source>■ Stop</source>
         <translation>■ 중지</translation>
     </message>
+    <message>
+        <source>2-D playground</source>
+        <translation>2차원 플레이그라운드</translation>
+    </message>
 </context>
 <context>
     <name>Plots</name>
@@ -1960,6 +1964,121 @@ to {target}</source>
     <message>
         <source>Accuracy (validation)</source>
         <translation>정확도 (검증)</translation>
+    </message>
+</context>
+<context>
+    <name>Shapes</name>
+    <message>
+        <source>{layer} expects an image (channels×height×width) but receives a flat vector of {size} — move it before Flatten, or remove the Flatten above it</source>
+        <translation>{layer}은(는) 이미지(채널×높이×너비)를 받아야 하는데 길이 {size}의 평평한 벡터를 받습니다. 이 층을 Flatten 앞으로 옮기거나, 위에 있는 Flatten을 지우세요</translation>
+    </message>
+    <message>
+        <source>{layer} expects an image (channels×height×width) but receives {shape}</source>
+        <translation>{layer}은(는) 이미지(채널×높이×너비)를 받아야 하는데 {shape}을(를) 받습니다</translation>
+    </message>
+    <message>
+        <source>{layer} expects a flat vector but receives {shape} — add Flatten before it</source>
+        <translation>{layer}은(는) 평평한 벡터를 받아야 하는데 {shape}을(를) 받습니다. 앞에 Flatten을 추가하세요</translation>
+    </message>
+    <message>
+        <source>{layer}&apos;s kernel {kernel} does not fit its input {size} — use a smaller kernel, add padding, or remove a pooling layer before it</source>
+        <translation>{layer}의 커널 {kernel}이(가) 입력 {size}에 들어가지 않습니다. 커널을 줄이거나, 패딩을 더하거나, 앞의 풀링층을 지우세요</translation>
+    </message>
+    <message>
+        <source>{layer}&apos;s window {kernel} is larger than its input {size} — use a smaller kernel or remove it</source>
+        <translation>{layer}의 창 {kernel}이(가) 입력 {size}보다 큽니다. 커널을 줄이거나 이 층을 지우세요</translation>
+    </message>
+    <message>
+        <source>{layer} needs a flat vector or an image, but receives {shape}</source>
+        <translation>{layer}은(는) 평평한 벡터나 이미지를 받아야 하는데 {shape}을(를) 받습니다</translation>
+    </message>
+    <message>
+        <source>{layer} expects a sequence (an image, whose rows are the steps) but receives a flat vector of {size} — place it before any Flatten, Linear or recurrent layer; to stack recurrent layers, raise its Stacked layers instead</source>
+        <translation>{layer}은(는) 시퀀스(행 하나가 한 단계인 이미지)를 받아야 하는데 길이 {size}의 평평한 벡터를 받습니다. Flatten, Linear, 순환층보다 앞에 두세요. 순환층을 쌓으려면 대신 ‘쌓은 층 수’를 늘리세요</translation>
+    </message>
+    <message>
+        <source>Layer #{number} has the unknown type {type} — choose one of: {types}</source>
+        <translation>{number}번째 층의 종류 {type}을(를) 알 수 없습니다. 다음 중에서 고르세요: {types}</translation>
+    </message>
+    <message>
+        <source>{layer} would have {count} parameters (about {size} GB for the weights alone, several times that while training) — use fewer units, or pool or stride before it</source>
+        <translation>{layer}의 파라미터가 {count}개나 됩니다 (가중치만 약 {size} GB, 학습 중에는 그 몇 배). 유닛 수를 줄이거나, 앞에서 풀링이나 스트라이드로 크기를 줄이세요</translation>
+    </message>
+    <message>
+        <source>{layer} alone has {count} parameters — use fewer units, or pool or stride before it</source>
+        <translation>{layer} 하나의 파라미터가 {count}개입니다. 유닛 수를 줄이거나, 앞에서 풀링이나 스트라이드로 크기를 줄이세요</translation>
+    </message>
+    <message>
+        <source>{layer} alone outputs {count} numbers per sample — use fewer filters or units, pool or stride before it, or a smaller batch size</source>
+        <translation>{layer} 하나가 샘플마다 숫자 {count}개를 출력합니다. 필터나 유닛 수를 줄이거나, 앞에서 풀링이나 스트라이드를 쓰거나, 배치 크기를 줄이세요</translation>
+    </message>
+    <message>
+        <source>Training needs about {needed} of memory with batch size {batch}, more than the {budget} this computer can spare: {cause}</source>
+        <translation>배치 크기 {batch}로 학습하려면 메모리가 약 {needed} 필요해서, 이 컴퓨터가 내줄 수 있는 {budget}보다 많습니다: {cause}</translation>
+    </message>
+    <message>
+        <source>The network has no layers — add at least a Linear layer (after Flatten for images)</source>
+        <translation>네트워크에 층이 없습니다. 적어도 Linear 층 하나를 추가하세요 (이미지라면 Flatten 다음에)</translation>
+    </message>
+    <message>
+        <source>{loss} needs class labels, but this dataset is regression (numbers to predict) — choose Mean squared error, L1 or Smooth L1 as the loss</source>
+        <translation>{loss}에는 클래스 레이블이 필요한데 이 데이터셋은 회귀(숫자 예측)입니다. 손실 함수로 평균 제곱 오차, L1, Smooth L1 중 하나를 고르세요</translation>
+    </message>
+    <message>
+        <source>The network ends with {shape}, but it must end with one score per class — add Flatten and a Linear layer with {units} units at the end</source>
+        <translation>네트워크가 {shape}(으)로 끝나지만, 클래스마다 점수 하나로 끝나야 합니다. 끝에 Flatten과 유닛 {units}개짜리 Linear 층을 추가하세요</translation>
+    </message>
+    <message>
+        <source>The network ends with {shape}, but it must end with one score per target — add Flatten and a Linear layer with {units} units at the end</source>
+        <translation>네트워크가 {shape}(으)로 끝나지만, 목표값마다 점수 하나로 끝나야 합니다. 끝에 Flatten과 유닛 {units}개짜리 Linear 층을 추가하세요</translation>
+    </message>
+    <message>
+        <source>The last layer gives {count} outputs but this regression data has {targets} targets — set its units to {targets}</source>
+        <translation>마지막 층의 출력은 {count}개인데 이 회귀 데이터의 목표값은 {targets}개입니다. 유닛 수를 {targets}(으)로 바꾸세요</translation>
+    </message>
+    <message>
+        <source>The last layer gives {count} outputs but this regression data has {targets} target — set its units to {targets}</source>
+        <translation>마지막 층의 출력은 {count}개인데 이 회귀 데이터의 목표값은 {targets}개입니다. 유닛 수를 {targets}(으)로 바꾸세요</translation>
+    </message>
+    <message>
+        <source>The network has nothing to learn: none of its layers has weights — add a Linear layer</source>
+        <translation>네트워크가 학습할 것이 없습니다: 가중치가 있는 층이 하나도 없습니다. Linear 층을 추가하세요</translation>
+    </message>
+    <message>
+        <source>The network gives {width} outputs but the dataset has {classes} classes — set the last Linear layer&apos;s units to {classes}</source>
+        <translation>네트워크의 출력은 {width}개인데 데이터셋의 클래스는 {classes}개입니다. 마지막 Linear 층의 유닛 수를 {classes}(으)로 바꾸세요</translation>
+    </message>
+    <message>
+        <source>The network gives {width} output but the dataset has {classes} classes — set the last Linear layer&apos;s units to {classes}</source>
+        <translation>네트워크의 출력은 {width}개인데 데이터셋의 클래스는 {classes}개입니다. 마지막 Linear 층의 유닛 수를 {classes}(으)로 바꾸세요</translation>
+    </message>
+    <message>
+        <source>The network gives {width} outputs but the dataset has {classes} classes — the extra outputs are never the answer; set the last Linear layer&apos;s units to {classes}</source>
+        <translation>네트워크의 출력은 {width}개인데 데이터셋의 클래스는 {classes}개입니다. 남는 출력은 결코 답이 되지 않으니 마지막 Linear 층의 유닛 수를 {classes}(으)로 바꾸세요</translation>
+    </message>
+    <message>
+        <source>{layer} right before CrossEntropyLoss: the loss already applies softmax, so training is slowed — remove the last layer</source>
+        <translation>CrossEntropyLoss 바로 앞에 {layer}이(가) 있습니다. 손실 함수가 이미 소프트맥스를 적용하므로 학습이 느려집니다. 마지막 층을 지우세요</translation>
+    </message>
+    <message>
+        <source>Sigmoid output with CrossEntropyLoss squashes the scores into (0, 1) and learns slowly — remove the Sigmoid; the loss expects raw scores</source>
+        <translation>CrossEntropyLoss 앞의 Sigmoid 출력은 점수를 (0, 1) 사이로 눌러서 학습이 느립니다. Sigmoid를 지우세요. 이 손실 함수는 날것의 점수를 받습니다</translation>
+    </message>
+    <message>
+        <source>NLLLoss expects log-probabilities — end the network with LogSoftmax, or use CrossEntropy</source>
+        <translation>NLLLoss는 로그 확률을 받습니다. 네트워크를 LogSoftmax로 끝내거나 교차 엔트로피를 쓰세요</translation>
+    </message>
+    <message>
+        <source>Sigmoid before BCEWithLogitsLoss applies sigmoid twice — remove the Sigmoid layer</source>
+        <translation>BCEWithLogitsLoss 앞의 Sigmoid는 시그모이드를 두 번 적용하게 됩니다. Sigmoid 층을 지우세요</translation>
+    </message>
+    <message>
+        <source>{first} and {second} have no activation between them, so together they are still one linear map — add an activation such as ReLU between them</source>
+        <translation>{first}와(과) {second} 사이에 활성화 함수가 없어서 둘을 합쳐도 하나의 선형 변환일 뿐입니다. 그 사이에 ReLU 같은 활성화 함수를 넣으세요</translation>
+    </message>
+    <message>
+        <source>The learning rate {lr} is far above what {optimizer} usually trains with (at most {most}): the loss will jump around or blow up instead of going down — try {typical}</source>
+        <translation>학습률 {lr}은(는) {optimizer}이(가) 보통 학습하는 값(최대 {most})보다 훨씬 큽니다. 손실이 줄지 않고 들쭉날쭉하거나 폭발할 것입니다. {typical}을(를) 써 보세요</translation>
     </message>
 </context>
 <context>
