@@ -290,3 +290,57 @@ def test_the_korean_window_shows_no_english_text(qtbot, language):
     assert sum(bool(HANGUL.search(text)) for text in korean) > 100
     tips = [window.palette.blocks[name].toolTip() for name in catalog.LAYERS]
     assert all(HANGUL.search(tip) and "F1" in tip for tip in tips)
+
+
+# ---------------------------------------------------------------------------- the tutorial
+
+
+def test_tutorial_follows_the_window_from_an_empty_network_to_a_drawn_digit(qtbot):
+    from playground.app import create_window
+    from playground.core.presets import load_preset
+    from playground.training.trainer import EndEvent
+    from playground.ui.canvas import DigitPanel
+    from playground.ui.tutorial import BUILD, DONE, DRAW, EMPTY, TRAIN, TutorialPanel
+
+    window = create_window()
+    qtbot.addWidget(window)
+    tutorial = TutorialPanel(window)
+    qtbot.addWidget(tutorial)
+    assert tutorial.step == EMPTY and tutorial.action_button.isVisibleTo(tutorial)
+    tutorial.action_button.click()  # empties the network: one undoable edit
+    assert window.experiment.layers == [] and tutorial.step == BUILD
+    assert "Flatten" in tutorial.hint.text()
+    window.palette.blocks["Flatten"].click()
+    window.palette.blocks["Linear"].click()
+    assert tutorial.step == BUILD and "Units to 128" in tutorial.hint.text()
+    window.apply_edit("Seed MLP", load_preset("seed-mlp"))
+    assert tutorial.step == TRAIN
+    window.runFinished.emit(EndEvent("stopped"))
+    assert tutorial.step == TRAIN and "stopped" in tutorial.hint.text()
+    window.runFinished.emit(EndEvent("completed"))
+    assert tutorial.step == DRAW
+    tutorial.action_button.click()
+    panel = window.findChild(DigitPanel)
+    assert window.view_tabs.currentWidget() is panel
+    panel.predictionChanged.emit(None)
+    assert tutorial.step == DRAW
+    panel.predictionChanged.emit(object())
+    assert tutorial.step == DONE and not tutorial.skip_button.isVisibleTo(tutorial)
+    window.undo_stack.undo()
+    _close(window)
+
+
+def test_tutorial_steps_can_be_skipped(qtbot):
+    from playground.app import create_window
+    from playground.ui.tutorial import BUILD, DONE, TRAIN, TutorialPanel
+
+    window = create_window()
+    qtbot.addWidget(window)
+    tutorial = TutorialPanel(window)
+    qtbot.addWidget(tutorial)
+    tutorial.skip_button.click()
+    assert tutorial.step == TRAIN  # the window already holds the seed MLP: building is done
+    for _ in range(3):
+        tutorial.skip_button.click()
+    assert tutorial.step == DONE and BUILD < DONE
+    _close(window)
