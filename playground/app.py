@@ -19,26 +19,48 @@ def create_window(experiment: Experiment | None = None):
         app.setOrganizationName("NN Playground")
         app.setApplicationName("NN Playground")
 
-    from playground.ui.engine_loader import engine_loaded
     from playground.ui.main_window import MainWindow
 
     window = MainWindow(experiment)
-    window.insight_views = None
-    if engine_loaded():
-        _install_views(window)
-    else:
-        # the insight views ask the data registry about the dataset, which imports PyTorch
-        # (playground/data/images.py imports torch at module level); install them once it is loaded
-        # so the window still appears at once
-        window.engineReady.connect(lambda _devices: _install_views(window))
+    install_views(window)
     return window
 
 
-def _install_views(window) -> None:
-    from playground.ui.insight import install_insight_views
+def install_views(window) -> None:
+    """Add the Draw, 2-D playground and insight tabs to `window` and wire them to each other.
 
-    if window.insight_views is None:
-        window.insight_views = install_insight_views(window)
+    None of them imports PyTorch while being built: the window still appears at once, and the canvas
+    loads its bundled model once the engine is ready.
+    """
+    from pathlib import Path
+
+    from playground.ui.canvas import TRAINED_LABEL, DigitPanel
+    from playground.ui.engine_loader import engine_loaded
+    from playground.ui.insight import install_insight_views
+    from playground.ui.playground2d import install_playground2d
+
+    digit = DigitPanel(load_bundled=False)
+    window.add_view(digit, "Draw")
+    window.digit_panel = digit
+    window.playground2d = install_playground2d(window)
+    window.insight_views = views = install_insight_views(window)
+
+    def model_changed(loaded) -> None:
+        path = getattr(loaded, "path", None)
+        digit.set_model(loaded, f"File: {Path(path).name}" if path else TRAINED_LABEL)
+
+    def show_on_canvas(pixels) -> None:
+        window.view_tabs.setCurrentWidget(digit)
+        digit.show_pixels(pixels)
+
+    window.trainedModelChanged.connect(model_changed)
+    views.evaluation.imageChosen.connect(show_on_canvas)
+    digit.modelInputChanged.connect(views.layers.show_activations_for)
+    window.attach_runs(views.runs)
+    if engine_loaded():
+        digit.load_bundled_model()
+    else:
+        window.engineReady.connect(lambda _devices: digit.model is None and digit.load_bundled_model())
 
 
 def run_app(argv: list[str] | None = None) -> int:

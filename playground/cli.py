@@ -43,8 +43,11 @@ def _load_source(args: argparse.Namespace) -> Experiment:
             return load_preset(args.preset)
         except PresetError as exc:
             raise CliError(str(exc)) from None
+    from playground.core.project import load_project
+
     try:
-        return Experiment.load(args.experiment)
+        # a project saved by the app (the experiment plus its runs) is read as its experiment
+        return load_project(args.experiment)[0]
     except ExperimentError as exc:
         raise CliError(f"{args.experiment}: {exc}") from None
 
@@ -239,7 +242,11 @@ def cmd_export_code(args: argparse.Namespace) -> int:
     from playground.core.codegen import experiment_to_script
 
     exp = _load_source(args)
-    print(experiment_to_script(exp))
+    try:
+        script = experiment_to_script(exp)
+    except ExperimentError as exc:
+        raise CliError(f"cannot write code for “{exp.name}”: {exc}") from None
+    print(script)
     return EXIT_OK
 
 

@@ -210,6 +210,8 @@ def load_project(path: str | os.PathLike[str]) -> tuple[Experiment, list[RunReco
 
 
 def parse_project(text: str) -> tuple[Experiment, list[RunRecord]]:
+    if not text.strip():
+        return Experiment.from_json(text), []  # says the file is empty, as for an experiment
     data = _read_object(parse_json(text), "")  # the experiment's reader: not JSON, nested too deeply
     # the experiment loader refuses unknown keys, and "runs" is the project's, not the experiment's
     experiment_part = {k: v for k, v in data.items() if k != "runs"}

@@ -5,16 +5,19 @@ digit being drawn) hands a callable to its `BackgroundRunner`; the runner's thre
 and the result comes back as ``finished(tag, result)`` on the GUI thread. Requests that arrive
 while one is running replace each other: a canvas stroke produces many, only the last matters.
 
-The thread is stopped and joined by `close()`, when the application quits, and when the runner
-is destroyed with its owner widget (a QThread destroyed while running aborts the process).
+The thread is stopped and joined by `close()` (owners call it from their `shutdown()`) and when
+the application quits; a runner destroyed with its owner widget tells its thread to quit, and the
+thread object is kept until it has finished (a QThread destroyed while running aborts the process).
 """
 
 from __future__ import annotations
 
+import atexit
 import threading
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
 
@@ -81,12 +84,32 @@ def _stop(thread: QThread, mailbox: _Mailbox, msecs: int) -> bool:
     return True
 
 
+# Every runner's thread, until it has finished: a QThread destroyed while running aborts the process,
+# so the Python reference that keeps it alive is dropped only once it is done (see `_purge`).
+_THREADS: dict[QThread, tuple[_Executor, _Mailbox]] = {}
+
+
+def _purge() -> None:
+    for thread in [t for t in _THREADS if not shiboken6.isValid(t) or t.isFinished()]:
+        del _THREADS[thread]
+
+
+@atexit.register
+def _stop_all() -> None:
+    """At interpreter exit, before Python tears objects down: stop and join whatever still runs."""
+    for thread, (_executor, mailbox) in list(_THREADS.items()):
+        if shiboken6.isValid(thread):
+            _stop(thread, mailbox, 5000)
+    _THREADS.clear()
+
+
 class BackgroundRunner(QObject):
     finished = Signal(object, object)  # tag, result — on the GUI thread
     failed = Signal(object, str)
 
     def __init__(self, name: str = "BackgroundRunner", parent: QObject | None = None):
         super().__init__(parent)
+        _purge()
         mailbox, thread = _Mailbox(), QThread()
         self._mailbox, self._thread = mailbox, thread
         thread.setObjectName(name)
@@ -94,9 +117,13 @@ class BackgroundRunner(QObject):
         self._executor.moveToThread(thread)
         self._executor.finished.connect(self.finished)
         self._executor.failed.connect(self.failed)
+        _THREADS[thread] = (self._executor, mailbox)
         thread.start()
-        # the lambdas hold the thread and mailbox, not self: they still work while self is being destroyed
-        self.destroyed.connect(lambda *_: _stop(thread, mailbox, 30000))
+        # When the owner widget is destroyed without close(), the thread is told to quit by a plain C++
+        # connection: no Python runs inside Qt's destructor chain (Python code there can trigger a
+        # garbage collection that deletes other Qt objects mid-destruction and deadlocks), and the
+        # thread object stays referenced in _THREADS until it has finished.
+        self.destroyed.connect(thread.quit)
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(lambda: _stop(thread, mailbox, 30000))

@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
     runStarted = Signal()
     runFinished = Signal(object)  # EndEvent
     engineReady = Signal(list)  # PyTorch imported; the devices it can train on
+    modelExported = Signal(str, str)  # path, error ('' when it worked)
 
     def __init__(self, experiment: Experiment | None = None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -77,6 +78,10 @@ class MainWindow(QMainWindow):
         self._report: ShapeReport | None = None
         self._probes: dict[str, tuple[Callable[[Experiment], Any], Callable[[Any], None]]] = {}
         self._trained_model = None
+        self._runs_view = None  # the Runs tab: its runs are saved with the project
+        self._runs_dirty = False
+        self._code_dialog = None
+        self._exporter = None  # BackgroundRunner for TorchScript/ONNX export, made when first needed
         self.session = None
         self.run_state = "idle"  # idle | running | paused
         self._run_total = 0
@@ -146,8 +151,22 @@ class MainWindow(QMainWindow):
 
     def set_trained_model(self, loaded) -> None:
         self._trained_model = loaded
-        self.save_model_action.setEnabled(loaded is not None)
+        for action in (self.save_model_action, self.export_torchscript_action, self.export_onnx_action):
+            action.setEnabled(loaded is not None)
         self.trainedModelChanged.emit(loaded)
+
+    def attach_runs(self, runs_view) -> None:
+        """The view holding the session's runs (`runs()`, `set_runs()`, signal `changed`): Save writes them
+        into the project file, Open reads them back, and a new or changed run counts as unsaved work."""
+        self._runs_view = runs_view
+        runs_view.changed.connect(self._runs_changed)
+
+    def _runs_changed(self) -> None:
+        self._runs_dirty = True
+        self._update_title()
+
+    def _session_runs(self) -> list:
+        return list(self._runs_view.runs()) if self._runs_view is not None else []
 
     # ================================================================== building
     def _build_widgets(self) -> None:
@@ -223,6 +242,16 @@ class MainWindow(QMainWindow):
         self.save_model_action.setEnabled(False)
         self.load_model_action = self._action("&Load model…", self.load_model_dialog, None, "loadModelAction",
                                               "Open a checkpoint saved by NN Playground")
+        self.show_code_action = self._action("Show PyTorch &code…", self.show_code, "Ctrl+Shift+C", "showCodeAction",
+                                             "The current experiment as a standalone PyTorch script")
+        self.export_torchscript_action = self._action(
+            "Export trained model as &TorchScript…", lambda: self.export_trained_model("torchscript"), None,
+            "exportTorchScriptAction", "A .pt file that torch.jit.load runs without NN Playground")
+        self.export_onnx_action = self._action(
+            "Export trained model as &ONNX…", lambda: self.export_trained_model("onnx"), None,
+            "exportOnnxAction", "An .onnx file for other runtimes (needs the onnx package)")
+        for action in (self.export_torchscript_action, self.export_onnx_action):
+            action.setEnabled(False)
         self.data_dir_action = self._action("Data &folder…", self.choose_data_dir, None, "dataDirAction",
                                             "Where MNIST and Fashion-MNIST are read from (and downloaded to)")
         self.quit_action = self._action("&Quit", self.close, key.Quit, "quitAction")
@@ -260,7 +289,11 @@ class MainWindow(QMainWindow):
         self.recent_menu.setObjectName("recentMenu")
         file_menu.addActions([self.save_action, self.save_as_action])
         file_menu.addSeparator()
-        file_menu.addActions([self.save_model_action, self.load_model_action, self.data_dir_action])
+        file_menu.addActions([self.save_model_action, self.load_model_action])
+        export_menu = file_menu.addMenu("E&xport")
+        export_menu.setObjectName("exportMenu")
+        export_menu.addActions([self.show_code_action, self.export_torchscript_action, self.export_onnx_action])
+        file_menu.addAction(self.data_dir_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
@@ -283,6 +316,8 @@ class MainWindow(QMainWindow):
             self.presets_menu.addAction(action)
 
         view_menu = bar.addMenu("&View")
+        view_menu.addAction(self.show_code_action)
+        view_menu.addSeparator()
         for dock in (self.palette_dock, self.network_dock, self.training_dock):
             view_menu.addAction(dock.toggleViewAction())
         view_menu.addSeparator()
@@ -386,7 +421,10 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         name = Path(self._path).name if self._path else self._experiment.name
         self.setWindowTitle(f"{name}[*] — {APP_NAME}")
-        self.setWindowModified(not self.undo_stack.isClean())
+        self.setWindowModified(self.has_unsaved_changes())
+
+    def has_unsaved_changes(self) -> bool:
+        return not self.undo_stack.isClean() or self._runs_dirty
 
     # ================================================================== network edits
     def add_layer(self, type_name: str, row: int | None = None) -> None:
@@ -446,10 +484,11 @@ class MainWindow(QMainWindow):
 
     def maybe_save(self) -> bool:
         """Ask about unsaved changes; False means the person cancelled."""
-        if self.undo_stack.isClean():
+        if not self.has_unsaved_changes():
             return True
+        runs = " and its training runs" if self._runs_dirty else ""
         answer = QMessageBox.question(
-            self, APP_NAME, f"Save the changes to “{self._experiment.name}” before continuing?",
+            self, APP_NAME, f"Save the changes to “{self._experiment.name}”{runs} before continuing?",
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Save)
         if answer == QMessageBox.StandardButton.Save:
@@ -483,18 +522,25 @@ class MainWindow(QMainWindow):
             self.open_experiment(path, ask=False)
 
     def open_experiment(self, path: str, ask: bool = True) -> bool:
+        """Open an experiment or project file; a project's runs replace the Runs tab's list."""
+        from playground.core.project import load_project
+
         if ask and not self.maybe_save():
             return False
         try:
-            exp = Experiment.load(path)
+            exp, runs = load_project(path)
         except ExperimentError as exc:
             where = f"Field: {exc.field}\n" if exc.field else ""
             QMessageBox.warning(self, "Cannot open experiment",
                                 f"{Path(path).name} cannot be opened.\n\n{where}Problem: {exc.problem}")
             return False
+        if self._runs_view is not None:
+            self._runs_view.set_runs(runs)
+        self._runs_dirty = False
         self.replace_experiment(exp, path)
         self._add_recent(path)
-        self.statusBar().showMessage(f"Opened {path}", 5000)
+        with_runs = f" with {len(runs)} run{'s' if len(runs) != 1 else ''}" if runs else ""
+        self.statusBar().showMessage(f"Opened {path}{with_runs}", 5000)
         return True
 
     def save_experiment(self) -> bool:
@@ -512,12 +558,20 @@ class MainWindow(QMainWindow):
         return self._write(path)
 
     def _write(self, path: str) -> bool:
+        """The experiment, plus the session's runs when there are any (a project file), atomically."""
+        from playground.core.project import save_project
+
+        runs = self._session_runs()
         try:
-            self._experiment.save(path)
+            if runs:
+                save_project(path, self._experiment, runs)
+            else:
+                self._experiment.save(path)  # a plain experiment file, as `playground train` reads it
         except OSError as exc:
             QMessageBox.warning(self, APP_NAME, f"Cannot save {path}: {exc.strerror or exc}")
             return False
         self._path = path
+        self._runs_dirty = False
         self.undo_stack.setClean()
         self._add_recent(path)
         self._update_title()
@@ -593,6 +647,59 @@ class MainWindow(QMainWindow):
         extra = f" (validation accuracy {accuracy:.1%})" if isinstance(accuracy, float) else ""
         self.statusBar().showMessage(f"Loaded {Path(path).name}: {loaded.experiment.name}{extra}", 8000)
         return True
+
+    def export_trained_model(self, kind: str) -> None:
+        """Export the trained model as TorchScript or ONNX; the tracing runs off the GUI thread."""
+        if self._trained_model is None:
+            return
+        if kind == "onnx":
+            import importlib.util
+
+            if importlib.util.find_spec("onnx") is None:
+                QMessageBox.information(self, "ONNX export",
+                                        "ONNX export needs the onnx package. Install it with\n\n"
+                                        "    pip install \"nn-playground[onnx]\"\n\nand restart the app.")
+                return
+        suffix, title = (".onnx", "ONNX models (*.onnx)") if kind == "onnx" else (".pt", "TorchScript (*.pt)")
+        name = f"{self._trained_model.experiment.name or 'model'}-{kind}{suffix}"
+        path, _ = QFileDialog.getSaveFileName(self, "Export trained model", str(Path(self._last_dir()) / name),
+                                              f"{title};;All files (*)")
+        if path:
+            self.export_trained_model_to(kind, path if path.lower().endswith(suffix) else path + suffix)
+
+    def export_trained_model_to(self, kind: str, path: str) -> None:
+        from playground.ui.background import BackgroundRunner
+
+        if self._exporter is None:
+            self._exporter = BackgroundRunner("ModelExporter", self)
+            self._exporter.finished.connect(self._export_done)
+            self._exporter.failed.connect(lambda _tag, message: self._export_failed(message))
+        loaded = self._trained_model
+        self.statusBar().showMessage(f"Exporting the trained model to {path}…")
+        self._exporter.submit(_export_model, kind, loaded.model, tuple(loaded.input_shape), path, tag=path)
+
+    def _export_done(self, _tag, result) -> None:
+        path, error = result
+        if error:
+            self._export_failed(error)
+        else:
+            self.statusBar().showMessage(f"Exported the trained model to {path}", 8000)
+        self.modelExported.emit(path, error or "")
+
+    def _export_failed(self, message: str) -> None:
+        self.statusBar().showMessage("Export failed", 8000)
+        QMessageBox.warning(self, "Cannot export the model", message)
+
+    def show_code(self) -> None:
+        """The experiment as a PyTorch script, in a non-modal dialog (Copy, Save…)."""
+        from playground.ui.code_dialog import CodeDialog
+
+        if self._code_dialog is not None and shiboken6.isValid(self._code_dialog):
+            self._code_dialog.close()
+        dialog = CodeDialog(self._experiment, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        self._code_dialog = dialog
 
     def data_dir(self) -> str | None:
         import os
@@ -839,12 +946,27 @@ class MainWindow(QMainWindow):
             session.wait(CLOSE_JOIN_MS)
             self.session = None
             self.plots.timer.stop()
+        if self._exporter is not None:
+            self._exporter.close()
         for index in range(self.view_tabs.count()):  # views with threads of their own join them here
             shutdown = getattr(self.view_tabs.widget(index), "shutdown", None)
             if callable(shutdown):
                 shutdown()
         self._save_settings()
         event.accept()
+
+
+def _export_model(kind: str, model, input_shape: tuple, path: str) -> tuple[str, str]:
+    """Runs in the exporter's thread: (path, '') when written, (path, message) when refused."""
+    from playground.core.export import ExportError, export_onnx, export_torchscript
+
+    try:
+        (export_onnx if kind == "onnx" else export_torchscript)(model, input_shape, path)
+    except ExportError as exc:
+        return path, str(exc)
+    except OSError as exc:
+        return path, f"Cannot write {path}: {exc.strerror or exc}"
+    return path, ""
 
 
 def _duration(seconds: float) -> str:

@@ -154,6 +154,7 @@ def test_choosing_a_regression_set_fits_the_output_and_the_loss(host_panel):
 
 def test_a_short_run_paints_the_boundary_view_and_the_diagram(host_panel, qtbot):
     host, panel = host_panel
+    panel.show()  # a hidden tab keeps only the newest frame and draws it when shown
     exp = host.experiment.copy()
     session = TrainingSession(exp, probes={PROBE_NAME: BoundaryProbe.for_experiment(exp)})
     images = []
@@ -170,6 +171,25 @@ def test_a_short_run_paints_the_boundary_view_and_the_diagram(host_panel, qtbot)
     assert images[0].shape == (GRID, GRID, 3)
     assert np.abs(images[0].astype(int) - images[-1].astype(int)).mean() > 5  # the boundary moved
     assert panel.boundary.frames_shown == panel.frames_received
+
+
+def test_a_hidden_panel_draws_only_the_newest_frame_when_shown(host_panel, qtbot):
+    host, panel = host_panel
+    panel.hide()
+    exp = host.experiment.copy()
+    probe = panel._make_probe(exp)
+    assert probe.live is not None and not probe.live.is_set()  # no live frames computed for a hidden tab
+    session = TrainingSession(exp, probes={PROBE_NAME: probe})
+    session.probe.connect(lambda name, payload: panel.handle_frame(payload))
+    with qtbot.waitSignal(session.finished, timeout=60000):
+        session.start()
+    session.wait()
+    qtbot.waitUntil(lambda: panel.frames_received >= 2, timeout=5000)
+    shown_hidden = panel.boundary.frames_shown
+    assert shown_hidden < panel.frames_received  # the first (data) and last frames only
+    panel.show()
+    assert probe.live.is_set()
+    assert panel.boundary.frames_shown <= shown_hidden + 1
     assert panel.test_loss_label.text().startswith("Test loss 0.")
     assert len(panel._loss_history) >= 4
     # the diagram: a line for every weight, coloured by the real weight, shown on hover
@@ -263,7 +283,8 @@ def test_through_the_real_window(qtbot):
 
     window = create_window(short_spiral(epochs=3))
     qtbot.addWidget(window)
-    panel = install_playground2d(window)
+    panel = window.playground2d  # create_window installs the tab
+    assert window.view_tabs.indexOf(panel) >= 0
     qtbot.waitUntil(window.engine_ready, timeout=60000)
     button = panel.findChild(QToolButton, "feature:sin(x1)")
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)

@@ -37,6 +37,8 @@ def output_image(probs: np.ndarray | None = None, value: np.ndarray | None = Non
     lut = diverging_lut()
     if probs is not None:
         classes = probs.shape[2]
+        # a diverged network answers NaN: show it as undecided (white), not as a colour or a crash
+        probs = np.where(np.isfinite(probs), probs, 1 / classes)
         if classes == 2:
             signed = probs[..., 1] * 2 - 1  # -1 all orange … 1 all blue
             if discretize:
@@ -49,6 +51,7 @@ def output_image(probs: np.ndarray | None = None, value: np.ndarray | None = Non
         rgb = white + (colours[best] - white) * confidence[..., None] * 0.85
         return rgb.astype(np.uint8)
     assert value is not None
+    value = np.nan_to_num(np.asarray(value, dtype=float), nan=0.0, posinf=1e30, neginf=-1e30)
     lo, hi = value_range or (float(value.min()), float(value.max()))
     scale = max(abs(lo), abs(hi), 1e-6)
     signed = np.clip(value / scale, -1, 1)

@@ -43,6 +43,7 @@ def _distance_to_segment(p: QPointF, a: QPointF, b: QPointF) -> float:
 
 def map_image(values: np.ndarray) -> QImage:
     """A neuron's output over the plane (H×W, row 0 = lowest y) as a picture, orange −1 … blue +1."""
+    values = np.nan_to_num(np.asarray(values, dtype=float), nan=0.0, posinf=1e30, neginf=-1e30)  # diverged
     scale = max(1.0, float(np.abs(values).max()) if values.size else 1.0)
     index = ((np.clip(values / scale, -1, 1) + 1) / 2 * 255).round().astype(int)
     rgb = np.ascontiguousarray(diverging_lut()[index][::-1])  # flip: images draw their first row at the top
@@ -231,9 +232,11 @@ class NetworkDiagram(QWidget):
                         painter.drawLine(QPointF(start.x() + self._node / 2, start.y()),
                                          QPointF(end.x() - self._node / 2, end.y()))
             return
-        biggest = max((abs(line.weight) for line in self.lines), default=1.0) or 1.0
+        finite = [abs(line.weight) for line in self.lines if math.isfinite(line.weight)]
+        biggest = max(finite, default=1.0) or 1.0
         for line in self.lines:
-            strength = min(1.0, abs(line.weight) / biggest)
+            # a diverged network's NaN weights are drawn faint rather than breaking the paint
+            strength = min(1.0, abs(line.weight) / biggest) if math.isfinite(line.weight) else 0.0
             colour = QColor(*(BLUE if line.weight > 0 else ORANGE))
             colour.setAlpha(int(60 + 195 * strength))
             painter.setPen(QPen(colour, 0.5 + 5.5 * strength))

@@ -124,6 +124,9 @@ class BoundaryProbe:
         self._grid_inputs = None
         self._last_frame = 0.0
         self._loss_sets = None
+        # set by the panel while it is on screen (a threading.Event); while it is hidden the live
+        # frames between epochs are skipped, since nobody would see them, and training runs faster
+        self.live = None
 
     @classmethod
     def for_experiment(cls, experiment: Experiment) -> BoundaryProbe | None:
@@ -151,7 +154,8 @@ class BoundaryProbe:
 
     def on_batch(self, trainer, event) -> dict | None:
         now = time.perf_counter()
-        if now - self._last_frame < FRAME_INTERVAL and not trainer.record_steps:
+        if not trainer.record_steps and (now - self._last_frame < FRAME_INTERVAL
+                                          or (self.live is not None and not self.live.is_set())):
             return None
         return self.frame(trainer, step=event.global_step, epoch=event.epoch)
 
