@@ -25,6 +25,7 @@ from torch import nn
 from playground.core import catalog
 from playground.core.build import NetworkError, build_model, resolve_device
 from playground.core.experiment import Experiment
+from playground.core.i18n import QT_TRANSLATE_NOOP, Message
 from playground.data.images import DataUnavailableError
 from playground.data.registry import DataBundle, load_dataset
 from playground.training import anatomy
@@ -94,6 +95,11 @@ class TrainerCallbacks:
 
 class _Stopped(Exception):
     pass
+
+
+def _out_of_memory() -> Message:
+    return Message("Training", QT_TRANSLATE_NOOP(
+        "Training", "Out of memory — use a smaller batch size or fewer units/filters."))
 
 
 class TrainingFailed(Exception):
@@ -250,18 +256,18 @@ class Trainer:
             end = self._run()
         except _Stopped:
             end = EndEvent("stopped", "Stopped by request.", len(self.history))
-        except TrainingFailed as exc:
-            end = EndEvent("failed", str(exc), len(self.history))
+        except TrainingFailed as exc:  # args[0] keeps a Message, which the window shows translated
+            end = EndEvent("failed", exc.args[0] if exc.args else str(exc), len(self.history))
         except (DataUnavailableError, NetworkError, ValueError) as exc:
             end = EndEvent("failed", str(exc), len(self.history))
         except torch.OutOfMemoryError:
-            end = EndEvent("failed", "Out of memory — use a smaller batch size or fewer units/filters.",
-                           len(self.history))
+            end = EndEvent("failed", _out_of_memory(), len(self.history))
         except (RuntimeError, IndexError) as exc:  # torch reports bad targets as IndexError
             text = str(exc).splitlines()[0]
             if "out of memory" in text.lower() or "can't allocate memory" in text.lower():
-                text = "Out of memory — use a smaller batch size or fewer units/filters."
-            end = EndEvent("failed", f"Training failed: {text}", len(self.history))
+                text = _out_of_memory()
+            end = EndEvent("failed", Message("Training", QT_TRANSLATE_NOOP("Training", "Training failed: {reason}"),
+                                             reason=text), len(self.history))
         end.history = list(self.history)
         end.initial_accuracy = getattr(self, "_initial_accuracy", None)
         end.initial_loss = getattr(self, "_initial_loss", None)
@@ -283,7 +289,8 @@ class Trainer:
         data, model, device = self.data, self.model, self.device
         train_x, train_y = data.train_x, data.train_y
         if len(train_x) == 0:
-            raise TrainingFailed("The training set is empty — add data or lower the validation split.")
+            raise TrainingFailed(Message("Training", QT_TRANSLATE_NOOP(
+                "Training", "The training set is empty — add data or lower the validation split.")))
         batch_size = min(exp.dataset.batch_size, len(train_x))
         if device.type != "cpu":
             train_x, train_y = train_x.to(device), train_y.to(device)
@@ -337,9 +344,11 @@ class Trainer:
                         float(loss.detach()), tuple(xb.shape), tuple(out.shape), self.layer_names)
                 loss_value = loss.item()
                 if not math.isfinite(loss_value):
-                    raise TrainingFailed(
-                        f"The loss became {'NaN' if math.isnan(loss_value) else 'infinite'} at epoch {epoch}, "
-                        f"batch {step}: {self._lower_lr_advice()}")
+                    raise TrainingFailed(Message("Training", QT_TRANSLATE_NOOP(
+                        "Training", "The loss became {value} at epoch {epoch}, batch {batch}: {advice}"),
+                        value="NaN" if math.isnan(loss_value) else Message("Training", QT_TRANSLATE_NOOP(
+                            "Training", "infinite")), epoch=epoch, batch=step,
+                        advice=self._lower_lr_advice()))
                 if first_loss is None:
                     first_loss = loss_value
                 lr = self.optimizer.param_groups[0]["lr"]
@@ -361,11 +370,14 @@ class Trainer:
             seconds = time.perf_counter() - epoch_start
             train_loss = loss_sum / seen
             if val_loss is not None and not math.isfinite(val_loss):
-                raise TrainingFailed(f"The validation loss became {val_loss} after epoch {epoch}: "
-                                     f"{self._lower_lr_advice()}")
+                raise TrainingFailed(Message("Training", QT_TRANSLATE_NOOP(
+                    "Training", "The validation loss became {value} after epoch {epoch}: {advice}"),
+                    value=val_loss, epoch=epoch, advice=self._lower_lr_advice()))
             if train_loss > DIVERGENCE_FACTOR * max(first_loss, 1e-3):
-                raise TrainingFailed(f"The loss grew from {first_loss:.4g} to {train_loss:.4g} by epoch {epoch} — "
-                                     f"training diverged: {self._lower_lr_advice()}")
+                raise TrainingFailed(Message("Training", QT_TRANSLATE_NOOP(
+                    "Training", "The loss grew from {first} to {last} by epoch {epoch} — training diverged: "
+                    "{advice}"), first=f"{first_loss:.4g}", last=f"{train_loss:.4g}", epoch=epoch,
+                    advice=self._lower_lr_advice()))
             event = EpochEvent(epoch, exp.epochs, train_loss, correct / seen if classification else None,
                                val_loss, val_acc, seconds, seen / train_seconds if train_seconds > 0 else 0.0,
                                self.optimizer.param_groups[0]["lr"])
@@ -385,9 +397,12 @@ class Trainer:
                 or not learning_rate_problem(optimizer.name, optimizer.lr)):
             return
         epochs = len(self.history)
-        raise TrainingFailed(f"The loss did not go down in {epochs} epoch{'s' if epochs != 1 else ''} "
-                             f"({first_loss:.4g} at the first batch, {last:.4g} in the last epoch): "
-                             f"{self._lower_lr_advice()}")
+        template = (QT_TRANSLATE_NOOP("Training", "The loss did not go down in {epochs} epochs ({first} at the "
+                                      "first batch, {last} in the last epoch): {advice}") if epochs != 1 else
+                    QT_TRANSLATE_NOOP("Training", "The loss did not go down in {epochs} epoch ({first} at the "
+                                      "first batch, {last} in the last epoch): {advice}"))
+        raise TrainingFailed(Message("Training", template, epochs=epochs, first=f"{first_loss:.4g}",
+                                     last=f"{last:.4g}", advice=self._lower_lr_advice()))
 
     def _check_network(self) -> None:
         """Refuse what shape inference refuses, and fewer outputs than classes (a warning while editing,
@@ -418,8 +433,13 @@ class Trainer:
         typical, usual_max = USUAL_LEARNING_RATES.get(optimizer.name, (lr / 10, math.inf))
         suggestion = typical if lr / 10 > usual_max else lr / 10  # Adam at 10: 1 is still far too high
         # clipping bounds the gradient, which helps SGD; Adam's steps are about lr whatever the gradient
-        clipping = ", or turn on gradient clipping" if optimizer.name == "sgd" else ""
-        return f"the learning rate ({lr:g}) is probably too high — try {suggestion:g}{clipping}."
+        if optimizer.name == "sgd":
+            return Message("Training", QT_TRANSLATE_NOOP(
+                "Training", "the learning rate ({lr}) is probably too high — try {suggestion}, or turn on gradient "
+                "clipping."), lr=f"{lr:g}", suggestion=f"{suggestion:g}")
+        return Message("Training", QT_TRANSLATE_NOOP(
+            "Training", "the learning rate ({lr}) is probably too high — try {suggestion}."),
+            lr=f"{lr:g}", suggestion=f"{suggestion:g}")
 
     # ------------------------------------------------------------------ after training
     def metrics(self) -> dict[str, Any]:

@@ -32,7 +32,7 @@ from playground.core import catalog
 from playground.core.experiment import Experiment
 from playground.data import registry
 from playground.ui.help_panel import set_concept
-from playground.ui.i18n import catalog_text, data_text, help_hint
+from playground.ui.i18n import catalog_text, data_text, help_hint, message_text
 
 LR_MIN, LR_MAX = 1e-5, 10.0
 _MANTISSAS = (1.0, 2.0, 5.0)
@@ -411,7 +411,7 @@ class TrainingPanel(QWidget):
         palette.setColor(QPalette.ColorRole.Window, QColor(bg))
         self.message.setPalette(palette)
         self.message.setAutoFillBackground(True)
-        self.message.setText(text)
+        self.message.setText(message_text(text))  # a core Message (a failed run's reason) in this language
         self.message.setVisible(bool(text))
         self.message.setProperty("kind", kind)
 

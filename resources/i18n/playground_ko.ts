@@ -2197,6 +2197,53 @@ to {target}</source>
     </message>
 </context>
 <context>
+    <name>Training</name>
+    <message>
+        <source>Out of memory — use a smaller batch size or fewer units/filters.</source>
+        <translation>메모리가 부족합니다. 배치 크기를 줄이거나 유닛/필터 수를 줄이세요.</translation>
+    </message>
+    <message>
+        <source>Training failed: {reason}</source>
+        <translation>학습에 실패했습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>The training set is empty — add data or lower the validation split.</source>
+        <translation>학습 데이터가 비어 있습니다. 데이터를 추가하거나 검증 데이터 비율을 낮추세요.</translation>
+    </message>
+    <message>
+        <source>The loss became {value} at epoch {epoch}, batch {batch}: {advice}</source>
+        <translation>{epoch} 에폭, 배치 {batch}에서 손실이 {value}이(가) 되었습니다: {advice}</translation>
+    </message>
+    <message>
+        <source>infinite</source>
+        <translation>무한대</translation>
+    </message>
+    <message>
+        <source>The validation loss became {value} after epoch {epoch}: {advice}</source>
+        <translation>{epoch} 에폭 후 검증 손실이 {value}이(가) 되었습니다: {advice}</translation>
+    </message>
+    <message>
+        <source>The loss grew from {first} to {last} by epoch {epoch} — training diverged: {advice}</source>
+        <translation>{epoch} 에폭까지 손실이 {first}에서 {last}(으)로 커졌습니다. 학습이 발산했습니다: {advice}</translation>
+    </message>
+    <message>
+        <source>The loss did not go down in {epochs} epochs ({first} at the first batch, {last} in the last epoch): {advice}</source>
+        <translation>{epochs} 에폭 동안 손실이 줄지 않았습니다 (첫 배치 {first}, 마지막 에폭 {last}): {advice}</translation>
+    </message>
+    <message>
+        <source>The loss did not go down in {epochs} epoch ({first} at the first batch, {last} in the last epoch): {advice}</source>
+        <translation>{epochs} 에폭 동안 손실이 줄지 않았습니다 (첫 배치 {first}, 마지막 에폭 {last}): {advice}</translation>
+    </message>
+    <message>
+        <source>the learning rate ({lr}) is probably too high — try {suggestion}, or turn on gradient clipping.</source>
+        <translation>학습률({lr})이 너무 높은 것 같습니다. {suggestion}을(를) 써 보거나 기울기 클리핑을 켜세요.</translation>
+    </message>
+    <message>
+        <source>the learning rate ({lr}) is probably too high — try {suggestion}.</source>
+        <translation>학습률({lr})이 너무 높은 것 같습니다. {suggestion}을(를) 써 보세요.</translation>
+    </message>
+</context>
+<context>
     <name>TrainingPanel</name>
     <message>
         <source>all</source>
