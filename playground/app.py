@@ -50,7 +50,7 @@ def install_views(window) -> None:
         digit.set_model(loaded, f"File: {Path(path).name}" if path else TRAINED_LABEL)
 
     def show_on_canvas(pixels) -> None:
-        window.view_tabs.setCurrentWidget(digit)
+        window.show_view(digit)
         digit.show_pixels(pixels)
 
     window.trainedModelChanged.connect(model_changed)

@@ -35,7 +35,7 @@ def pump(app: QApplication, until, timeout: float = 120.0) -> bool:
 
 def train(app, window, panel, experiment: Experiment, mid_epoch: int | None = None, mid_shot: str = ""):
     window.replace_experiment(experiment)
-    window.view_tabs.setCurrentWidget(panel)
+    window.show_view(panel)
     epochs: list[int] = []
     assert window.start_training(), window.train_blocker()
     window.session.epoch.connect(lambda e: epochs.append(e.epoch))

@@ -63,7 +63,7 @@ CANVAS_SIZE = 280  # logical pixels: ten screen pixels per model pixel
 DEFAULT_PEN = 22  # about MNIST's stroke width once a digit is scaled to 20 pixels
 PEN_RANGE = (6, 48)
 THROTTLE_MS = 50  # at most 20 predictions a second while drawing
-INPUT_VIEW_SCALE = 6
+INPUT_VIEW_SCALE = 5
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif", ".webp", ".tif", ".tiff", ".pgm", ".ppm")
 BUNDLED_LABEL = QT_TRANSLATE_NOOP("DigitPanel", "Bundled model")  # model sources: shown with self.tr()
 TRAINED_LABEL = QT_TRANSLATE_NOOP("DigitPanel", "Trained in this window")
@@ -450,7 +450,7 @@ class DigitPanel(QWidget):
         for axis in ("left", "bottom"):
             self.chart.getAxis(axis).setPen(pg.mkPen("#444"))
             self.chart.getAxis(axis).setTextPen(pg.mkPen("#222"))
-        self.chart.setMinimumSize(300, 200)
+        self.chart.setMinimumSize(180, 160)  # fits beside the canvas in a 1280-pixel window
         self.chart.setMouseEnabled(False, False)
         self.chart.hideButtons()
         self.chart.setMenuEnabled(False)
@@ -471,6 +471,7 @@ class DigitPanel(QWidget):
                                            "and centered on its center of mass, as MNIST's digits were"))
         caption = QLabel(self.tr("What the network sees (28×28)"))
         caption.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        caption.setWordWrap(True)
 
         right = QVBoxLayout()
         right.addWidget(self.answer_label)
@@ -481,6 +482,7 @@ class DigitPanel(QWidget):
         right.addLayout(eye)
 
         layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(left)
         layout.addLayout(right, 1)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)

@@ -14,16 +14,18 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QDockWidget,
     QFileDialog,
+    QFrame,
     QLabel,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QSplitter,
     QTabWidget,
     QTextBrowser,
@@ -37,6 +39,7 @@ from playground.core.shapes import ShapeReport, infer_shapes, layer_label
 from playground.data import registry
 from playground.ui.commands import ExperimentEdit
 from playground.ui.engine_loader import EngineLoader, engine_loaded
+from playground.ui.i18n import data_text, message_text
 from playground.ui.layer_editor import LayerEditor
 from playground.ui.network_view import NetworkView
 from playground.ui.palette import LayerPalette
@@ -46,8 +49,8 @@ from playground.ui.training_panel import TrainingPanel
 APP_NAME = "NN Playground"
 ORGANIZATION = "NN Playground"
 MAX_RECENT = 8
-EXPERIMENT_FILTER = "NN Playground experiments (*.json);;All files (*)"
-MODEL_FILTER = "PyTorch checkpoints (*.pt);;All files (*)"
+EXPERIMENT_FILTER = QT_TRANSLATE_NOOP("MainWindow", "NN Playground experiments (*.json);;All files (*)")
+MODEL_FILTER = QT_TRANSLATE_NOOP("MainWindow", "PyTorch checkpoints (*.pt);;All files (*)")
 ENGINE_DELAY_MS = 150  # after the first paint
 CLOSE_JOIN_MS = 120_000  # data loading cannot be interrupted; stopping waits for it at worst
 
@@ -81,6 +84,7 @@ class MainWindow(QMainWindow):
         self._runs_view = None  # the Runs tab: its runs are saved with the project
         self._runs_dirty = False
         self._code_dialog = None
+        self._views: list[QWidget] = []  # the widgets given to add_view
         self._exporter = None  # BackgroundRunner for TorchScript/ONNX export, made when first needed
         self.session = None
         self.run_state = "idle"  # idle | running | paused
@@ -140,11 +144,31 @@ class MainWindow(QMainWindow):
         self.undo_stack.push(command)
 
     def add_view(self, widget: QWidget, title: str) -> int:
-        index = self.view_tabs.addTab(widget, title)
+        """A tab in the centre. Its page scrolls when the window is narrower than the view needs, so
+        no view can make the window wider than a 1280-pixel screen."""
+        scroll = QScrollArea()
+        scroll.setObjectName(f"{widget.objectName() or 'view'}Scroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(widget)
+        self._views.append(widget)
+        index = self.view_tabs.addTab(scroll, title)
         action = QAction(title, self)
-        action.triggered.connect(lambda: self.view_tabs.setCurrentWidget(widget))
+        action.triggered.connect(lambda: self.show_view(widget))
         self.view_menu_tabs.addAction(action)
         return index
+
+    def show_view(self, widget: QWidget) -> None:
+        """Bring the tab holding `widget` (as given to `add_view`) to the front."""
+        for index in range(self.view_tabs.count()):
+            page = self.view_tabs.widget(index)
+            if page is widget or (isinstance(page, QScrollArea) and page.widget() is widget):
+                self.view_tabs.setCurrentIndex(index)
+                return
+
+    def current_view(self) -> QWidget | None:
+        page = self.view_tabs.currentWidget()
+        return page.widget() if isinstance(page, QScrollArea) else page
 
     def register_probe(self, name: str, factory: Callable[[Experiment], Any], handler: Callable[[Any], None]) -> None:
         self._probes[name] = (factory, handler)
@@ -181,7 +205,7 @@ class MainWindow(QMainWindow):
         self.view_tabs = QTabWidget()
         self.view_tabs.setObjectName("viewTabs")
         self.view_tabs.setDocumentMode(True)
-        self.view_tabs.addTab(self.plots, "Training")
+        self.view_tabs.addTab(self.plots, self.tr("Training"))
         self.setCentralWidget(self.view_tabs)
 
         self.network_splitter = QSplitter(Qt.Orientation.Vertical)
@@ -193,11 +217,12 @@ class MainWindow(QMainWindow):
         self.network_splitter.setChildrenCollapsible(False)
         self.network_splitter.setSizes([420, 260])
 
-        self.palette_dock = self._dock("paletteDock", "Layers", self.palette, Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.network_dock = self._dock("networkDock", "Network", self.network_splitter,
+        self.palette_dock = self._dock("paletteDock", self.tr("Layers"), self.palette,
+                                       Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.network_dock = self._dock("networkDock", self.tr("Network"), self.network_splitter,
                                        Qt.DockWidgetArea.LeftDockWidgetArea)
         self.splitDockWidget(self.palette_dock, self.network_dock, Qt.Orientation.Horizontal)
-        self.training_dock = self._dock("trainingDock", "Training", self.training_panel,
+        self.training_dock = self._dock("trainingDock", self.tr("Training"), self.training_panel,
                                         Qt.DockWidgetArea.RightDockWidgetArea)
         self.resizeDocks([self.palette_dock, self.network_dock, self.training_dock], [200, 340, 300],
                          Qt.Orientation.Horizontal)
@@ -233,48 +258,57 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         key = QKeySequence.StandardKey
-        self.new_action = self._action("&New", self.new_experiment, key.New, "newAction")
-        self.open_action = self._action("&Open…", self.open_experiment_dialog, key.Open, "openAction")
-        self.save_action = self._action("&Save", self.save_experiment, key.Save, "saveAction")
-        self.save_as_action = self._action("Save &As…", self.save_experiment_as, key.SaveAs, "saveAsAction")
-        self.save_model_action = self._action("Save &trained model…", self.save_trained_model_dialog, None,
-                                              "saveModelAction", "Write the trained weights to a .pt checkpoint")
+        self.new_action = self._action(self.tr("&New"), self.new_experiment, key.New, "newAction")
+        self.open_action = self._action(self.tr("&Open…"), self.open_experiment_dialog, key.Open, "openAction")
+        self.save_action = self._action(self.tr("&Save"), self.save_experiment, key.Save, "saveAction")
+        self.save_as_action = self._action(self.tr("Save &As…"), self.save_experiment_as, key.SaveAs, "saveAsAction")
+        self.save_model_action = self._action(self.tr("Save &trained model…"), self.save_trained_model_dialog, None,
+                                              "saveModelAction", self.tr("Write the trained weights to a .pt checkpoint"))
         self.save_model_action.setEnabled(False)
-        self.load_model_action = self._action("&Load model…", self.load_model_dialog, None, "loadModelAction",
-                                              "Open a checkpoint saved by NN Playground")
-        self.show_code_action = self._action("Show PyTorch &code…", self.show_code, "Ctrl+Shift+C", "showCodeAction",
-                                             "The current experiment as a standalone PyTorch script")
+        self.load_model_action = self._action(self.tr("&Load model…"), self.load_model_dialog, None, "loadModelAction",
+                                              self.tr("Open a checkpoint saved by NN Playground"))
+        self.show_code_action = self._action(self.tr("Show PyTorch &code…"), self.show_code, "Ctrl+Shift+C",
+                                             "showCodeAction",
+                                             self.tr("The current experiment as a standalone PyTorch script"))
         self.export_torchscript_action = self._action(
-            "Export trained model as &TorchScript…", lambda: self.export_trained_model("torchscript"), None,
-            "exportTorchScriptAction", "A .pt file that torch.jit.load runs without NN Playground")
+            self.tr("Export trained model as &TorchScript…"), lambda: self.export_trained_model("torchscript"), None,
+            "exportTorchScriptAction", self.tr("A .pt file that torch.jit.load runs without NN Playground"))
         self.export_onnx_action = self._action(
-            "Export trained model as &ONNX…", lambda: self.export_trained_model("onnx"), None,
-            "exportOnnxAction", "An .onnx file for other runtimes (needs the onnx package)")
+            self.tr("Export trained model as &ONNX…"), lambda: self.export_trained_model("onnx"), None,
+            "exportOnnxAction", self.tr("An .onnx file for other runtimes (needs the onnx package)"))
         for action in (self.export_torchscript_action, self.export_onnx_action):
             action.setEnabled(False)
-        self.data_dir_action = self._action("Data &folder…", self.choose_data_dir, None, "dataDirAction",
-                                            "Where MNIST and Fashion-MNIST are read from (and downloaded to)")
-        self.quit_action = self._action("&Quit", self.close, key.Quit, "quitAction")
-        self.undo_action = self._action("&Undo", self.undo_stack.undo, key.Undo, "undoAction")
-        self.redo_action = self._action("&Redo", self.undo_stack.redo, key.Redo, "redoAction")
+        self.data_dir_action = self._action(self.tr("Data &folder…"), self.choose_data_dir, None, "dataDirAction",
+                                            self.tr("Where MNIST and Fashion-MNIST are read from (and downloaded to)"))
+        self.quit_action = self._action(self.tr("&Quit"), self.close, key.Quit, "quitAction")
+        self.undo_action = self._action(self.tr("&Undo"), self.undo_stack.undo, key.Undo, "undoAction")
+        self.redo_action = self._action(self.tr("&Redo"), self.undo_stack.redo, key.Redo, "redoAction")
         # Ctrl+Shift+Z everywhere, besides the platform's own (Ctrl+Y on Windows)
         redo_keys = QKeySequence.keyBindings(key.Redo)
         if QKeySequence("Ctrl+Shift+Z") not in redo_keys:
             redo_keys.append(QKeySequence("Ctrl+Shift+Z"))
         self.redo_action.setShortcuts(redo_keys)
-        self.delete_action = self._action("&Delete layer", self.delete_selected, key.Delete, "deleteAction",
-                                          "Remove the selected layer (Del)")
-        self.duplicate_action = self._action("D&uplicate layer", self.duplicate_selected, "Ctrl+D",
-                                             "duplicateAction", "Insert a copy of the selected layer below it (Ctrl+D)")
-        self.move_up_action = self._action("Move &up", lambda: self.move_selected(-1), "Ctrl+Up", "moveUpAction",
-                                           "Move the selected layer up (Ctrl+Up)")
-        self.move_down_action = self._action("Move do&wn", lambda: self.move_selected(1), "Ctrl+Down",
-                                             "moveDownAction", "Move the selected layer down (Ctrl+Down)")
-        self.about_action = self._action("&About NN Playground", self.show_about, None, "aboutAction")
-        self.reference_action = self._action("&Layer reference", self.show_layer_reference, key.HelpContents,
-                                             "referenceAction")
-        for action, short in ((self.move_up_action, "▲ Up"), (self.move_down_action, "▼ Down"),
-                              (self.duplicate_action, "Duplicate"), (self.delete_action, "Delete")):
+        self.delete_action = self._action(self.tr("&Delete layer"), self.delete_selected, key.Delete, "deleteAction",
+                                          self.tr("Remove the selected layer (Del)"))
+        self.duplicate_action = self._action(self.tr("D&uplicate layer"), self.duplicate_selected, "Ctrl+D",
+                                             "duplicateAction",
+                                             self.tr("Insert a copy of the selected layer below it (Ctrl+D)"))
+        self.move_up_action = self._action(self.tr("Move &up"), lambda: self.move_selected(-1), "Ctrl+Up",
+                                           "moveUpAction", self.tr("Move the selected layer up (Ctrl+Up)"))
+        self.move_down_action = self._action(self.tr("Move do&wn"), lambda: self.move_selected(1), "Ctrl+Down",
+                                             "moveDownAction", self.tr("Move the selected layer down (Ctrl+Down)"))
+        self.about_action = self._action(self.tr("&About NN Playground"), self.show_about, None, "aboutAction")
+        # F1 explains what is under the mouse (a palette block, the loss box, ...): see help_panel.py
+        self.concepts_action = self._action(self.tr("&Concepts"), self.show_concepts_in_context, key.HelpContents,
+                                            "conceptsAction",
+                                            self.tr("Every block, loss, optimizer and schedule explained, with its "
+                                                    "formula (F1: the one under the mouse)"))
+        self.tutorial_action = self._action(self.tr("&Tutorial: your first network"), self.show_tutorial, None,
+                                            "tutorialAction",
+                                            self.tr("Build the seed MLP, train it and draw a digit for it, step by "
+                                                    "step"))
+        for action, short in ((self.move_up_action, self.tr("▲ Up")), (self.move_down_action, self.tr("▼ Down")),
+                              (self.duplicate_action, self.tr("Duplicate")), (self.delete_action, self.tr("Delete"))):
             action.setIconText(short)  # what the buttons under the network show
         self.network_view.set_actions([self.move_up_action, self.move_down_action, self.duplicate_action,
                                        self.delete_action])
@@ -283,51 +317,56 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
+        file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addActions([self.new_action, self.open_action])
-        self.recent_menu = file_menu.addMenu("Open &recent")
+        self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
         self.recent_menu.setObjectName("recentMenu")
         file_menu.addActions([self.save_action, self.save_as_action])
         file_menu.addSeparator()
         file_menu.addActions([self.save_model_action, self.load_model_action])
-        export_menu = file_menu.addMenu("E&xport")
+        export_menu = file_menu.addMenu(self.tr("E&xport"))
         export_menu.setObjectName("exportMenu")
         export_menu.addActions([self.show_code_action, self.export_torchscript_action, self.export_onnx_action])
         file_menu.addAction(self.data_dir_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
-        edit_menu = bar.addMenu("&Edit")
+        edit_menu = bar.addMenu(self.tr("&Edit"))
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
         edit_menu.addActions([self.delete_action, self.duplicate_action, self.move_up_action, self.move_down_action])
 
-        self.presets_menu = bar.addMenu("&Presets")
+        self.presets_menu = bar.addMenu(self.tr("&Presets"))
         self.presets_menu.setToolTipsVisible(True)
         from playground.core.presets import load_preset, preset_names
 
         for name in preset_names():
             preset = load_preset(name)
-            action = QAction(preset.name, self)
+            action = QAction(data_text(preset.name), self)
             action.setObjectName(f"preset_{name}")
-            action.setToolTip(preset.description)
-            action.setStatusTip(preset.description)
+            action.setToolTip(data_text(preset.description))
+            action.setStatusTip(data_text(preset.description))
             action.triggered.connect(lambda _c=False, n=name: self.load_preset(n))
             self.presets_menu.addAction(action)
 
-        view_menu = bar.addMenu("&View")
+        view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addAction(self.show_code_action)
         view_menu.addSeparator()
         for dock in (self.palette_dock, self.network_dock, self.training_dock):
             view_menu.addAction(dock.toggleViewAction())
         view_menu.addSeparator()
-        self.view_menu_tabs = view_menu.addMenu("Show &tab")
-        show_plots = QAction("Training", self)
+        self.view_menu_tabs = view_menu.addMenu(self.tr("Show &tab"))
+        show_plots = QAction(self.tr("Training"), self)
         show_plots.triggered.connect(lambda: self.view_tabs.setCurrentWidget(self.plots))
         self.view_menu_tabs.addAction(show_plots)
 
-        help_menu = bar.addMenu("&Help")
-        help_menu.addActions([self.reference_action, self.about_action])
+        view_menu.addSeparator()
+        self._build_language_menu(view_menu)
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addActions([self.concepts_action, self.tutorial_action])
+        help_menu.addSeparator()
+        help_menu.addAction(self.about_action)
         self._rebuild_recent_menu()
 
     def _connect(self) -> None:
@@ -359,7 +398,7 @@ class MainWindow(QMainWindow):
     def _refresh(self, select: int | None) -> None:
         exp = self._experiment
         self._report = infer_shapes(exp) if engine_loaded() else None
-        label = registry.DATASET_LABELS.get(exp.dataset.name, exp.dataset.name)
+        label = data_text(registry.DATASET_LABELS.get(exp.dataset.name, exp.dataset.name))
         self.network_view.display(exp, self._report, label)
         if select is not None:
             self.network_view.select_row(select)
@@ -385,9 +424,9 @@ class MainWindow(QMainWindow):
     def train_blocker(self) -> str:
         """Why Train is disabled ('' when it is not)."""
         if self._report is None:
-            return "PyTorch is still loading…"
+            return self.tr("PyTorch is still loading…")
         if self._report.error is not None:
-            return self._report.error.message  # the engine's message already names the layer
+            return message_text(self._report.error.message)  # the engine's message already names the layer
         return ""
 
     def _update_run_controls(self) -> None:
@@ -407,8 +446,8 @@ class MainWindow(QMainWindow):
         count = len(self._experiment.layers)
         self.undo_action.setEnabled(idle and self.undo_stack.canUndo())
         self.redo_action.setEnabled(idle and self.undo_stack.canRedo())
-        self.undo_action.setText(f"&Undo {self.undo_stack.undoText()}".rstrip())
-        self.redo_action.setText(f"&Redo {self.undo_stack.redoText()}".rstrip())
+        self.undo_action.setText(self.tr("&Undo {edit}").format(edit=self.undo_stack.undoText()).rstrip())
+        self.redo_action.setText(self.tr("&Redo {edit}").format(edit=self.undo_stack.redoText()).rstrip())
         self.delete_action.setEnabled(idle and row >= 0)
         self.duplicate_action.setEnabled(idle and row >= 0)
         self.move_up_action.setEnabled(idle and row > 0)
@@ -432,7 +471,7 @@ class MainWindow(QMainWindow):
         exp = self._experiment.copy()
         row = len(exp.layers) if row is None else max(0, min(row, len(exp.layers)))
         exp.layers.insert(row, LayerSpec(layer_type.name, layer_type.defaults()))
-        self.apply_edit(f"Add {type_name}", exp, select=row)
+        self.apply_edit(self.tr("Add {layer}").format(layer=type_name), exp, select=row)
 
     def delete_selected(self) -> None:
         row = self.network_view.selected_row()
@@ -440,7 +479,8 @@ class MainWindow(QMainWindow):
             return
         exp = self._experiment.copy()
         removed = exp.layers.pop(row)
-        self.apply_edit(f"Delete {layer_label(row, removed.type)}", exp, select=min(row, len(exp.layers) - 1))
+        self.apply_edit(self.tr("Delete {layer}").format(layer=layer_label(row, removed.type)), exp,
+                        select=min(row, len(exp.layers) - 1))
 
     def duplicate_selected(self) -> None:
         row = self.network_view.selected_row()
@@ -448,7 +488,8 @@ class MainWindow(QMainWindow):
             return
         exp = self._experiment.copy()
         exp.layers.insert(row + 1, exp.layers[row].__class__(exp.layers[row].type, dict(exp.layers[row].params)))
-        self.apply_edit(f"Duplicate {layer_label(row, exp.layers[row].type)}", exp, select=row + 1)
+        self.apply_edit(self.tr("Duplicate {layer}").format(layer=layer_label(row, exp.layers[row].type)), exp,
+                        select=row + 1)
 
     def move_selected(self, delta: int) -> None:
         row = self.network_view.selected_row()
@@ -461,7 +502,8 @@ class MainWindow(QMainWindow):
             return
         layer = exp.layers.pop(source)
         exp.layers.insert(target, layer)
-        self.apply_edit(f"Move {layer.type} {'up' if target < source else 'down'}", exp, select=target)
+        text = self.tr("Move {layer} up") if target < source else self.tr("Move {layer} down")
+        self.apply_edit(text.format(layer=layer.type), exp, select=target)
 
     def set_layer_param(self, row: int, name: str, value: Any) -> None:
         if not 0 <= row < len(self._experiment.layers):
@@ -470,7 +512,10 @@ class MainWindow(QMainWindow):
         layer = exp.layers[row]
         layer.params[name] = value
         spec = next(p for p in catalog.LAYERS[layer.type].params if p.name == name)
-        self.apply_edit(f"Set {layer_label(row, layer.type)} {spec.label or name}", exp,
+        from playground.ui.i18n import catalog_text
+
+        self.apply_edit(self.tr("Set {layer} {setting}").format(layer=layer_label(row, layer.type),
+                                                               setting=catalog_text(spec.label) or name), exp,
                         merge_key=f"param:{row}:{name}", select=row)
 
     # ================================================================== files
@@ -486,9 +531,10 @@ class MainWindow(QMainWindow):
         """Ask about unsaved changes; False means the person cancelled."""
         if not self.has_unsaved_changes():
             return True
-        runs = " and its training runs" if self._runs_dirty else ""
+        question = (self.tr("Save the changes to “{name}” and its training runs before continuing?")
+                    if self._runs_dirty else self.tr("Save the changes to “{name}” before continuing?"))
         answer = QMessageBox.question(
-            self, APP_NAME, f"Save the changes to “{self._experiment.name}”{runs} before continuing?",
+            self, APP_NAME, question.format(name=data_text(self._experiment.name)),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Save)
         if answer == QMessageBox.StandardButton.Save:
@@ -499,7 +545,7 @@ class MainWindow(QMainWindow):
         if not self.maybe_save():
             return
         exp = self._experiment.copy()
-        exp.name, exp.description, exp.layers = "Untitled", "", []
+        exp.name, exp.description, exp.layers = self.tr("Untitled"), "", []
         self.replace_experiment(exp)
 
     def load_preset(self, name: str) -> None:
@@ -512,12 +558,14 @@ class MainWindow(QMainWindow):
         except PresetError as exc:
             QMessageBox.warning(self, APP_NAME, str(exc))
             return
-        self.statusBar().showMessage(f"Preset: {self._experiment.description}", 8000)
+        self.statusBar().showMessage(self.tr("Preset: {description}").format(
+            description=data_text(self._experiment.description)), 8000)
 
     def open_experiment_dialog(self) -> None:
         if not self.maybe_save():
             return
-        path, _ = QFileDialog.getOpenFileName(self, "Open experiment", self._last_dir(), EXPERIMENT_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open experiment"), self._last_dir(),
+                                              self.tr(EXPERIMENT_FILTER))
         if path:
             self.open_experiment(path, ask=False)
 
@@ -530,17 +578,19 @@ class MainWindow(QMainWindow):
         try:
             exp, runs = load_project(path)
         except ExperimentError as exc:
-            where = f"Field: {exc.field}\n" if exc.field else ""
-            QMessageBox.warning(self, "Cannot open experiment",
-                                f"{Path(path).name} cannot be opened.\n\n{where}Problem: {exc.problem}")
+            where = self.tr("Field: {field}").format(field=exc.field) + "\n" if exc.field else ""
+            QMessageBox.warning(self, self.tr("Cannot open experiment"),
+                                self.tr("{file} cannot be opened.").format(file=Path(path).name) + "\n\n" + where
+                                + self.tr("Problem: {problem}").format(problem=message_text(exc.problem)))
             return False
         if self._runs_view is not None:
             self._runs_view.set_runs(runs)
         self._runs_dirty = False
         self.replace_experiment(exp, path)
         self._add_recent(path)
-        with_runs = f" with {len(runs)} run{'s' if len(runs) != 1 else ''}" if runs else ""
-        self.statusBar().showMessage(f"Opened {path}{with_runs}", 5000)
+        opened = (self.tr("Opened {path}") if not runs else self.tr("Opened {path} with 1 run") if len(runs) == 1
+                  else self.tr("Opened {path} with {count} runs"))
+        self.statusBar().showMessage(opened.format(path=path, count=len(runs)), 5000)
         return True
 
     def save_experiment(self) -> bool:
@@ -550,7 +600,8 @@ class MainWindow(QMainWindow):
 
     def save_experiment_as(self) -> bool:
         suggested = str(Path(self._last_dir()) / f"{self._experiment.name or 'experiment'}.json")
-        path, _ = QFileDialog.getSaveFileName(self, "Save experiment", suggested, EXPERIMENT_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save experiment"), suggested,
+                                              self.tr(EXPERIMENT_FILTER))
         if not path:
             return False
         if not path.lower().endswith(".json"):
@@ -568,14 +619,15 @@ class MainWindow(QMainWindow):
             else:
                 self._experiment.save(path)  # a plain experiment file, as `playground train` reads it
         except OSError as exc:
-            QMessageBox.warning(self, APP_NAME, f"Cannot save {path}: {exc.strerror or exc}")
+            QMessageBox.warning(self, APP_NAME, self.tr("Cannot save {path}: {reason}").format(
+                path=path, reason=exc.strerror or exc))
             return False
         self._path = path
         self._runs_dirty = False
         self.undo_stack.setClean()
         self._add_recent(path)
         self._update_title()
-        self.statusBar().showMessage(f"Saved {path}", 5000)
+        self.statusBar().showMessage(self.tr("Saved {path}").format(path=path), 5000)
         return True
 
     def _last_dir(self) -> str:
@@ -604,14 +656,14 @@ class MainWindow(QMainWindow):
             action.setStatusTip(path)
             action.triggered.connect(lambda _c=False, p=path: self.open_experiment(p))
         if not files:
-            self.recent_menu.addAction("(none)").setEnabled(False)
+            self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
 
     # ================================================================== models
     def save_trained_model_dialog(self) -> None:
         if self._trained_model is None:
             return
         suggested = str(Path(self._last_dir()) / f"{self._trained_model.experiment.name or 'model'}.pt")
-        path, _ = QFileDialog.getSaveFileName(self, "Save trained model", suggested, MODEL_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save trained model"), suggested, self.tr(MODEL_FILTER))
         if path:
             self.save_trained_model(path if path.lower().endswith(".pt") else path + ".pt")
 
@@ -624,13 +676,14 @@ class MainWindow(QMainWindow):
                             class_names=loaded.class_names, normalization=loaded.normalization,
                             metrics=loaded.metrics)
         except OSError as exc:
-            QMessageBox.warning(self, APP_NAME, f"Cannot save the model to {path}: {exc.strerror or exc}")
+            QMessageBox.warning(self, APP_NAME, self.tr("Cannot save the model to {path}: {reason}").format(
+                path=path, reason=exc.strerror or exc))
             return False
-        self.statusBar().showMessage(f"Saved the trained model to {path}", 5000)
+        self.statusBar().showMessage(self.tr("Saved the trained model to {path}").format(path=path), 5000)
         return True
 
     def load_model_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Load model", self._last_dir(), MODEL_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Load model"), self._last_dir(), self.tr(MODEL_FILTER))
         if path:
             self.load_model(path)
 
@@ -640,12 +693,15 @@ class MainWindow(QMainWindow):
         try:
             loaded = load_checkpoint(path)
         except CheckpointError as exc:
-            QMessageBox.warning(self, "Cannot load model", str(exc))
+            QMessageBox.warning(self, self.tr("Cannot load model"), message_text(exc.args[0] if exc.args else str(exc)))
             return False
         self.set_trained_model(loaded)
         accuracy = loaded.metrics.get("val_accuracy")
-        extra = f" (validation accuracy {accuracy:.1%})" if isinstance(accuracy, float) else ""
-        self.statusBar().showMessage(f"Loaded {Path(path).name}: {loaded.experiment.name}{extra}", 8000)
+        loaded_text = (self.tr("Loaded {file}: {name} (validation accuracy {accuracy})")
+                       if isinstance(accuracy, float) else self.tr("Loaded {file}: {name}"))
+        self.statusBar().showMessage(loaded_text.format(file=Path(path).name, name=data_text(loaded.experiment.name),
+                                                        accuracy=f"{accuracy:.1%}" if isinstance(accuracy, float)
+                                                        else ""), 8000)
         return True
 
     def export_trained_model(self, kind: str) -> None:
@@ -656,14 +712,15 @@ class MainWindow(QMainWindow):
             import importlib.util
 
             if importlib.util.find_spec("onnx") is None:
-                QMessageBox.information(self, "ONNX export",
-                                        "ONNX export needs the onnx package. Install it with\n\n"
-                                        "    pip install \"nn-playground[onnx]\"\n\nand restart the app.")
+                QMessageBox.information(self, self.tr("ONNX export"),
+                                        self.tr("ONNX export needs the onnx package. Install it with\n\n"
+                                                "    pip install \"nn-playground[onnx]\"\n\nand restart the app."))
                 return
-        suffix, title = (".onnx", "ONNX models (*.onnx)") if kind == "onnx" else (".pt", "TorchScript (*.pt)")
+        suffix, title = ((".onnx", self.tr("ONNX models (*.onnx)")) if kind == "onnx"
+                         else (".pt", self.tr("TorchScript (*.pt)")))
         name = f"{self._trained_model.experiment.name or 'model'}-{kind}{suffix}"
-        path, _ = QFileDialog.getSaveFileName(self, "Export trained model", str(Path(self._last_dir()) / name),
-                                              f"{title};;All files (*)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export trained model"), str(Path(self._last_dir()) / name),
+                                              title + ";;" + self.tr("All files (*)"))
         if path:
             self.export_trained_model_to(kind, path if path.lower().endswith(suffix) else path + suffix)
 
@@ -675,7 +732,7 @@ class MainWindow(QMainWindow):
             self._exporter.finished.connect(self._export_done)
             self._exporter.failed.connect(lambda _tag, message: self._export_failed(message))
         loaded = self._trained_model
-        self.statusBar().showMessage(f"Exporting the trained model to {path}…")
+        self.statusBar().showMessage(self.tr("Exporting the trained model to {path}…").format(path=path))
         self._exporter.submit(_export_model, kind, loaded.model, tuple(loaded.input_shape), path, tag=path)
 
     def _export_done(self, _tag, result) -> None:
@@ -683,12 +740,12 @@ class MainWindow(QMainWindow):
         if error:
             self._export_failed(error)
         else:
-            self.statusBar().showMessage(f"Exported the trained model to {path}", 8000)
+            self.statusBar().showMessage(self.tr("Exported the trained model to {path}").format(path=path), 8000)
         self.modelExported.emit(path, error or "")
 
     def _export_failed(self, message: str) -> None:
-        self.statusBar().showMessage("Export failed", 8000)
-        QMessageBox.warning(self, "Cannot export the model", message)
+        self.statusBar().showMessage(self.tr("Export failed"), 8000)
+        QMessageBox.warning(self, self.tr("Cannot export the model"), message)
 
     def show_code(self) -> None:
         """The experiment as a PyTorch script, in a non-modal dialog (Copy, Save…)."""
@@ -707,11 +764,11 @@ class MainWindow(QMainWindow):
         return os.environ.get("PLAYGROUND_DATA_DIR") or settings().value("dataDir", None) or None
 
     def choose_data_dir(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Data folder (holds MNIST/ and FashionMNIST/)",
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Data folder (holds MNIST/ and FashionMNIST/)"),
                                                   self.data_dir() or str(Path.home()))
         if folder:
             settings().setValue("dataDir", folder)
-            self.statusBar().showMessage(f"Data folder: {folder}", 5000)
+            self.statusBar().showMessage(self.tr("Data folder: {folder}").format(folder=folder), 5000)
 
     # ================================================================== training
     def start_training(self, paused: bool = False) -> bool:
@@ -726,7 +783,8 @@ class MainWindow(QMainWindow):
             try:
                 probe = factory(exp)
             except Exception as exc:  # a broken view must not stop training
-                self.statusBar().showMessage(f"View {name} is unavailable: {exc}", 8000)
+                self.statusBar().showMessage(self.tr("View {name} is unavailable: {reason}").format(
+                    name=name, reason=exc), 8000)
                 continue
             if probe is not None:
                 probes[name] = probe
@@ -745,9 +803,9 @@ class MainWindow(QMainWindow):
         self.session = session
         progress = self.training_panel.progress
         progress.setRange(0, 0)  # busy until the trainer says how many batches there are
-        progress.setFormat("Loading data…")
+        progress.setFormat(self.tr("Loading data…"))
         self.training_panel.show_message("")
-        self.statusBar().showMessage("Loading data and building the model…")
+        self.statusBar().showMessage(self.tr("Loading data and building the model…"))
         self.run_state = "paused" if paused else "running"
         self._set_locked(True)
         self.plots.timer.start()
@@ -761,7 +819,7 @@ class MainWindow(QMainWindow):
         if self.run_state == "running":
             self.session.pause()
             self.run_state = "paused"
-            self.statusBar().showMessage("Paused — Resume to continue, Step for one batch")
+            self.statusBar().showMessage(self.tr("Paused — Resume to continue, Step for one batch"))
         elif self.run_state == "paused":
             self.session.resume()
             self.run_state = "running"
@@ -780,7 +838,7 @@ class MainWindow(QMainWindow):
             self.session.stop()
             self.training_panel.stop_button.setEnabled(False)
             self.training_panel.pause_button.setEnabled(False)
-            self.statusBar().showMessage("Stopping…")
+            self.statusBar().showMessage(self.tr("Stopping…"))
 
     def is_training(self) -> bool:
         return self.session is not None
@@ -798,10 +856,12 @@ class MainWindow(QMainWindow):
         progress = self.training_panel.progress
         progress.setRange(0, max(1, self._run_total))
         progress.setValue(0)
-        progress.setFormat(f"Epoch 1 of {event.epochs}")
+        progress.setFormat(self.tr("Epoch {epoch} of {epochs}").format(epoch=1, epochs=event.epochs))
         self._run_started_at = time.perf_counter()
-        self.statusBar().showMessage(f"Training on {event.train_samples:,} samples ({event.val_samples:,} for "
-                                     f"validation), {event.parameters:,} parameters, device {event.device}")
+        self.statusBar().showMessage(self.tr("Training on {train} samples ({validation} for validation), {parameters} "
+                                             "parameters, device {device}").format(
+            train=f"{event.train_samples:,}", validation=f"{event.val_samples:,}",
+            parameters=f"{event.parameters:,}", device=event.device))
 
     def _on_initial(self, accuracy, loss) -> None:
         self.plots.metrics.set_initial(accuracy, loss)
@@ -816,10 +876,13 @@ class MainWindow(QMainWindow):
         if event.val_loss is not None:
             self.plots.loss.append_validation_loss(event.epoch * self._batches_per_epoch, event.val_loss)
         self.plots.metrics.append_epoch(event.epoch, event.val_accuracy, event.train_accuracy, event.val_loss)
-        accuracy = f", validation accuracy {event.val_accuracy:.1%}" if event.val_accuracy is not None else ""
-        val = f", validation loss {event.val_loss:.4f}" if event.val_loss is not None else ""
-        self.statusBar().showMessage(f"Epoch {event.epoch}/{event.epochs}: training loss {event.train_loss:.4f}"
-                                     f"{val}{accuracy}")
+        text = self.tr("Epoch {epoch}/{epochs}: training loss {loss}").format(
+            epoch=event.epoch, epochs=event.epochs, loss=f"{event.train_loss:.4f}")
+        if event.val_loss is not None:
+            text += self.tr(", validation loss {loss}").format(loss=f"{event.val_loss:.4f}")
+        if event.val_accuracy is not None:
+            text += self.tr(", validation accuracy {accuracy}").format(accuracy=f"{event.val_accuracy:.1%}")
+        self.statusBar().showMessage(text)
 
     def _on_probe(self, name: str, payload) -> None:
         handler = self._run_handlers.get(name)
@@ -832,15 +895,16 @@ class MainWindow(QMainWindow):
             return
         progress = self.training_panel.progress
         progress.setValue(event.global_step)
-        progress.setFormat(f"Epoch {event.epoch} of {self._epochs} · batch {event.step}/{event.batches_per_epoch}")
+        progress.setFormat(self.tr("Epoch {epoch} of {epochs} · batch {batch}/{batches}").format(
+            epoch=event.epoch, epochs=self._epochs, batch=event.step, batches=event.batches_per_epoch))
         elapsed = time.perf_counter() - self._run_started_at
         if elapsed > 0 and self.run_state == "running":
             rate = self._samples_seen / elapsed
             remaining = elapsed / event.global_step * (self._run_total - event.global_step)
-            self.status_speed.setText(f"{rate:,.0f} samples/s")
-            self.status_eta.setText(f"ETA {_duration(remaining)}")
+            self.status_speed.setText(self.tr("{rate} samples/s").format(rate=f"{rate:,.0f}"))
+            self.status_eta.setText(self.tr("ETA {time}").format(time=_duration(remaining)))
         elif self.run_state == "paused":
-            self.status_eta.setText("paused")
+            self.status_eta.setText(self.tr("paused"))
 
     def _on_finished(self, end) -> None:
         session, self.session = self.session, None
@@ -858,24 +922,28 @@ class MainWindow(QMainWindow):
         self.status_eta.setText("")
         if end.status == "completed":
             progress.setValue(progress.maximum())
-            progress.setFormat("Done")
-            test = f" Test accuracy {end.test_accuracy:.1%}" if end.test_accuracy is not None else ""
-            before = (f" (before training {end.initial_accuracy:.1%})."
-                      if end.initial_accuracy is not None and end.test_accuracy is not None else ".")
-            loss = f" Test loss {end.test_loss:.4f}." if end.test_accuracy is None and end.test_loss is not None else ""
-            text = f"Training completed in {_duration(end.seconds)}.{test}{before if test else ''}{loss}"
+            progress.setFormat(self.tr("Done"))
+            text = self.tr("Training completed in {time}.").format(time=_duration(end.seconds))
+            if end.test_accuracy is not None and end.initial_accuracy is not None:
+                text += " " + self.tr("Test accuracy {accuracy} (before training {before}).").format(
+                    accuracy=f"{end.test_accuracy:.1%}", before=f"{end.initial_accuracy:.1%}")
+            elif end.test_accuracy is not None:
+                text += " " + self.tr("Test accuracy {accuracy}.").format(accuracy=f"{end.test_accuracy:.1%}")
+            elif end.test_loss is not None:
+                text += " " + self.tr("Test loss {loss}.").format(loss=f"{end.test_loss:.4f}")
             self.training_panel.show_message(text, "info")
         elif end.status == "stopped":
             steps = self._last_batch.global_step if self._last_batch else 0
-            progress.setFormat(f"Stopped after {steps} batch{'es' if steps != 1 else ''}")
-            self.training_panel.show_message(f"Stopped after {steps} batch{'es' if steps != 1 else ''}.", "info")
-            text = "Stopped."
+            stopped = (self.tr("Stopped after {count} batch") if steps == 1
+                       else self.tr("Stopped after {count} batches")).format(count=steps)
+            progress.setFormat(stopped)
+            self.training_panel.show_message(stopped + ".", "info")
+            text = self.tr("Stopped.")
         else:
-            progress.setFormat("Failed")
-            text = end.message or "Training failed."
+            progress.setFormat(self.tr("Failed"))
+            text = message_text(end.message) or self.tr("Training failed.")
             self.training_panel.show_message(text, "error")
-        self.statusBar().showMessage(text if end.status != "stopped" else "Stopped.", 0 if end.status == "failed"
-                                     else 10000)
+        self.statusBar().showMessage(text, 0 if end.status == "failed" else 10000)
         trainer = session.trainer
         if end.status != "failed" and trainer is not None and trainer.model is not None and self._last_batch:
             from playground.core.checkpoint import LoadedModel
@@ -889,26 +957,66 @@ class MainWindow(QMainWindow):
 
     # ================================================================== help
     def show_about(self) -> None:
-        QMessageBox.about(self, f"About {APP_NAME}",
-                          f"<h3>{APP_NAME}</h3><p>Build a neural network by clicking, train it live with real "
-                          "PyTorch, and watch it learn.</p><p>Made for learners of beginner PyTorch courses: "
-                          "MLPs on MNIST, activations, losses, optimizers, CNNs and RNNs.</p>")
+        QMessageBox.about(self, self.tr("About {app}").format(app=APP_NAME),
+                          f"<h3>{APP_NAME}</h3>" + self.tr(
+                              "<p>Build a neural network by clicking, train it live with real PyTorch, and watch it "
+                              "learn.</p><p>Made for learners of beginner PyTorch courses: MLPs on MNIST, "
+                              "activations, losses, optimizers, CNNs and RNNs.</p>"))
 
-    def show_layer_reference(self) -> None:
-        dialog = QDialog(self)
-        dialog.setWindowTitle("Layer reference")
-        dialog.resize(640, 560)
-        browser = QTextBrowser()
-        browser.setObjectName("layerReference")
-        browser.setHtml(layer_reference_html())
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(dialog.reject)
-        layout = QVBoxLayout(dialog)
-        layout.addWidget(browser)
-        layout.addWidget(buttons)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.show()
-        self._reference_dialog = dialog
+    def show_concepts(self, key: str = "") -> None:
+        """Help → Concepts: one panel per window, not modal, opened at `key` when given."""
+        from playground.ui.help_panel import HelpPanel
+
+        if self.help_panel is None or not shiboken6.isValid(self.help_panel):
+            self.help_panel = HelpPanel(self)
+        if key:
+            self.help_panel.show_concept(key)
+        self.help_panel.show()
+        self.help_panel.raise_()
+        self.help_panel.activateWindow()
+
+    def show_concepts_in_context(self) -> None:
+        """F1: the concept of the widget under the mouse (or the focused one), else the panel as it was."""
+        from playground.ui.help_panel import concept_in_context
+
+        self.show_concepts(concept_in_context())
+
+    def show_tutorial(self) -> None:
+        from playground.ui.tutorial import TutorialPanel
+
+        if self.tutorial_panel is None or not shiboken6.isValid(self.tutorial_panel):
+            self.tutorial_panel = TutorialPanel(self)
+            corner = self.geometry().topRight()  # beside the training panel, not over the network
+            self.tutorial_panel.move(max(0, corner.x() - self.tutorial_panel.width() - 330), corner.y() + 60)
+        self.tutorial_panel.show()
+        self.tutorial_panel.raise_()
+
+    def _build_language_menu(self, menu) -> None:
+        """View → Language: the system's, or one of the translations; applied at the next start."""
+        from playground.ui.i18n import LANGUAGES, SYSTEM, chosen_language
+
+        self.language_menu = menu.addMenu(self.tr("&Language"))
+        self.language_menu.setObjectName("languageMenu")
+        group = QActionGroup(self)
+        chosen = chosen_language()
+        for code, label in [(SYSTEM, self.tr("System language")), *LANGUAGES.items()]:
+            action = self.language_menu.addAction(label)  # language names in their own language
+            action.setObjectName(f"language_{code}")
+            action.setCheckable(True)
+            action.setChecked(code == chosen)
+            action.triggered.connect(lambda _c=False, c=code: self.choose_language(c))
+            group.addAction(action)
+
+    def choose_language(self, code: str, tell: bool = True) -> None:
+        """Remember the language (View → Language); the window shows it from the next start on."""
+        from playground.ui.i18n import chosen_language, set_chosen_language
+
+        if code == chosen_language():
+            return
+        set_chosen_language(code)
+        if tell:
+            QMessageBox.information(self, self.tr("Language"),
+                                    self.tr("The new language is used the next time NN Playground starts."))
 
     # ================================================================== settings and closing
     def _restore_settings(self) -> None:
@@ -948,8 +1056,8 @@ class MainWindow(QMainWindow):
             self.plots.timer.stop()
         if self._exporter is not None:
             self._exporter.close()
-        for index in range(self.view_tabs.count()):  # views with threads of their own join them here
-            shutdown = getattr(self.view_tabs.widget(index), "shutdown", None)
+        for view in self._views:  # views with threads of their own join them here
+            shutdown = getattr(view, "shutdown", None)
             if callable(shutdown):
                 shutdown()
         self._save_settings()

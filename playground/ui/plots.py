@@ -14,6 +14,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QFileDialog, QSplitter, QVBoxLayout, QWidget
 
+from playground.ui.axes import whole_number_axis
+
 REDRAW_MS = 33
 SMOOTHING = 0.95  # EMA factor of the smoothed loss line, bias-corrected as in TensorBoard
 
@@ -177,7 +179,7 @@ class MetricsPlot(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.plot_widget = pg.PlotWidget()
+        self.plot_widget = pg.PlotWidget(axisItems={"bottom": whole_number_axis()})
         self.plot_widget.setObjectName("metricsPlot")
         item = self.plot_widget.getPlotItem()
         item.setLabel("bottom", self.tr("epoch"))

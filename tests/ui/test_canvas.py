@@ -13,7 +13,7 @@ from playground.core.build import build_model
 from playground.core.checkpoint import LoadedModel
 from playground.core.experiment import DatasetSpec, Experiment, LayerSpec
 from playground.inference.preprocess import center_of_mass, ink_bounding_box
-from playground.ui.canvas import BUNDLED_LABEL, DigitPanel, DrawingCanvas
+from playground.ui.canvas import BUNDLED_LABEL, INPUT_VIEW_SCALE, DigitPanel, DrawingCanvas
 
 WAIT_MS = 15000
 
@@ -83,7 +83,7 @@ def test_off_center_stroke_is_centered_and_scaled_for_the_network(qtbot, panel):
     top, left, bottom, right = ink_bounding_box(pixels)
     assert 19 <= max(bottom - top, right - left) <= 20
     # what the view shows is that image, enlarged
-    assert panel.findChild(QLabel, "modelInputView").pixmap().width() == 28 * 6
+    assert panel.findChild(QLabel, "modelInputView").pixmap().width() == 28 * INPUT_VIEW_SCALE
 
 
 def test_vertical_stroke_is_read_as_1(qtbot, panel):

@@ -321,7 +321,7 @@ def test_tutorial_follows_the_window_from_an_empty_network_to_a_drawn_digit(qtbo
     assert tutorial.step == DRAW
     tutorial.action_button.click()
     panel = window.findChild(DigitPanel)
-    assert window.view_tabs.currentWidget() is panel
+    assert window.current_view() is panel
     panel.predictionChanged.emit(None)
     assert tutorial.step == DRAW
     panel.predictionChanged.emit(object())

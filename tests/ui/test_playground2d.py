@@ -284,7 +284,8 @@ def test_through_the_real_window(qtbot):
     window = create_window(short_spiral(epochs=3))
     qtbot.addWidget(window)
     panel = window.playground2d  # create_window installs the tab
-    assert window.view_tabs.indexOf(panel) >= 0
+    window.show_view(panel)
+    assert window.current_view() is panel
     qtbot.waitUntil(window.engine_ready, timeout=60000)
     button = panel.findChild(QToolButton, "feature:sin(x1)")
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)

@@ -94,7 +94,7 @@ def test_a_misclassified_example_clicked_in_evaluation_goes_to_the_canvas(qtbot,
     pixels = np.zeros((28, 28), dtype=np.float32)
     pixels[8:20, 8:20] = 1.0
     window.insight_views.evaluation.imageChosen.emit(pixels)
-    assert window.view_tabs.currentWidget() is window.digit_panel
+    assert window.current_view() is window.digit_panel
     assert not window.digit_panel.canvas.is_empty()
 
 

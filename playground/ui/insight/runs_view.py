@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from playground.core.project import RunRecord, export_run_csv
+from playground.ui.axes import whole_number_axis
 
 COLUMNS = (QT_TRANSLATE_NOOP("RunsView", "Run"), QT_TRANSLATE_NOOP("RunsView", "Network"),
            QT_TRANSLATE_NOOP("RunsView", "Optimizer"), "lr", QT_TRANSLATE_NOOP("RunsView", "Batch"),
@@ -51,8 +52,9 @@ def _duration(seconds: float) -> str:
 
 
 def _curve_plot(title: str, y_label: str, legend_offset: tuple[int, int]) -> pg.PlotWidget:
-    plot = pg.PlotWidget(background="w")
+    plot = pg.PlotWidget(background="w", axisItems={"bottom": whole_number_axis()})
     item = plot.getPlotItem()
+    item.getAxis("left").enableAutoSIPrefix(False)  # 0.54, not 540 "(x0.001)"
     item.setTitle(title)
     item.setLabel("bottom", QCoreApplication.translate("RunsView", "epoch"))
     item.setLabel("left", y_label)
@@ -96,7 +98,8 @@ class RunsView(QWidget):
         self.curves.currentIndexChanged.connect(self.redraw)
         buttons = QHBoxLayout()
         self.hint = QLabel()
-        buttons.addWidget(self.hint, 1)
+        self.hint.setWordWrap(True)  # a long hint wraps instead of widening the window
+        buttons.addStretch(1)
         for widget in (QLabel(self.tr("Curves:")), self.curves, self.rename_button, self.delete_button, self.export_button):
             buttons.addWidget(widget)
 
@@ -109,6 +112,7 @@ class RunsView(QWidget):
         top = QWidget()
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.hint)
         top_layout.addLayout(buttons)
         top_layout.addWidget(self.table)
         split = QSplitter(Qt.Orientation.Vertical)
