@@ -19,6 +19,9 @@ def create_window(experiment: Experiment | None = None):
         app.setOrganizationName("NN Playground")
         app.setApplicationName("NN Playground")
 
+    from playground.ui.i18n import ensure_translators
+
+    ensure_translators()  # before any widget: texts are translated when they are set
     from playground.ui.main_window import MainWindow
 
     window = MainWindow(experiment)
@@ -34,20 +37,23 @@ def install_views(window) -> None:
     """
     from pathlib import Path
 
+    from PySide6.QtCore import QCoreApplication
+
     from playground.ui.canvas import TRAINED_LABEL, DigitPanel
     from playground.ui.engine_loader import engine_loaded
     from playground.ui.insight import install_insight_views
     from playground.ui.playground2d import install_playground2d
 
     digit = DigitPanel(load_bundled=False)
-    window.add_view(digit, "Draw")
+    window.add_view(digit, QCoreApplication.translate("DigitPanel", "Draw"))
     window.digit_panel = digit
     window.playground2d = install_playground2d(window)
     window.insight_views = views = install_insight_views(window)
 
     def model_changed(loaded) -> None:
         path = getattr(loaded, "path", None)
-        digit.set_model(loaded, f"File: {Path(path).name}" if path else TRAINED_LABEL)
+        digit.set_model(loaded, QCoreApplication.translate("DigitPanel", "File: {name}").format(name=Path(path).name)
+                        if path else TRAINED_LABEL)
 
     def show_on_canvas(pixels) -> None:
         window.show_view(digit)

@@ -14,11 +14,17 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QByteArray,
+    QCoreApplication,
+    QSettings,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QDockWidget,
     QFileDialog,
     QFrame,
@@ -28,8 +34,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QTabWidget,
-    QTextBrowser,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -84,6 +88,8 @@ class MainWindow(QMainWindow):
         self._runs_view = None  # the Runs tab: its runs are saved with the project
         self._runs_dirty = False
         self._code_dialog = None
+        self.help_panel = None  # Help → Concepts, made when first opened
+        self.tutorial_panel = None
         self._views: list[QWidget] = []  # the widgets given to add_view
         self._exporter = None  # BackgroundRunner for TorchScript/ONNX export, made when first needed
         self.session = None
@@ -1080,28 +1086,9 @@ def _export_model(kind: str, model, input_shape: tuple, path: str) -> tuple[str,
 def _duration(seconds: float) -> str:
     seconds = max(0, int(round(seconds)))
     if seconds < 60:
-        return f"{seconds} s"
+        return QCoreApplication.translate("MainWindow", "{seconds} s").format(seconds=seconds)
     if seconds < 3600:
-        return f"{seconds // 60} min {seconds % 60:02d} s"
-    return f"{seconds // 3600} h {seconds % 3600 // 60:02d} min"
-
-
-def layer_reference_html() -> str:
-    parts = ["<h2>Layers</h2><p>Input sizes are never asked for: they follow from the shape flowing in.</p>"]
-    for group in catalog.LAYER_GROUPS:
-        parts.append(f"<h3>{group}</h3><dl>")
-        for layer_type in catalog.layers_in_group(group):
-            formula = f"<br><code>{layer_type.formula}</code>" if layer_type.formula else ""
-            params = ", ".join(f"{p.label or p.name} ({p.help or p.kind})" if p.help else (p.label or p.name)
-                               for p in layer_type.params)
-            settings_text = f"<br><i>Settings:</i> {params}" if params else ""
-            parts.append(f"<dt><b>{layer_type.name}</b></dt><dd>{layer_type.summary}{formula}{settings_text}</dd>")
-        parts.append("</dl>")
-    parts.append("<h2>Losses</h2><dl>")
-    for loss in catalog.LOSSES.values():
-        parts.append(f"<dt><b>{loss.label}</b></dt><dd>{loss.summary}<br><code>{loss.formula}</code></dd>")
-    parts.append("</dl><h2>Optimizers</h2><dl>")
-    for opt in catalog.OPTIMIZERS.values():
-        parts.append(f"<dt><b>{opt.label}</b></dt><dd>{opt.summary}<br><code>{opt.formula}</code></dd>")
-    parts.append("</dl>")
-    return "".join(parts)
+        return QCoreApplication.translate("MainWindow", "{minutes} min {seconds} s").format(
+            minutes=seconds // 60, seconds=f"{seconds % 60:02d}")
+    return QCoreApplication.translate("MainWindow", "{hours} h {minutes} min").format(
+        hours=seconds // 3600, minutes=f"{seconds % 3600 // 60:02d}")

@@ -231,11 +231,6 @@ class TutorialPanel(QDialog):
             window.apply_edit(self.tr("Empty the network"), exp)
         elif self.step == DRAW:
             panel = self._find_digit_panel()
-            tabs = getattr(window, "view_tabs", None)
-            if panel is not None and tabs is not None:
-                for i in range(tabs.count()):
-                    page = tabs.widget(i)
-                    if page is panel or page.isAncestorOf(panel):
-                        tabs.setCurrentIndex(i)
-                        break
+            if panel is not None and hasattr(window, "show_view"):
+                window.show_view(panel)
                 panel.canvas.setFocus()

@@ -1071,6 +1071,10 @@ Restore them?</source>
         <translation>내장 모델을 불러오는 중…</translation>
     </message>
     <message>
+        <source>Draw</source>
+        <translation>그리기</translation>
+    </message>
+    <message>
         <source>File: {name}</source>
         <translation>파일: {name}</translation>
     </message>
@@ -1386,6 +1390,521 @@ Judge a regression model by its loss curves (Runs tab) and, for 1-D or 2-D data,
     <message>
         <source>Export loss plot as PNG</source>
         <translation>손실 그래프를 PNG로 내보내기</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>NN Playground experiments (*.json);;All files (*)</source>
+        <translation>NN Playground 실험 (*.json);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>PyTorch checkpoints (*.pt);;All files (*)</source>
+        <translation>PyTorch 체크포인트 (*.pt);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>학습</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>층</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>네트워크</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>새로 만들기(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>열기(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>저장(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>다른 이름으로 저장(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Save &amp;trained model…</source>
+        <translation>학습된 모델 저장(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Write the trained weights to a .pt checkpoint</source>
+        <translation>학습된 가중치를 .pt 체크포인트로 저장합니다</translation>
+    </message>
+    <message>
+        <source>&amp;Load model…</source>
+        <translation>모델 불러오기(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Open a checkpoint saved by NN Playground</source>
+        <translation>NN Playground로 저장한 체크포인트를 엽니다</translation>
+    </message>
+    <message>
+        <source>Show PyTorch &amp;code…</source>
+        <translation>PyTorch 코드 보기(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>The current experiment as a standalone PyTorch script</source>
+        <translation>현재 실험을 독립 실행 PyTorch 스크립트로 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>Export trained model as &amp;TorchScript…</source>
+        <translation>학습된 모델을 TorchScript로 내보내기(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>A .pt file that torch.jit.load runs without NN Playground</source>
+        <translation>NN Playground 없이 torch.jit.load로 실행할 수 있는 .pt 파일</translation>
+    </message>
+    <message>
+        <source>Export trained model as &amp;ONNX…</source>
+        <translation>학습된 모델을 ONNX로 내보내기(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>An .onnx file for other runtimes (needs the onnx package)</source>
+        <translation>다른 런타임에서 쓰는 .onnx 파일 (onnx 패키지 필요)</translation>
+    </message>
+    <message>
+        <source>Data &amp;folder…</source>
+        <translation>데이터 폴더(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Where MNIST and Fashion-MNIST are read from (and downloaded to)</source>
+        <translation>MNIST와 Fashion-MNIST를 읽어 오는 (그리고 내려받는) 폴더</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>끝내기(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>실행 취소(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>다시 실행(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete layer</source>
+        <translation>층 삭제(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Remove the selected layer (Del)</source>
+        <translation>선택한 층을 지웁니다 (Del)</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate layer</source>
+        <translation>층 복제(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Insert a copy of the selected layer below it (Ctrl+D)</source>
+        <translation>선택한 층의 복사본을 바로 아래에 넣습니다 (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>위로 이동(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move the selected layer up (Ctrl+Up)</source>
+        <translation>선택한 층을 위로 옮깁니다 (Ctrl+Up)</translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation>아래로 이동(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Move the selected layer down (Ctrl+Down)</source>
+        <translation>선택한 층을 아래로 옮깁니다 (Ctrl+Down)</translation>
+    </message>
+    <message>
+        <source>&amp;About NN Playground</source>
+        <translation>NN Playground 정보(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Concepts</source>
+        <translation>개념(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Every block, loss, optimizer and schedule explained, with its formula (F1: the one under the mouse)</source>
+        <translation>모든 블록, 손실 함수, 옵티마이저, 학습률 스케줄을 공식과 함께 설명합니다 (F1: 마우스 아래에 있는 것)</translation>
+    </message>
+    <message>
+        <source>&amp;Tutorial: your first network</source>
+        <translation>튜토리얼: 나의 첫 네트워크(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Build the seed MLP, train it and draw a digit for it, step by step</source>
+        <translation>기본 MLP를 만들고, 학습시키고, 숫자를 그려 보는 과정을 한 단계씩 따라 합니다</translation>
+    </message>
+    <message>
+        <source>▲ Up</source>
+        <translation>▲ 위로</translation>
+    </message>
+    <message>
+        <source>▼ Down</source>
+        <translation>▼ 아래로</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>복제</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>최근 파일 열기(&amp;R)</translation>
+    </message>
+    <message>
+        <source>E&amp;xport</source>
+        <translation>내보내기(&amp;X)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>편집(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Presets</source>
+        <translation>프리셋(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Show &amp;tab</source>
+        <translation>탭 보기(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <source>PyTorch is still loading…</source>
+        <translation>PyTorch를 아직 불러오는 중입니다…</translation>
+    </message>
+    <message>
+        <source>&amp;Undo {edit}</source>
+        <translation>실행 취소(&amp;U) {edit}</translation>
+    </message>
+    <message>
+        <source>&amp;Redo {edit}</source>
+        <translation>다시 실행(&amp;R) {edit}</translation>
+    </message>
+    <message>
+        <source>Add {layer}</source>
+        <translation>{layer} 추가</translation>
+    </message>
+    <message>
+        <source>Delete {layer}</source>
+        <translation>{layer} 삭제</translation>
+    </message>
+    <message>
+        <source>Duplicate {layer}</source>
+        <translation>{layer} 복제</translation>
+    </message>
+    <message>
+        <source>Move {layer} up</source>
+        <translation>{layer} 위로 이동</translation>
+    </message>
+    <message>
+        <source>Move {layer} down</source>
+        <translation>{layer} 아래로 이동</translation>
+    </message>
+    <message>
+        <source>Set {layer} {setting}</source>
+        <translation>{layer} {setting} 변경</translation>
+    </message>
+    <message>
+        <source>Save the changes to “{name}” and its training runs before continuing?</source>
+        <translation>계속하기 전에 “{name}”의 변경 사항과 학습 실행 기록을 저장할까요?</translation>
+    </message>
+    <message>
+        <source>Save the changes to “{name}” before continuing?</source>
+        <translation>계속하기 전에 “{name}”의 변경 사항을 저장할까요?</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>제목 없음</translation>
+    </message>
+    <message>
+        <source>Preset: {description}</source>
+        <translation>프리셋: {description}</translation>
+    </message>
+    <message>
+        <source>Open experiment</source>
+        <translation>실험 열기</translation>
+    </message>
+    <message>
+        <source>Field: {field}</source>
+        <translation>항목: {field}</translation>
+    </message>
+    <message>
+        <source>Cannot open experiment</source>
+        <translation>실험을 열 수 없음</translation>
+    </message>
+    <message>
+        <source>{file} cannot be opened.</source>
+        <translation>{file}을(를) 열 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Problem: {problem}</source>
+        <translation>문제: {problem}</translation>
+    </message>
+    <message>
+        <source>Opened {path}</source>
+        <translation>{path}을(를) 열었습니다</translation>
+    </message>
+    <message>
+        <source>Opened {path} with 1 run</source>
+        <translation>{path}을(를) 열었습니다 (실행 기록 1개)</translation>
+    </message>
+    <message>
+        <source>Opened {path} with {count} runs</source>
+        <translation>{path}을(를) 열었습니다 (실행 기록 {count}개)</translation>
+    </message>
+    <message>
+        <source>Save experiment</source>
+        <translation>실험 저장</translation>
+    </message>
+    <message>
+        <source>Cannot save {path}: {reason}</source>
+        <translation>{path}을(를) 저장할 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>{path}에 저장했습니다</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(없음)</translation>
+    </message>
+    <message>
+        <source>Save trained model</source>
+        <translation>학습된 모델 저장</translation>
+    </message>
+    <message>
+        <source>Cannot save the model to {path}: {reason}</source>
+        <translation>모델을 {path}에 저장할 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>Saved the trained model to {path}</source>
+        <translation>학습된 모델을 {path}에 저장했습니다</translation>
+    </message>
+    <message>
+        <source>Load model</source>
+        <translation>모델 불러오기</translation>
+    </message>
+    <message>
+        <source>Cannot load model</source>
+        <translation>모델을 불러올 수 없음</translation>
+    </message>
+    <message>
+        <source>Loaded {file}: {name} (validation accuracy {accuracy})</source>
+        <translation>{file}을(를) 불러왔습니다: {name} (검증 정확도 {accuracy})</translation>
+    </message>
+    <message>
+        <source>Loaded {file}: {name}</source>
+        <translation>{file}을(를) 불러왔습니다: {name}</translation>
+    </message>
+    <message>
+        <source>ONNX export</source>
+        <translation>ONNX 내보내기</translation>
+    </message>
+    <message>
+        <source>ONNX export needs the onnx package. Install it with
+
+    pip install &quot;nn-playground[onnx]&quot;
+
+and restart the app.</source>
+        <translation>ONNX로 내보내려면 onnx 패키지가 필요합니다. 다음 명령으로 설치한 뒤
+
+    pip install &quot;nn-playground[onnx]&quot;
+
+앱을 다시 시작하세요.</translation>
+    </message>
+    <message>
+        <source>ONNX models (*.onnx)</source>
+        <translation>ONNX 모델 (*.onnx)</translation>
+    </message>
+    <message>
+        <source>TorchScript (*.pt)</source>
+        <translation>TorchScript (*.pt)</translation>
+    </message>
+    <message>
+        <source>Export trained model</source>
+        <translation>학습된 모델 내보내기</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Exporting the trained model to {path}…</source>
+        <translation>학습된 모델을 {path}(으)로 내보내는 중…</translation>
+    </message>
+    <message>
+        <source>Exported the trained model to {path}</source>
+        <translation>학습된 모델을 {path}(으)로 내보냈습니다</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>내보내기 실패</translation>
+    </message>
+    <message>
+        <source>Cannot export the model</source>
+        <translation>모델을 내보낼 수 없음</translation>
+    </message>
+    <message>
+        <source>Data folder (holds MNIST/ and FashionMNIST/)</source>
+        <translation>데이터 폴더 (MNIST/와 FashionMNIST/가 들어 있는 곳)</translation>
+    </message>
+    <message>
+        <source>Data folder: {folder}</source>
+        <translation>데이터 폴더: {folder}</translation>
+    </message>
+    <message>
+        <source>View {name} is unavailable: {reason}</source>
+        <translation>{name} 보기를 쓸 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>Loading data…</source>
+        <translation>데이터를 불러오는 중…</translation>
+    </message>
+    <message>
+        <source>Loading data and building the model…</source>
+        <translation>데이터를 불러오고 모델을 만드는 중…</translation>
+    </message>
+    <message>
+        <source>Paused — Resume to continue, Step for one batch</source>
+        <translation>일시정지됨 — ‘계속’을 누르면 이어서, ‘한 스텝’을 누르면 배치 하나만 학습합니다</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>중지하는 중…</translation>
+    </message>
+    <message>
+        <source>Epoch {epoch} of {epochs}</source>
+        <translation>에폭 {epoch}/{epochs}</translation>
+    </message>
+    <message>
+        <source>Training on {train} samples ({validation} for validation), {parameters} parameters, device {device}</source>
+        <translation>샘플 {train}개로 학습 (검증용 {validation}개), 파라미터 {parameters}개, 장치 {device}</translation>
+    </message>
+    <message>
+        <source>Epoch {epoch}/{epochs}: training loss {loss}</source>
+        <translation>에폭 {epoch}/{epochs}: 학습 손실 {loss}</translation>
+    </message>
+    <message>
+        <source>, validation loss {loss}</source>
+        <translation>, 검증 손실 {loss}</translation>
+    </message>
+    <message>
+        <source>, validation accuracy {accuracy}</source>
+        <translation>, 검증 정확도 {accuracy}</translation>
+    </message>
+    <message>
+        <source>Epoch {epoch} of {epochs} · batch {batch}/{batches}</source>
+        <translation>에폭 {epoch}/{epochs} · 배치 {batch}/{batches}</translation>
+    </message>
+    <message>
+        <source>{rate} samples/s</source>
+        <translation>초당 샘플 {rate}개</translation>
+    </message>
+    <message>
+        <source>ETA {time}</source>
+        <translation>남은 시간 {time}</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>일시정지됨</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>Training completed in {time}.</source>
+        <translation>학습을 {time} 만에 마쳤습니다.</translation>
+    </message>
+    <message>
+        <source>Test accuracy {accuracy} (before training {before}).</source>
+        <translation>테스트 정확도 {accuracy} (학습 전 {before}).</translation>
+    </message>
+    <message>
+        <source>Test accuracy {accuracy}.</source>
+        <translation>테스트 정확도 {accuracy}.</translation>
+    </message>
+    <message>
+        <source>Test loss {loss}.</source>
+        <translation>테스트 손실 {loss}.</translation>
+    </message>
+    <message>
+        <source>Stopped after {count} batch</source>
+        <translation>배치 {count}개 후 중지됨</translation>
+    </message>
+    <message>
+        <source>Stopped after {count} batches</source>
+        <translation>배치 {count}개 후 중지됨</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>중지됨.</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <source>Training failed.</source>
+        <translation>학습에 실패했습니다.</translation>
+    </message>
+    <message>
+        <source>About {app}</source>
+        <translation>{app} 정보</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Build a neural network by clicking, train it live with real PyTorch, and watch it learn.&lt;/p&gt;&lt;p&gt;Made for learners of beginner PyTorch courses: MLPs on MNIST, activations, losses, optimizers, CNNs and RNNs.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;클릭만으로 신경망을 만들고, 실제 PyTorch로 학습시키며, 배워 가는 모습을 지켜보세요.&lt;/p&gt;&lt;p&gt;PyTorch 입문 강의를 듣는 학습자를 위해 만들었습니다: MNIST의 MLP, 활성화 함수, 손실 함수, 옵티마이저, CNN과 RNN.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>언어(&amp;L)</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>시스템 언어</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>언어</translation>
+    </message>
+    <message>
+        <source>The new language is used the next time NN Playground starts.</source>
+        <translation>새 언어는 NN Playground를 다음에 시작할 때부터 적용됩니다.</translation>
+    </message>
+    <message>
+        <source>{seconds} s</source>
+        <translation>{seconds}초</translation>
+    </message>
+    <message>
+        <source>{minutes} min {seconds} s</source>
+        <translation>{minutes}분 {seconds}초</translation>
+    </message>
+    <message>
+        <source>{hours} h {minutes} min</source>
+        <translation>{hours}시간 {minutes}분</translation>
     </message>
 </context>
 <context>
