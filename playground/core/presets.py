@@ -24,7 +24,7 @@ PRESET_TEXTS = (
     QT_TRANSLATE_NOOP("Data", "Seed MLP with SGD"),
     QT_TRANSLATE_NOOP("Data", "The same MLP trained with SGD (lr 0.01, momentum 0.9) for 10 epochs"),
     QT_TRANSLATE_NOOP("Data", "Simple CNN"),
-    QT_TRANSLATE_NOOP("Data", "One convolution (16 filters 3×3, padding 1), ReLU, max-pool 2, then a Linear "
+    QT_TRANSLATE_NOOP("Data", "Two convolution blocks (16 then 32 filters 3×3, ReLU, max-pool 2), then a Linear "
                       "classifier"),
     QT_TRANSLATE_NOOP("Data", "Spiral"),
     QT_TRANSLATE_NOOP("Data", "TensorFlow Playground's spiral: two hidden layers of 8 neurons with tanh, all "
