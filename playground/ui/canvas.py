@@ -493,7 +493,9 @@ class DigitPanel(QWidget):
             self.chart.removeItem(item)
         self.bar_texts = []
         for i in range(count):
-            text = pg.TextItem("", color="#222", anchor=(0.5, 1.0))
+            # the outer bars' labels lean inwards: "100%" over the last bar stays inside the chart
+            x_anchor = 0.15 if i == 0 else 0.85 if i == count - 1 else 0.5
+            text = pg.TextItem("", color="#222", anchor=(x_anchor, 1.0))
             text.setPos(i, 0)
             self.chart.addItem(text)
             self.bar_texts.append(text)
