@@ -139,16 +139,20 @@ class Experiment:
 
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> Experiment:
-        path = Path(path)
-        try:
-            text = path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise ExperimentError("", f"{path} does not exist") from None
-        except UnicodeDecodeError:
-            raise ExperimentError("", f"{path} is not a text (JSON) file") from None
-        except OSError as exc:
-            raise ExperimentError("", f"cannot read {path}: {exc.strerror}") from None
-        return cls.from_json(text)
+        return cls.from_json(read_text_file(path))
+
+
+def read_text_file(path: str | os.PathLike[str]) -> str:
+    """An experiment or project file's text, or an ExperimentError saying why it cannot be read."""
+    path = Path(path)
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ExperimentError("", f"{path} does not exist") from None
+    except UnicodeDecodeError:
+        raise ExperimentError("", f"{path} is not a text (JSON) file") from None
+    except OSError as exc:
+        raise ExperimentError("", f"cannot read {path}: {exc.strerror}") from None
 
 
 def parse_json(text: str) -> Any:

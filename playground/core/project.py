@@ -32,6 +32,7 @@ from playground.core.experiment import (
     read_float,
     read_int,
     read_str,
+    read_text_file,
 )
 
 RUN_STATUSES = ("completed", "stopped", "failed")
@@ -197,16 +198,7 @@ def save_project(path: str | os.PathLike[str], experiment: Experiment, runs: lis
 
 def load_project(path: str | os.PathLike[str]) -> tuple[Experiment, list[RunRecord]]:
     """Read a project (or a plain experiment file, which has no runs)."""
-    path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ExperimentError("", f"{path} does not exist") from None
-    except UnicodeDecodeError:
-        raise ExperimentError("", f"{path} is not a text (JSON) file") from None
-    except OSError as exc:
-        raise ExperimentError("", f"cannot read {path}: {exc.strerror}") from None
-    return parse_project(text)
+    return parse_project(read_text_file(path))
 
 
 def parse_project(text: str) -> tuple[Experiment, list[RunRecord]]:

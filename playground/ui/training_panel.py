@@ -33,6 +33,7 @@ from playground.core.experiment import Experiment
 from playground.data import registry
 from playground.ui.help_panel import set_concept
 from playground.ui.i18n import catalog_text, data_text, help_hint, message_text
+from playground.ui.layer_editor import set_widget_value
 
 LR_MIN, LR_MAX = 1e-5, 10.0
 _MANTISSAS = (1.0, 2.0, 5.0)
@@ -116,15 +117,6 @@ def _select(combo: QComboBox, data: str) -> None:
         index = combo.count() - 1
     combo.setCurrentIndex(index)
     combo.blockSignals(False)
-
-
-def _set(widget, value) -> None:
-    widget.blockSignals(True)
-    if isinstance(widget, QCheckBox):
-        widget.setChecked(bool(value))
-    else:
-        widget.setValue(value)
-    widget.blockSignals(False)
 
 
 def _double(name: str, low: float, high: float, decimals: int, step: float) -> QDoubleSpinBox:
@@ -339,18 +331,18 @@ class TrainingPanel(QWidget):
                                    (self.scheduler, "scheduler", exp.scheduler.name)):
             set_concept(widget, f"{kind}:{name}")  # F1 explains the chosen one
             widget.setToolTip(widget.itemData(widget.currentIndex(), Qt.ItemDataRole.ToolTipRole) or "")
-        _set(self.limit, exp.dataset.limit)
-        _set(self.batch_size, exp.dataset.batch_size)
-        _set(self.lr, exp.optimizer.lr)
-        _set(self.momentum, exp.optimizer.momentum)
-        _set(self.nesterov, exp.optimizer.nesterov)
-        _set(self.beta1, exp.optimizer.betas[0])
-        _set(self.beta2, exp.optimizer.betas[1])
-        _set(self.weight_decay, exp.optimizer.weight_decay)
-        _set(self.step_size, exp.scheduler.step_size)
-        _set(self.gamma, exp.scheduler.gamma)
-        _set(self.epochs, exp.epochs)
-        _set(self.seed, exp.seed)
+        set_widget_value(self.limit, exp.dataset.limit)
+        set_widget_value(self.batch_size, exp.dataset.batch_size)
+        set_widget_value(self.lr, exp.optimizer.lr)
+        set_widget_value(self.momentum, exp.optimizer.momentum)
+        set_widget_value(self.nesterov, exp.optimizer.nesterov)
+        set_widget_value(self.beta1, exp.optimizer.betas[0])
+        set_widget_value(self.beta2, exp.optimizer.betas[1])
+        set_widget_value(self.weight_decay, exp.optimizer.weight_decay)
+        set_widget_value(self.step_size, exp.scheduler.step_size)
+        set_widget_value(self.gamma, exp.scheduler.gamma)
+        set_widget_value(self.epochs, exp.epochs)
+        set_widget_value(self.seed, exp.seed)
         uses = catalog.OPTIMIZERS[exp.optimizer.name].uses
         form = self._optim_form
         form.setRowVisible(self.momentum, "momentum" in uses)
