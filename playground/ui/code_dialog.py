@@ -16,6 +16,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontDatabase,
+    QFontInfo,
     QGuiApplication,
     QSyntaxHighlighter,
     QTextCharFormat,
@@ -37,6 +38,19 @@ from playground.core.experiment import Experiment, ExperimentError, atomic_write
 PYTHON_FILTER = QT_TRANSLATE_NOOP("CodeDialog", "Python scripts (*.py);;All files (*)")
 _BUILTINS = ("print", "len", "range", "sum", "round", "max", "min", "list", "tuple", "float", "int", "super",
              "isinstance", "zip", "sorted", "set", "open", "any", "repr")
+
+
+def monospace_font() -> QFont:
+    """The system's fixed-pitch font. Where fontconfig's "monospace" is a font Qt does not take for
+    fixed pitch (Noto Sans Mono once CJK fonts are installed), the first family Qt knows is."""
+    font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+    font.setStyleHint(QFont.StyleHint.Monospace)
+    if not QFontInfo(font).fixedPitch():
+        family = next((name for name in QFontDatabase.families()
+                       if QFontDatabase.isFixedPitch(name) and not QFontDatabase.isPrivateFamily(name)), None)
+        if family:
+            font.setFamily(family)
+    return font
 
 
 def script_file_name(experiment: Experiment) -> str:
@@ -138,8 +152,7 @@ class CodeDialog(QDialog):
         self.view = QPlainTextEdit(objectName="codeView")
         self.view.setReadOnly(True)
         self.view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        font.setStyleHint(QFont.StyleHint.Monospace)
+        font = monospace_font()
         self.view.setFont(font)
         self.view.setTabStopDistance(4 * self.view.fontMetrics().horizontalAdvance(" "))
         dark = self.palette().color(self.backgroundRole()).lightness() < 128
