@@ -464,7 +464,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.setEnabled(idle)
 
     def _update_title(self) -> None:
-        name = Path(self._path).name if self._path else self._experiment.name
+        name = Path(self._path).name if self._path else data_text(self._experiment.name)  # a preset's, translated
         self.setWindowTitle(f"{name}[*] — {APP_NAME}")
         self.setWindowModified(self.has_unsaved_changes())
 
