@@ -940,8 +940,8 @@ Restore them?</source>
         <translation>간단한 CNN</translation>
     </message>
     <message>
-        <source>One convolution (16 filters 3×3, padding 1), ReLU, max-pool 2, then a Linear classifier</source>
-        <translation>합성곱 하나 (3×3 필터 16개, 패딩 1), ReLU, 최대 풀링 2, 그다음 Linear 분류기</translation>
+        <source>Two convolution blocks (16 then 32 filters 3×3, ReLU, max-pool 2), then a Linear classifier</source>
+        <translation>합성곱 블록 두 개 (3×3 필터 16개, 그다음 32개, ReLU, 최대 풀링 2), 그다음 Linear 분류기</translation>
     </message>
     <message>
         <source>Spiral</source>
