@@ -863,6 +863,7 @@ class MainWindow(QMainWindow):
         progress.setRange(0, max(1, self._run_total))
         progress.setValue(0)
         progress.setFormat(self.tr("Epoch {epoch} of {epochs}").format(epoch=1, epochs=event.epochs))
+        self.plots.loss.expect_batches(self._run_total)
         self._run_started_at = time.perf_counter()
         self.statusBar().showMessage(self.tr("Training on {train} samples ({validation} for validation), {parameters} "
                                              "parameters, device {device}").format(

@@ -1,7 +1,9 @@
 """Live training plots: every batch loss (raw, faint) with its smoothed line, and per-epoch metrics.
 
-Signals only append numbers to growing numpy arrays; a ~30 Hz timer redraws when something
-changed. `setData` per batch would repaint thousands of times a second and starve the event loop.
+Signals only append numbers to growing numpy arrays; a 10 Hz timer redraws when something
+changed. `setData` per batch would repaint thousands of times a second and starve the event loop,
+and even 30 Hz cost training time: pyqtgraph draws in Python, and while the GUI thread holds the
+GIL the training thread waits (benchmarks/FIXES.md).
 """
 
 from __future__ import annotations
@@ -14,9 +16,9 @@ import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QFileDialog, QSplitter, QVBoxLayout, QWidget
 
-from playground.ui.axes import whole_number_axis
+from playground.ui.axes import grid_axes, whole_number_axis
 
-REDRAW_MS = 33
+REDRAW_MS = 100
 SMOOTHING = 0.95  # EMA factor of the smoothed loss line, bias-corrected as in TensorBoard
 
 pg.setConfigOptions(antialias=False, background="w", foreground="k")
@@ -95,7 +97,7 @@ class LossPlot(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.plot_widget = pg.PlotWidget()
+        self.plot_widget = pg.PlotWidget(axisItems=grid_axes())
         self.plot_widget.setObjectName("lossPlot")
         item = self.plot_widget.getPlotItem()
         item.setTitle(self.tr("Loss"))
@@ -141,6 +143,15 @@ class LossPlot(QWidget):
         self.validation.append(step, loss)
         self.dirty = True
 
+    def expect_batches(self, total: int) -> None:
+        """Fix the x axis at the run's length, so the curve grows across it towards the end.
+
+        Left to autorange, the x axis changed at every redraw, and recomputing it (view range, ticks,
+        grid) was 40 % of a redraw's cost (benchmarks/FIXES.md). `clear()` turns autorange back on.
+        """
+        if total > 0:
+            self.plot_widget.getPlotItem().setXRange(0, total, padding=0.02)
+
     def redraw(self) -> None:
         if not self.dirty:
             return
@@ -179,7 +190,7 @@ class MetricsPlot(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.plot_widget = pg.PlotWidget(axisItems={"bottom": whole_number_axis()})
+        self.plot_widget = pg.PlotWidget(axisItems=grid_axes(bottom=whole_number_axis()))
         self.plot_widget.setObjectName("metricsPlot")
         item = self.plot_widget.getPlotItem()
         item.setLabel("bottom", self.tr("epoch"))
