@@ -3,7 +3,7 @@
 Usage (GUI thread)::
 
     session = TrainingSession(experiment)            # owns the QThread and the worker
-    session.batch.connect(plot.append_batch)         # queued: delivered on the GUI thread
+    session.batch.connect(plot.append_batch)         # on the GUI thread, a few at a time
     session.start()                                  # or session.start(paused=True); session.step()
     ...
     session.stop(); session.wait()                   # closing the window: stop and join
@@ -18,9 +18,10 @@ thread. That keeps every tensor operation off the GUI thread.
 from __future__ import annotations
 
 import threading
+from collections import deque
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from playground.core.experiment import Experiment
 
@@ -30,7 +31,6 @@ class TrainingWorker(QObject):
 
     started = Signal(object)  # StartEvent
     initial = Signal(object, object)  # accuracy (float | None), loss (float | None)
-    batch = Signal(object)  # BatchEvent
     epoch = Signal(object)  # EpochEvent
     finished = Signal(object)  # EndEvent
     probe = Signal(str, object)  # probe name, payload
@@ -45,6 +45,7 @@ class TrainingWorker(QObject):
         self.trainer = None  # created in the worker thread (torch import happens there, not in the GUI)
         self._pending: list[str] = []  # control requests that arrived before the trainer existed
         self._lock = threading.Lock()
+        self.batches: deque = deque()  # BatchEvents not yet taken by the GUI thread (see TrainingSession)
 
     # --- control, callable from the GUI thread -------------------------------------------------
     def request(self, what: str) -> None:
@@ -101,7 +102,7 @@ class _SignalCallbacks:
         self.worker.initial.emit(accuracy, loss)
 
     def on_batch(self, trainer, event):
-        self.worker.batch.emit(event)
+        self.worker.batches.append(event)  # no signal: the session collects them (see TrainingSession)
         self.worker._run_probes("on_batch", trainer, event)
 
     def on_epoch(self, trainer, event):
@@ -113,8 +114,19 @@ class _SignalCallbacks:
         self.worker.finished.emit(event)
 
 
+BATCH_POLL_MS = 50
+
+
 class TrainingSession(QObject):
-    """One run: a QThread with a TrainingWorker moved into it. Re-emits the worker's signals."""
+    """One run: a QThread with a TrainingWorker moved into it. Re-emits the worker's signals.
+
+    Batch events do not cross threads one by one: a queued signal per batch (a thousand a second
+    for a small MLP) wakes the GUI thread each time, and every wake-up passes the GIL back and forth
+    with the training thread, which measurably slowed training (benchmarks/FIXES.md). The worker
+    appends them to a deque; a timer here takes them 20 times a second and emits `batch` for each,
+    in order. Whatever comes after batches (epoch, probe, finished) first delivers those still
+    waiting, so the window sees the same sequence as before.
+    """
 
     started = Signal(object)
     initial = Signal(object, object)
@@ -131,10 +143,16 @@ class TrainingSession(QObject):
         self.worker = TrainingWorker(experiment, data, data_dir, probes)
         self.worker.moveToThread(self.thread)
         self.thread.started.connect(self.worker.run)
-        for name in ("started", "initial", "batch", "epoch", "probe"):
-            getattr(self.worker, name).connect(getattr(self, name))
+        self.worker.started.connect(self._on_started)
+        self.worker.initial.connect(self.initial)
+        self.worker.epoch.connect(self._on_epoch)
+        self.worker.probe.connect(self._on_probe)
         self.worker.finished.connect(self._on_finished)
         self.end_event = None
+        self._started = False
+        self._poll = QTimer(self)
+        self._poll.setInterval(BATCH_POLL_MS)
+        self._poll.timeout.connect(self._deliver_batches)
 
     @property
     def trainer(self):
@@ -144,6 +162,7 @@ class TrainingSession(QObject):
         if paused:
             self.worker.request("pause")
         self.thread.start()
+        self._poll.start()
 
     def pause(self) -> None:
         self.worker.request("pause")
@@ -166,8 +185,33 @@ class TrainingSession(QObject):
             return True
         return self.thread.wait(msecs)
 
+    def _deliver_batches(self) -> None:
+        if not self._started:  # the window learns the run's size from `started` before any batch
+            return
+        batches = self.worker.batches
+        while batches:
+            self.batch.emit(batches.popleft())
+
+    @Slot(object)
+    def _on_started(self, event) -> None:
+        self._started = True
+        self.started.emit(event)
+
+    @Slot(object)
+    def _on_epoch(self, event) -> None:
+        self._deliver_batches()
+        self.epoch.emit(event)
+
+    @Slot(str, object)
+    def _on_probe(self, name: str, payload) -> None:
+        self._deliver_batches()
+        self.probe.emit(name, payload)
+
     @Slot(object)
     def _on_finished(self, event) -> None:
+        self._started = True  # a run that failed before starting has no batches anyway
+        self._deliver_batches()
+        self._poll.stop()
         self.end_event = event
         self.thread.quit()
         self.finished.emit(event)
