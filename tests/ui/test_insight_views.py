@@ -246,6 +246,18 @@ def test_runs_overlay_one_curve_per_ticked_run(qtbot):
     assert curve_names(view.loss_plot) == ["lr 0.001"]
 
 
+def test_a_long_session_draws_only_the_latest_runs(qtbot):
+    from playground.ui.insight.runs_view import MAX_SHOWN_RUNS
+
+    view = RunsView()
+    qtbot.addWidget(view)
+    for k in range(MAX_SHOWN_RUNS + 5):
+        view.add_run(a_run(f"run {k}", 0.1, [0.5]))
+    assert view.table.rowCount() == MAX_SHOWN_RUNS + 5  # every run is kept in the table ...
+    assert view.checked_indices() == list(range(5, MAX_SHOWN_RUNS + 5))  # ... the newest are drawn
+    assert len(curve_names(view.loss_plot)) == MAX_SHOWN_RUNS
+
+
 def test_runs_rename_delete_and_export(qtbot, tmp_path):
     view = RunsView()
     qtbot.addWidget(view)

@@ -33,6 +33,9 @@ STATUSES = {"completed": QT_TRANSLATE_NOOP("RunsView", "completed"), "stopped": 
             "failed": QT_TRANSLATE_NOOP("RunsView", "failed")}
 PALETTE = [(31, 119, 180), (255, 127, 14), (44, 160, 44), (214, 39, 40), (148, 103, 189), (140, 86, 75),
            (227, 119, 194), (127, 127, 127), (188, 189, 34), (23, 190, 207)]
+# A new run is ticked and the oldest ticked ones beyond this are unticked: more curves are unreadable,
+# and redrawing all of them after every run made a long session slower with each run.
+MAX_SHOWN_RUNS = len(PALETTE)
 # the curve choices: (mode, shown text)
 CURVES = (("Validation", QT_TRANSLATE_NOOP("RunsView", "Validation")),
           ("Training", QT_TRANSLATE_NOOP("RunsView", "Training")),
@@ -136,7 +139,7 @@ class RunsView(QWidget):
     def add_run(self, run: RunRecord, checked: bool = True) -> None:
         ticked = set(self.checked_indices())
         if checked:
-            ticked.add(len(self._runs))
+            ticked = set(sorted(ticked)[-(MAX_SHOWN_RUNS - 1):]) | {len(self._runs)}
         self._runs.append(run)
         self._refill(ticked)
         self.changed.emit()
