@@ -491,6 +491,16 @@ def _truncated(folder: Path) -> Path:
     return path
 
 
+def _one_damaged_byte(folder: Path) -> Path:
+    """One byte changed inside the pickled description: damage, not an attack."""
+    good = bytearray(_mnist_checkpoint(folder, "whole.pt").read_bytes())
+    (folder / "whole.pt").unlink()
+    good[good.index(b"OrderedDict") + 3] ^= 0x20  # collections.OrdeReddict: an unknown global
+    path = folder / "damaged.pt"
+    path.write_bytes(bytes(good))
+    return path
+
+
 def _crafted_pickle(folder: Path) -> Path:
     path = folder / "crafted.pt"
     path.write_bytes(pickle.dumps({"state_dict": WritesAFile(folder / MARKER)}))
@@ -522,6 +532,7 @@ CHECKPOINTS = [
     Row("picture named .pt", lambda folder: _png(folder / "picture.pt", "one"), NOT_A_CHECKPOINT),
     Row("empty file", text_file(b"", "empty.pt"), NOT_A_CHECKPOINT),
     Row("truncated checkpoint", _truncated, NOT_A_CHECKPOINT),
+    Row("one damaged byte", _one_damaged_byte, NOT_A_CHECKPOINT),
     Row("broken zip", text_file(b"PK\x03\x04 and then nothing", "broken.pt"), NOT_A_CHECKPOINT),
     Row("a folder", lambda folder: _make_folder(folder / "folder.pt"), NOT_A_CHECKPOINT),
     Row("missing file", lambda folder: folder / "gone.pt", "{path} does not exist"),

@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import json
 import math
+import tempfile
+from pathlib import Path
 
+import pytest
 import torch
 from helpers import layer
 from hypothesis import HealthCheck, given, settings
@@ -16,6 +19,7 @@ from playground.core import catalog
 from playground.core.build import build_layers
 from playground.core.experiment import Experiment, ExperimentError, LayerSpec
 from playground.core.presets import load_preset, preset_names
+from playground.core.project import load_project, parse_project
 from playground.core.shapes import infer_layers, infer_shapes
 from playground.data.registry import dataset_names
 
@@ -157,3 +161,96 @@ def test_the_fuzzers_reach_valid_networks():
     assert valid.error is None
     round_trip = json.loads(load_preset("spiral").to_json())
     must_be_refused_or_valid(round_trip)
+
+
+# --------------------------------------------------------------------------- files as they arrive
+
+
+@FUZZ
+@given(st.one_of(st.text(max_size=200), json_values.map(json.dumps)))
+def test_random_text_is_refused_or_loaded_as_a_project(text):
+    """Open and `playground --experiment` read projects (an experiment plus its runs) through parse_project."""
+    try:
+        experiment, runs = parse_project(text)
+    except ExperimentError as exc:
+        assert str(exc)
+        return
+    assert isinstance(experiment, Experiment) and isinstance(runs, list)
+
+
+def a_project() -> dict:
+    from playground.core.project import EpochRecord, RunRecord
+
+    exp = load_preset("spiral")
+    run = RunRecord("Run 1", exp, "completed", 3.25, [EpochRecord(1, 0.6, 0.7, 0.55, 0.75, 0.01, 1.5)],
+                    [0.7, 0.65], 2, 0.5, 0.88, 0.4)
+    return {**exp.to_dict(), "runs": [run.to_dict()]}
+
+
+@FUZZ
+@given(st.data())
+def test_a_project_with_one_value_replaced_is_refused_or_loaded(data):
+    tree = a_project()
+    parent_path, key = data.draw(st.sampled_from(list(_paths(tree))))
+    parent = tree
+    for part in parent_path:
+        parent = parent[part]
+    if data.draw(st.booleans(), label="delete") and isinstance(parent, dict):
+        del parent[key]
+    else:
+        parent[key] = data.draw(json_values, label="value")
+    try:
+        parse_project(json.dumps(tree))
+    except ExperimentError as exc:
+        assert str(exc)
+
+
+@FUZZ
+@given(st.binary(max_size=300))
+def test_random_bytes_in_a_file_are_refused_or_loaded(payload):
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "file.json"
+        path.write_bytes(payload)
+        for load in (Experiment.load, load_project):
+            try:
+                load(path)
+            except ExperimentError as exc:
+                assert str(exc)
+
+
+@pytest.fixture(scope="module")
+def checkpoint_bytes() -> bytes:
+    from playground.core.checkpoint import save_checkpoint
+
+    exp = Experiment.from_dict({"dataset": "circle", "layers": [{"type": "Linear", "units": 3},
+                                                               {"type": "ReLU"}, {"type": "Linear", "units": 2}]})
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "model.pt"
+        save_checkpoint(path, build_layers((2,), exp.layers), exp, input_shape=(2,))
+        return path.read_bytes()
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                  HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_a_damaged_checkpoint_is_refused_or_loaded(checkpoint_bytes, data):
+    """Bytes cut short or overwritten anywhere in a real checkpoint: a CheckpointError, or the model."""
+    from playground.core.checkpoint import CheckpointError, load_checkpoint
+
+    payload = bytearray(checkpoint_bytes)
+    if data.draw(st.booleans(), label="truncate"):
+        payload = payload[:data.draw(st.integers(0, len(payload) - 1), label="length")]
+    for _ in range(data.draw(st.integers(0, 8), label="overwrites")):
+        if payload:
+            payload[data.draw(st.integers(0, len(payload) - 1), label="at")] = data.draw(st.integers(0, 255))
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "damaged.pt"
+        path.write_bytes(bytes(payload))
+        try:
+            loaded = load_checkpoint(path)
+        except CheckpointError as exc:
+            assert str(exc).startswith("damaged.pt")
+            assert "refused" not in str(exc)  # damage is not an attack: zip checksums tell them apart
+        else:
+            assert loaded.input_shape == (2,)
+        assert sorted(p.name for p in Path(folder).iterdir()) == ["damaged.pt"]

@@ -11,6 +11,8 @@ import io
 import os
 import pickle
 import warnings
+import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -75,6 +77,10 @@ def load_checkpoint(path: str | os.PathLike[str]) -> LoadedModel:
         # neither torch's zip format nor a pickle: without this, the unpickler may call a text or
         # image file "refused for containing Python objects", or raise whatever its bytes provoke
         raise not_a_checkpoint
+    if head[:2] == b"PK" and not _zip_is_intact(path):
+        # torch's zip format has a checksum per entry: a damaged byte in the pickle would otherwise be
+        # "refused for containing Python objects" (the unpickler cannot tell damage from an attack)
+        raise not_a_checkpoint
     try:
         with warnings.catch_warnings():  # torch warns about a stranger's pickle protocol before refusing it
             warnings.simplefilter("ignore")
@@ -118,6 +124,15 @@ def load_checkpoint(path: str | os.PathLike[str]) -> LoadedModel:
                               f"({_state_dict_problem(exc)}) — the file is damaged or was edited") from None
     model.eval()
     return LoadedModel(model, experiment, normalization, class_names, input_shape, metrics, str(path))
+
+
+def _zip_is_intact(path: Path) -> bool:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return archive.testzip() is None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, NotImplementedError,
+            RuntimeError, zlib.error):
+        return False
 
 
 def _state_dict_problem(exc: BaseException) -> str:
