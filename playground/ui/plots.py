@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtWidgets import QFileDialog, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from playground.ui.axes import grid_axes, whole_number_axis
 
@@ -50,6 +50,16 @@ def _export_menu(plot: pg.PlotWidget, png, csv) -> None:
     menu.addSeparator()
     menu.addAction(QCoreApplication.translate("Plots", "Export PNG…"), png)
     menu.addAction(QCoreApplication.translate("Plots", "Export CSV…"), csv)
+
+
+def _write_or_explain(parent: QWidget, write, path: str) -> None:
+    """Export to a file the person chose; a folder that cannot be written to is a message, not a traceback."""
+    try:
+        write(path)
+    except OSError as exc:
+        QMessageBox.warning(parent, QCoreApplication.translate("Plots", "Export failed"),
+                            QCoreApplication.translate("Plots", "Could not write {path}: {reason}").format(
+                                path=path, reason=exc.strerror or exc))
 
 
 def _ask_path(parent: QWidget, title: str, pattern: str, suffix: str) -> str:
@@ -175,11 +185,11 @@ class LossPlot(QWidget):
 
     def _export_csv_dialog(self) -> None:
         if path := _ask_path(self, self.tr("Export loss as CSV"), QCoreApplication.translate("Plots", "CSV files (*.csv)"), ".csv"):
-            self.export_csv(path)
+            _write_or_explain(self, self.export_csv, path)
 
     def _export_png_dialog(self) -> None:
         if path := _ask_path(self, self.tr("Export loss plot as PNG"), QCoreApplication.translate("Plots", "PNG images (*.png)"), ".png"):
-            self.export_png(path)
+            _write_or_explain(self, self.export_png, path)
 
 
 class MetricsPlot(QWidget):
@@ -276,11 +286,11 @@ class MetricsPlot(QWidget):
 
     def _export_csv_dialog(self) -> None:
         if path := _ask_path(self, self.tr("Export metrics as CSV"), QCoreApplication.translate("Plots", "CSV files (*.csv)"), ".csv"):
-            self.export_csv(path)
+            _write_or_explain(self, self.export_csv, path)
 
     def _export_png_dialog(self) -> None:
         if path := _ask_path(self, self.tr("Export metrics plot as PNG"), QCoreApplication.translate("Plots", "PNG images (*.png)"), ".png"):
-            self.export_png(path)
+            _write_or_explain(self, self.export_png, path)
 
 
 class TrainingPlots(QWidget):
