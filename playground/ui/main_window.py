@@ -41,6 +41,7 @@ from playground.core import catalog
 from playground.core.experiment import Experiment, ExperimentError, LayerSpec
 from playground.core.shapes import ShapeReport, infer_shapes, layer_label
 from playground.data import registry
+from playground.ui.autosave import Autosave, ask_to_restore, autosave_folder
 from playground.ui.commands import ExperimentEdit
 from playground.ui.engine_loader import EngineLoader, engine_loaded
 from playground.ui.i18n import data_text, message_text
@@ -60,7 +61,9 @@ CLOSE_JOIN_MS = 120_000  # data loading cannot be interrupted; stopping waits fo
 
 
 def settings() -> QSettings:
-    return QSettings(ORGANIZATION, APP_NAME)
+    # QSettings(organization, application) alone is always the native format and ignores
+    # setDefaultFormat(); naming the default format lets the tests' temporary INI folder apply
+    return QSettings(QSettings.defaultFormat(), QSettings.Scope.UserScope, ORGANIZATION, APP_NAME)
 
 
 def default_experiment() -> Experiment:
@@ -122,6 +125,13 @@ class MainWindow(QMainWindow):
         # down; so the window is painted first and the import starts just after (see showEvent)
         self._update_title()
         self._update_run_controls()
+
+        # the unsaved experiment goes to a recovery file after each edit; offered back after a crash
+        self.autosave = Autosave(autosave_folder(settings()), self._autosave_snapshot, parent=self)
+        self.autosave.failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
+        self.experimentChanged.connect(self.autosave.schedule)
+        self.undo_stack.cleanChanged.connect(self.autosave.schedule)
+        self._recovery_offered = False
 
     # ================================================================== public API (TEAM_NOTES)
     @property
@@ -413,6 +423,9 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        if not self._recovery_offered:
+            self._recovery_offered = True
+            QTimer.singleShot(0, self, self.offer_recovery)  # once the window is on screen
         if self._report is None and self.engine.devices is None and not self._engine_starting:
             self._engine_starting = True
             QTimer.singleShot(ENGINE_DELAY_MS, self.engine.start)
@@ -532,6 +545,24 @@ class MainWindow(QMainWindow):
         self._set_experiment(experiment.copy(), select=None)
         self.undo_stack.setClean()
         self._update_title()
+
+    def _autosave_snapshot(self) -> tuple[Experiment, str | None] | None:
+        return None if self.undo_stack.isClean() else (self._experiment, self._path)
+
+    def offer_recovery(self) -> bool:
+        """After a session that did not close cleanly: offer its autosaved experiment; True when restored."""
+        recovery = self.autosave.take_recovery()
+        if recovery is None:
+            return False
+        if not ask_to_restore(self, recovery):
+            self.autosave.discard()
+            return False
+        self._path = recovery.document
+        self.apply_edit(self.tr("Restore autosaved changes"), recovery.experiment)  # unsaved again: Save asks
+        self._update_title()
+        self.statusBar().showMessage(self.tr("Restored the changes autosaved at {time}").format(
+            time=recovery.saved_at.strftime("%H:%M")), 8000)
+        return True
 
     def maybe_save(self) -> bool:
         """Ask about unsaved changes; False means the person cancelled."""
@@ -1068,6 +1099,7 @@ class MainWindow(QMainWindow):
             if callable(shutdown):
                 shutdown()
         self._save_settings()
+        self.autosave.finish()  # a clean close: nothing to recover next time
         event.accept()
 
 

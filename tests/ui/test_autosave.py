@@ -209,3 +209,97 @@ def test_the_offer_names_the_experiment_and_time(qtbot, monkeypatch):
     assert "“spiral.json”" in text and "14:32" in text
     monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.No)
     assert not ask_to_restore(None, recovery)
+
+
+# --------------------------------------------------------------------------- in the window
+
+
+@pytest.fixture
+def new_window(qtbot):
+    from playground.app import create_window
+
+    windows = []
+
+    def make():
+        window = create_window(load_preset("spiral"))
+        window.show()
+        qtbot.waitUntil(lambda: window.report is not None, timeout=60000)
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.undo_stack.setClean()
+        window.close()
+        window.deleteLater()
+
+
+def test_the_window_keeps_its_settings_and_autosave_in_the_tests_folder(new_window, isolated_settings):
+    from playground.ui.main_window import settings
+
+    window = new_window()
+    assert Path(settings().fileName()).is_relative_to(isolated_settings)  # was ~/.config/NN Playground/…
+    assert window.autosave.active and window.autosave.folder.is_relative_to(isolated_settings)
+
+
+def test_the_window_autosaves_edits_and_a_clean_close_leaves_nothing(qtbot, new_window, message_boxes):
+    window = new_window()
+    with qtbot.waitSignal(window.autosave.saved, timeout=10000):
+        window.add_layer("ReLU")
+    recovery = read_recovery(window.autosave.path)
+    assert recovery.experiment == window.experiment and recovery.document is None
+    folder = window.autosave.folder
+    window.close()  # asks to save: the recorded answer is Discard
+    assert [kind for kind, *_ in message_boxes] == ["question"]
+    assert files(folder) == [p.name for p in folder.iterdir() if p.suffix == ".ini"]  # the settings file only
+
+
+CRASHING_WINDOW = textwrap.dedent("""
+    import os, sys
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication([])
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, sys.argv[1])
+    from playground.app import create_window
+    from playground.core.presets import load_preset
+
+    window = create_window(load_preset("spiral"))
+    window.add_layer("Dropout")
+    window.autosave.save_now()
+    os._exit(3)  # the app dies with unsaved work
+""")
+
+
+def test_after_a_crash_the_window_offers_the_unsaved_experiment_back(qtbot, new_window, isolated_settings,
+                                                                    monkeypatch):
+    result = subprocess.run([sys.executable, "-c", CRASHING_WINDOW, str(isolated_settings)], capture_output=True,
+                            text=True, timeout=120, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert result.returncode == 3, result.stderr
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda _parent, title, *_a: asked.append(title) or QMessageBox.StandardButton.Yes)
+    window = new_window()
+    qtbot.waitUntil(lambda: bool(asked), timeout=10000)
+    assert asked == ["Restore unsaved changes?"]
+    assert window.experiment.layers[-1].type == "Dropout"
+    assert window.isWindowModified() and window.undo_stack.canUndo()  # unsaved again; undo goes back
+    assert "Restored the changes autosaved at" in window.statusBar().currentMessage()
+
+
+def test_a_declined_recovery_is_not_offered_again(qtbot, new_window, isolated_settings, monkeypatch):
+    result = subprocess.run([sys.executable, "-c", CRASHING_WINDOW, str(isolated_settings)], capture_output=True,
+                            text=True, timeout=120, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert result.returncode == 3, result.stderr
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: asked.append(1) or QMessageBox.StandardButton.No)
+    window = new_window()
+    qtbot.waitUntil(lambda: bool(asked), timeout=10000)
+    assert [layer.type for layer in window.experiment.layers] == [layer.type for layer in
+                                                                   load_preset("spiral").layers]
+    assert not window.autosave.path.exists()
+    window.close()
+    again = new_window()
+    qtbot.wait(200)
+    assert len(asked) == 1 and not again.isWindowModified()
