@@ -62,11 +62,14 @@ class EngineLoader(QObject):
                 devices = available_devices()
             except Exception:  # a broken CUDA install must not keep the window waiting
                 devices = ["auto", "cpu"]
+            # the datasets too, before `ready`: else the first run imports torchvision on the training
+            # thread. And not after `ready` either: its import (torch._dynamo, torch.distributed) then ran
+            # while the canvas's thread loaded the bundled model, and two threads importing torch's
+            # submodules in different orders get half-initialized modules ('_OpNamespace' 'prims'
+            # object has no attribute 'copy_to', 'operator _c10d_functional::... does not exist')
+            import torchvision.datasets  # noqa: F401
         self.devices = devices
         self.ready.emit(devices)
-        with _imports_without_collection():
-            # the datasets: else the first run imports torchvision on the training thread
-            import torchvision.datasets  # noqa: F401
 
     def wait(self, seconds: float = 60.0) -> None:
         if self._thread is not None:
