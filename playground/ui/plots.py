@@ -1,14 +1,17 @@
 """Live training plots: every batch loss (raw, faint) with its smoothed line, and per-epoch metrics.
 
-Signals only append numbers to growing numpy arrays; a 10 Hz timer redraws when something
-changed. `setData` per batch would repaint thousands of times a second and starve the event loop,
-and even 30 Hz cost training time: pyqtgraph draws in Python, and while the GUI thread holds the
-GIL the training thread waits (benchmarks/FIXES.md).
+Signals only append numbers to growing numpy arrays; a timer redraws when something changed.
+`setData` per batch would repaint thousands of times a second and starve the event loop, and even
+30 Hz cost training time: pyqtgraph draws in Python, and while the GUI thread holds the GIL the
+training thread waits (benchmarks/FIXES.md). So the timer paces itself: the plots may take
+DRAW_SHARE of the time, which is 30 redraws a second where a redraw is cheap and fewer where
+it is not (about 6 on a busy 2-core machine).
 """
 
 from __future__ import annotations
 
 import math
+import time
 from pathlib import Path
 
 import numpy as np
@@ -18,7 +21,9 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QSplitter, QVBoxLayout, 
 
 from playground.ui.axes import grid_axes, whole_number_axis
 
-REDRAW_MS = 100
+REDRAW_MS = 33  # the fastest pace: 30 Hz
+SLOWEST_REDRAW_MS = 250
+DRAW_SHARE = 0.04  # at most this share of the time goes to redrawing the plots while training
 SMOOTHING = 0.95  # EMA factor of the smoothed loss line, bias-corrected as in TensorBoard
 
 pg.setConfigOptions(antialias=False, background="w", foreground="k")
@@ -42,6 +47,19 @@ class GrowingSeries:
 
     def clear(self) -> None:
         self.count = 0
+
+
+class PlotView(pg.PlotWidget):
+    """A PlotWidget that adds up how long it spent painting (TrainingPlots paces its redraws by it)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.paint_seconds = 0.0
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        start = time.perf_counter()
+        super().paintEvent(event)
+        self.paint_seconds += time.perf_counter() - start
 
 
 def _export_menu(plot: pg.PlotWidget, png, csv) -> None:
@@ -107,7 +125,7 @@ class LossPlot(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.plot_widget = pg.PlotWidget(axisItems=grid_axes())
+        self.plot_widget = PlotView(axisItems=grid_axes())
         self.plot_widget.setObjectName("lossPlot")
         item = self.plot_widget.getPlotItem()
         item.setTitle(self.tr("Loss"))
@@ -200,7 +218,7 @@ class MetricsPlot(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.plot_widget = pg.PlotWidget(axisItems=grid_axes(bottom=whole_number_axis()))
+        self.plot_widget = PlotView(axisItems=grid_axes(bottom=whole_number_axis()))
         self.plot_widget.setObjectName("metricsPlot")
         item = self.plot_widget.getPlotItem()
         item.setLabel("bottom", self.tr("epoch"))
@@ -319,5 +337,11 @@ class TrainingPlots(QWidget):
         self.metrics.clear()
 
     def redraw(self) -> None:
+        start = time.perf_counter()
         self.loss.redraw()
         self.metrics.redraw()
+        # the paints this causes come after this slot: those since the last redraw stand in for them
+        cost = time.perf_counter() - start
+        for view in (self.loss.plot_widget, self.metrics.plot_widget):
+            cost, view.paint_seconds = cost + view.paint_seconds, 0.0
+        self.timer.setInterval(round(min(max(cost / DRAW_SHARE * 1000, REDRAW_MS), SLOWEST_REDRAW_MS)))
