@@ -159,13 +159,14 @@ def course_model(kind: str):
     return model
 
 
-def course_epoch_seconds(kind: str, root: Path, n: int = 60000) -> float:
+def child_course(kind: str, root: str, threads: int, n: int = 60000) -> dict:
     """The reference: DataLoader over torchvision's dataset, ToTensor + Normalize per sample, batch 64."""
     import torch
     from torch import nn
     from torch.utils.data import DataLoader, Subset
     from torchvision import datasets, transforms
 
+    torch.set_num_threads(threads)
     transform = transforms.Compose([transforms.ToTensor(), transforms.Normalize((0.5,), (0.5,))])
     dataset = datasets.FashionMNIST(str(root), train=True, download=False, transform=transform)
     if n < len(dataset):
@@ -182,7 +183,7 @@ def course_epoch_seconds(kind: str, root: Path, n: int = 60000) -> float:
         loss = loss_fn(model(images), labels)
         loss.backward()
         optimizer.step()
-    return time.perf_counter() - start
+    return {"seconds": time.perf_counter() - start}
 
 
 # --------------------------------------------------------------------------- (2) `playground train`
@@ -228,45 +229,57 @@ def section_train(ctx: dict) -> list[str]:
            "(1) is the course's loop, written in this benchmark: `DataLoader(FashionMNIST(transform=Compose("
            "[ToTensor(), Normalize((0.5,), (0.5,))])), batch_size=64, shuffle=True)`, the same layers as the "
            "preset, `Adam(lr=1e-3)`, `CrossEntropyLoss`. (2) is `playground train --experiment <preset on "
-           "fashion-mnist, val_split 0, 1 epoch> --json` in a fresh process; its time per epoch is the trainer's "
-           "own `epoch_seconds` (the images are read into memory once per run, before the first epoch, which is "
-           "why the process's whole wall time is shown as well). The two alternate, repeat after repeat, so "
-           f"both see the same load; medians of {repeats}; torch threads: {threads} on both sides.", "",
+           "fashion-mnist, val_split 0, 1 epoch> --json`; its time per epoch is the trainer's own "
+           "`epoch_seconds` (the images are read into memory once per run, before the first epoch, which is "
+           "why the process's whole wall time is shown as well). \"Model alone\" is the least an epoch can "
+           "cost: forward, loss, backward and the app's Adam step on batches sliced from one tensor, nothing "
+           "else. Each in a fresh process; the three alternate, repeat after repeat, so all see the same load; "
+           f"medians of {repeats}, and (2)/(1) is the median of each repeat's own ratio (the machine's speed "
+           f"drifts from minute to minute); torch threads: {threads} everywhere.", "",
            "| model | (1) course loop, s/epoch | (2) `playground train`, s/epoch | (2)/(1) | target | "
-           "(2) whole process, s |",
-           "| --- | ---: | ---: | ---: | --- | ---: |"]
+           "model alone, s/epoch | model alone/(1) | (2) whole process, s |",
+           "| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: |"]
     raw = []
     for kind in ("mlp", "cnn"):
-        course, ours = [], []
+        course, ours, floor = [], [], []
         for _ in range(repeats):
-            course.append(course_epoch_seconds(kind, root))
+            course.append(child(["course", kind, str(root), str(threads)])["seconds"])
             ours.append(cli_epoch(kind, root, threads))
+            floor.append(child(["floor", kind, str(threads)])["seconds"])
         seconds = [r["seconds"] for r in ours]
-        ratio = median(seconds) / median(course)
+        ratio = median([a / b for a, b in zip(seconds, course, strict=True)])  # each repeat's pair, side by side
         ctx.setdefault("summary", {})[f"train_{kind}"] = ratio
-        ctx[f"course_{kind}"] = median(course)
+        ctx.setdefault("summary", {})[f"floor_{kind}"] = median(floor) / median(course)
         name = "MLP 784-128-64-10" if kind == "mlp" else "simple-cnn (Conv 16 and 32 @3×3, pools, Linear)"
-        target = verdict("train_ratio", ratio) if kind == "mlp" else "reported (see below)"
+        target = verdict("train_ratio", ratio) if kind == "mlp" else "none set; bounded by the model alone"
         out.append(f"| {name} | {median(course):.2f} | {median(seconds):.2f} | {ratio:.3f} | {target} | "
+                   f"{median(floor):.2f} | {median(floor) / median(course):.3f} | "
                    f"{median([r['wall'] for r in ours]):.2f} |")
-        raw.append(f"- {kind}: (1) {spread(course)} s; (2) {spread(seconds)} s")
-        print(f"train {kind}: course {course} ours {seconds} ratio {ratio:.3f}", flush=True)
-    out += ["", "Every repeat:", *raw, ""]
+        raw.append(f"- {kind}: (1) {spread(course)} s; (2) {spread(seconds)} s; model alone {spread(floor)} s")
+        print(f"train {kind}: course {course} ours {seconds} floor {floor} ratio {ratio:.3f}", flush=True)
+    out += ["", "Every repeat:", *raw, "",
+            "The trainer's epoch is within a few percent of the model alone: what is left of the course loop's time "
+            "once the data pipeline is gone is the network's own arithmetic. For the MLP that arithmetic is small "
+            "and the per-sample `ToTensor` + `Normalize` + collation dominated the course loop; for the CNN the "
+            "convolutions dominate both, so no data pipeline can bring (2)/(1) below the model-alone ratio.", ""]
     return out
 
 
-def compute_floor(kind: str, threads: int, n: int = 60000) -> float:
-    """Seconds for the bare forward/backward/Adam steps over n images already in memory as one tensor:
-    what is left of an epoch once the data pipeline costs nothing."""
+def child_floor(kind: str, threads: int, n: int = 60000) -> dict:
+    """Seconds for the bare forward/backward/Adam steps over n images already in memory as one tensor,
+    with the optimizer the app builds: what is left of an epoch once the data pipeline and the trainer's
+    bookkeeping cost nothing."""
     import torch
     from torch import nn
+
+    from playground.core import catalog
 
     torch.set_num_threads(threads)
     torch.manual_seed(0)
     x = torch.randn(n, 1, 28, 28)
     y = torch.randint(0, 10, (n,))
     model = course_model(kind)
-    optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
+    optimizer = catalog.OPTIMIZERS["adam"].build(model.parameters(), bench_experiment(kind).optimizer)
     loss_fn = nn.CrossEntropyLoss()
     order = torch.randperm(n)
     start = time.perf_counter()
@@ -275,22 +288,7 @@ def compute_floor(kind: str, threads: int, n: int = 60000) -> float:
         optimizer.zero_grad()
         loss_fn(model(x[idx]), y[idx]).backward()
         optimizer.step()
-    return time.perf_counter() - start
-
-
-def section_floor(ctx: dict) -> list[str]:
-    """Why the CNN's ratio is what it is: the model's own arithmetic, with the data pipeline taken away."""
-    threads = ctx["threads"]
-    out = []
-    for kind in ("mlp", "cnn"):
-        floor = median([compute_floor(kind, threads) for _ in range(ctx["repeats"])])
-        course = ctx.get(f"course_{kind}")
-        if course:
-            out.append(f"- {kind}: forward + backward + Adam alone, batches sliced from one in-memory tensor, "
-                       f"{floor:.2f} s per epoch = {floor / course:.3f} of the course loop's {course:.2f} s. "
-                       "No trainer can go below this ratio without doing less arithmetic.")
-        print(f"floor {kind}: {floor:.2f}", flush=True)
-    return ["### What the model itself costs", "", *out, ""]
+    return {"seconds": time.perf_counter() - start}
 
 
 # --------------------------------------------------------------------------- (3) through the GUI
@@ -324,9 +322,10 @@ class ThreadTimes:
             return float("nan"), float("nan")
 
 
-def child_gui(kind: str, root: str, threads: int) -> dict:
+def child_gui(kind: str, root: str, threads: int, draw: bool = True) -> dict:
     """One epoch trained by the main window (its worker thread, the live loss plot, every installed view
-    and probe), offscreen, with a 10 ms QTimer measuring how late the event loop runs it."""
+    and probe), offscreen, with a 10 ms QTimer measuring how late the event loop runs it. `draw=False`
+    stops the plots' redraw timer from firing during the run (for the comparison, not a setting of the app)."""
     import torch
 
     torch.set_num_threads(threads)
@@ -357,7 +356,8 @@ def child_gui(kind: str, root: str, threads: int) -> dict:
     clock = QElapsedTimer()
     clock.start()
     delays: list[float] = []
-    training: list[float] = []  # the ticks while batches ran: loading the data and the run's end excluded
+    phases: dict[str, list[float]] = {"loading": [], "batches": [], "end": []}
+    paces: list[int] = []  # the redraw timer's interval while the batches ran
     last = [None]
 
     def tick() -> None:
@@ -365,8 +365,11 @@ def child_gui(kind: str, root: str, threads: int) -> dict:
         if last[0] is not None:
             delay = max(0.0, (now - last[0]) / 1e6 - 10.0)
             delays.append(delay)
-            if window.loss_plot_panel.batch_count and not ThreadTimes.last:
-                training.append(delay)
+            # loading the data (no batch yet), the batches, the run's end (test set, views, model handed over)
+            phase = "loading" if not window.loss_plot_panel.batch_count else "end" if ThreadTimes.last else "batches"
+            phases[phase].append(delay)
+            if phase == "batches":
+                paces.append(window.plots.timer.interval())
         last[0] = now
 
     probe = QTimer()
@@ -382,6 +385,8 @@ def child_gui(kind: str, root: str, threads: int) -> dict:
 
     window.runFinished.connect(finished)
     window.register_probe("benchmark", lambda _exp: ThreadTimes(), lambda _payload: None)
+    if not draw:
+        window.plots.timer.setInterval(24 * 3600 * 1000)
     probe.start()
     started = time.perf_counter()
     if not window.start_training():
@@ -397,23 +402,26 @@ def child_gui(kind: str, root: str, threads: int) -> dict:
     if end is None or end.status != "completed":
         raise RuntimeError(f"GUI run ended {getattr(end, 'status', 'never')}: {getattr(end, 'message', '')}")
     return {"seconds": end.history[0].seconds, "wall": wall, "plotted": plotted, "delays": delays,
-            "training": training, "thread": ThreadTimes.last}
+            "phases": phases, "thread": ThreadTimes.last,
+            "pace_ms": statistics.median(paces) if paces else float("nan")}
 
 
 def section_gui(ctx: dict) -> list[str]:
     root, repeats, threads = ctx["root"], ctx["repeats"], ctx["threads"]
-    runs, headless = [], []
-    for _ in range(repeats):  # alternate, so both see the same load
+    runs, headless, undrawn = [], [], []
+    repeats = repeats if ctx["quick"] else max(5, repeats)  # the shortest measurement here, and the noisiest
+    for _ in range(repeats):  # alternate, so all see the same load
         runs.append(child(["gui", "mlp", str(root), str(threads)]))
+        undrawn.append(child(["gui", "mlp", str(root), str(threads), "nodraw"])["seconds"])
         headless.append(cli_epoch("mlp", root, threads))
     gui = median([r["seconds"] for r in runs])
     cli = median([r["seconds"] for r in headless])
     delays = [d for r in runs for d in r["delays"]]
     p50, p99, worst = percentile(delays, 50), percentile(delays, 99), max(delays)
     per_run = [percentile(r["delays"], 99) for r in runs]
-    training = [d for r in runs for d in r["training"]]
+    phases = {name: [d for r in runs for d in r["phases"][name]] for name in ("loading", "batches", "end")}
     times = {k: median([r["thread"].get(k, float("nan")) for r in runs]) for k in ("wall", "cpu", "queued", "other")}
-    ratio = gui / cli
+    ratio = median([r["seconds"] / h["seconds"] for r, h in zip(runs, headless, strict=True)])
     ctx.setdefault("summary", {}).update(gui_ratio=ratio, gui_p99=p99, gui_p50=p50)
     print(f"gui: {[r['seconds'] for r in runs]} headless {[r['seconds'] for r in headless]} "
           f"p50 {p50:.1f} p99 {p99:.1f} max {worst:.1f}", flush=True)
@@ -421,22 +429,34 @@ def section_gui(ctx: dict) -> list[str]:
             "`playground.app.create_window(<the MLP experiment above>)` shown at 1280×800, "
             "`window.start_training()`, until `window.runFinished`; a `PreciseTimer` QTimer at 10 ms on the "
             "GUI thread records how late each tick comes (interval − 10 ms), from Train until the run ends "
-            f"(loading the data included). Alternating with `playground train`, medians of {repeats}; "
+            f"(loading the data included). Alternating with `playground train`, medians of {repeats}, (3)/(2) the "
+            f"median of each repeat's own ratio; "
             f"torch threads: {threads}.", "",
             "| figure | value | target |", "| --- | ---: | --- |",
             f"| (3) epoch through the GUI worker, s | {gui:.2f} | |",
             f"| (2) headless `playground train`, s | {cli:.2f} | |",
             f"| (3)/(2) | {ratio:.3f} | {verdict('gui_ratio', ratio)} |",
+            f"| (3′) the same with the plots' redraw timer stopped, s; (3′)/(2) | {median(undrawn):.2f}; "
+            f"{median(undrawn) / cli:.3f} | |",
             f"| event-loop delay p50, ms | {p50:.1f} | |",
             f"| event-loop delay p99, ms | {p99:.1f} | {verdict('gui_p99', p99)} |",
             f"| event-loop delay, worst tick, ms | {worst:.1f} | |",
-            f"| the same while batches ran (loading and the run's end left out): p99, worst, ms | "
-            f"{percentile(training, 99):.1f}, {max(training):.1f} | |",
+            *(f"| … while {text}: ticks, p99, worst tick, ms | {len(phases[name])}, "
+              f"{percentile(phases[name], 99):.1f}, {max(phases[name], default=float('nan')):.1f} | |"
+              for name, text in (("loading", "the data loaded"), ("batches", "the batches ran"),
+                                 ("end", "the run ended (test set, views, model handed to the canvas)"))),
             f"| Train → runFinished (load, epoch, test set, views), s | {median([r['wall'] for r in runs]):.2f} | |",
             f"| batch losses plotted per run | {runs[0]['plotted']:,} | |",
             f"| probe samples (all runs) | {len(delays):,} | |", "",
-            f"Every repeat: (3) {spread([r['seconds'] for r in runs])} s; (2) {spread([r['seconds'] for r in headless])} s; "
-            f"p99 per run {spread(per_run, 1)} ms.", "",
+            f"Every repeat: (3) {spread([r['seconds'] for r in runs])} s; (3′) {spread(undrawn)} s; "
+            f"(2) {spread([r['seconds'] for r in headless])} s; p99 per run {spread(per_run, 1)} ms.", "",
+            f"The identical headless runs (2) ranged from {min(h['seconds'] for h in headless):.2f} to "
+            f"{max(h['seconds'] for h in headless):.2f} s in this section (the speed of the machine drifts even "
+            "when no other process in it is busy): differences smaller than that spread are noise.", "",
+            f"Of the {gui - cli:+.2f} s that (3) adds to (2), drawing the live plots accounts "
+            f"for {gui - median(undrawn):+.2f} s (the redraw timer paced itself at "
+            f"{median([r['pace_ms'] for r in runs]):.0f} ms, see `playground/ui/plots.py`) and the rest of the window (worker thread, batch events, the "
+            f"views' probes, this benchmark's 10 ms timer) for {median(undrawn) - cli:+.2f} s.", "",
             f"Where the training thread's {times['wall']:.2f} s of the epoch went (kernel schedstat, median run): "
             f"{times['cpu']:.2f} s on a CPU, {times['queued']:.2f} s runnable but waiting for a core that another "
             f"thread or process held, {times['other']:.2f} s asleep (waiting for the GIL while the GUI thread ran "
@@ -757,7 +777,7 @@ def summary(ctx: dict) -> list[str]:
             out.append(f"| {text} | {fmt.format(s[key])} | {verdict(target, s[key])} |")
     if "train_cnn" in s:
         out.append(f"| Epoch time, `playground train` / course loop, simple-cnn | {s['train_cnn']:.3f} | "
-                   "reported; bounded by the model's own arithmetic (see below) |")
+                   f"none set; the model alone is {s['floor_cnn']:.3f} of the course loop |")
     if "gui_p50" in s:
         out.append(f"| GUI event-loop delay p50, ms | {s['gui_p50']:.1f} | |")
     return out + [""]
@@ -775,7 +795,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.child:
         what, *rest = args.child
         if what == "gui":
-            result = child_gui(rest[0], rest[1], int(rest[2]))
+            result = child_gui(rest[0], rest[1], int(rest[2]), draw=rest[3:] != ["nodraw"])
+        elif what == "course":
+            result = child_course(rest[0], rest[1], int(rest[2]))
+        elif what == "floor":
+            result = child_floor(rest[0], int(rest[1]))
         elif what == "startup":
             result = child_startup()
         else:
@@ -806,8 +830,6 @@ def main(argv: list[str] | None = None) -> int:
     for name in args.only or list(SECTIONS):
         t = time.perf_counter()
         body += SECTIONS[name](ctx)
-        if name == "train":
-            body += section_floor(ctx)
         print(f"[{name}] {time.perf_counter() - t:.0f}s", flush=True)
     load_after = os.getloadavg()
     elapsed = time.perf_counter() - started
