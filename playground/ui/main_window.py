@@ -133,7 +133,7 @@ class MainWindow(QMainWindow):
         self.undo_stack.cleanChanged.connect(self.autosave.schedule)
         self._recovery_offered = False
 
-    # ================================================================== public API (TEAM_NOTES)
+    # ================================================================== public API (docs/DEVELOPING.md)
     @property
     def experiment(self) -> Experiment:
         return self._experiment

@@ -351,7 +351,7 @@ def test_background_runner_keeps_only_the_newest_request(qtbot):
 
 
 class FakeWindow(QObject):
-    """The MainWindow API the insight views are wired to (see docs/TEAM_NOTES.md)."""
+    """The MainWindow API the insight views are wired to (see docs/DEVELOPING.md)."""
 
     trainedModelChanged = Signal(object)
     experimentChanged = Signal(object)
