@@ -33,7 +33,7 @@ from playground.app import create_window
 from playground.core.experiment import ExperimentError
 from playground.core.project import load_project
 from playground.data import images
-from playground.ui.canvas import BUNDLED_LABEL, DigitPanel
+from playground.ui.canvas import BUNDLED_LABEL
 
 WAIT_MS = 60_000
 
@@ -52,16 +52,6 @@ def window(qtbot, monkeypatch, tmp_path):
     win.close()
     win.deleteLater()
     QApplication.processEvents()
-
-
-@pytest.fixture
-def panel(qtbot):
-    widget = DigitPanel()
-    qtbot.addWidget(widget)
-    widget.show()
-    qtbot.waitUntil(lambda: widget.model is not None, timeout=WAIT_MS)
-    yield widget
-    widget.shutdown()
 
 
 def train_button(window) -> QPushButton:

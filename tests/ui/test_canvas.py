@@ -13,19 +13,9 @@ from playground.core.build import build_model
 from playground.core.checkpoint import LoadedModel
 from playground.core.experiment import DatasetSpec, Experiment, LayerSpec
 from playground.inference.preprocess import center_of_mass, ink_bounding_box
-from playground.ui.canvas import BUNDLED_LABEL, INPUT_VIEW_SCALE, DigitPanel, DrawingCanvas
+from playground.ui.canvas import BUNDLED_LABEL, INPUT_VIEW_SCALE, DrawingCanvas
 
 WAIT_MS = 15000
-
-
-@pytest.fixture
-def panel(qtbot):
-    widget = DigitPanel()
-    qtbot.addWidget(widget)
-    widget.show()
-    qtbot.waitUntil(lambda: widget.model is not None, timeout=WAIT_MS)
-    yield widget
-    widget.shutdown()
 
 
 def canvas_of(panel) -> DrawingCanvas:
