@@ -131,10 +131,8 @@ def _paths(value, prefix=()):
             yield from _paths(child, (*prefix, index))
 
 
-@FUZZ
-@given(st.sampled_from(preset_names()), st.data())
-def test_a_preset_with_one_value_replaced_is_refused_or_loaded(name, data):
-    tree = load_preset(name).to_dict()
+def replace_one_value(tree, data) -> None:
+    """Delete one key of the JSON tree, or replace one value (at any depth) with random JSON."""
     parent_path, key = data.draw(st.sampled_from(list(_paths(tree))))
     parent = tree
     for part in parent_path:
@@ -143,6 +141,13 @@ def test_a_preset_with_one_value_replaced_is_refused_or_loaded(name, data):
         del parent[key]
     else:
         parent[key] = data.draw(json_values, label="value")
+
+
+@FUZZ
+@given(st.sampled_from(preset_names()), st.data())
+def test_a_preset_with_one_value_replaced_is_refused_or_loaded(name, data):
+    tree = load_preset(name).to_dict()
+    replace_one_value(tree, data)
     must_be_refused_or_valid(tree)
 
 
@@ -191,14 +196,7 @@ def a_project() -> dict:
 @given(st.data())
 def test_a_project_with_one_value_replaced_is_refused_or_loaded(data):
     tree = a_project()
-    parent_path, key = data.draw(st.sampled_from(list(_paths(tree))))
-    parent = tree
-    for part in parent_path:
-        parent = parent[part]
-    if data.draw(st.booleans(), label="delete") and isinstance(parent, dict):
-        del parent[key]
-    else:
-        parent[key] = data.draw(json_values, label="value")
+    replace_one_value(tree, data)
     try:
         parse_project(json.dumps(tree))
     except ExperimentError as exc:
