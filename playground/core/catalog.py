@@ -16,8 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from playground.core.experiment import ExperimentError, read_bool, read_float, read_int
-from playground.core.i18n import QT_TRANSLATE_NOOP, Message
+from playground.core.fields import ExperimentError, read_bool, read_float, read_int
+from playground.i18n import QT_TRANSLATE_NOOP, Message
 
 Shape = tuple[int, ...]  # without the batch dimension
 
@@ -220,7 +220,7 @@ def _build_batchnorm(shape: Shape, p: dict[str, Any]):
 
 def _build_recurrent(kind: str):
     def build(shape: Shape, p: dict[str, Any]):
-        from playground.core.build import SequenceLastStep
+        from playground.core.modules import SequenceLastStep
 
         _, features = _sequence_dims(shape)
         return SequenceLastStep(kind, features, p["hidden_size"], p["num_layers"])
@@ -250,7 +250,7 @@ _HIDDEN = ParamSpec("hidden_size", "int", 128, 1, 4096, QT_TRANSLATE_NOOP("Catal
 _NUM_LAYERS = ParamSpec("num_layers", "int", 1, 1, 8, QT_TRANSLATE_NOOP("Catalog", "Stacked layers"),
                         QT_TRANSLATE_NOOP("Catalog", "Recurrent layers stacked on top of each other"))
 
-# Summaries, labels and worded formulas are marked for translation (see playground.core.i18n);
+# Summaries, labels and worded formulas are marked for translation (see playground.i18n);
 # formulas that are only mathematics read the same in every language.
 _LAYER_LIST: list[LayerType] = [
     LayerType("Linear", "Layers",

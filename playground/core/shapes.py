@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from playground.core import catalog
 from playground.core.catalog import Shape, ShapeMismatch, format_shape
 from playground.core.experiment import Experiment, LayerSpec
-from playground.core.i18n import QT_TRANSLATE_NOOP, Message
+from playground.i18n import QT_TRANSLATE_NOOP, Message
 
 # A single layer above this many parameters is refused before anything is allocated:
 # 50M float32 weights are 200 MB, plus as much again for gradients and twice for Adam.
@@ -43,7 +43,7 @@ class LayerShape:
 @dataclass
 class Issue:
     index: int | None  # layer index, or None for the whole network
-    message: str  # a playground.core.i18n.Message: English as a str, translatable in the window
+    message: str  # a playground.i18n.Message: English as a str, translatable in the window
 
 
 @dataclass

@@ -14,13 +14,14 @@ import gzip
 import io
 import os
 import re
-import shutil
 import socket
 import sys
 import tempfile
 import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from playground.files import atomic_copy
 
 if TYPE_CHECKING:  # torch is imported by torchvision when data is loaded; shape inference never needs it
     import torch
@@ -123,7 +124,7 @@ def _unpack_local_archives(name: str, root: Path) -> None:
             continue
         try:
             with gzip.open(archive, "rb") as source:
-                _write_atomically(raw / f, source)
+                atomic_copy(raw / f, source)
         except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
             raise DataUnavailableError(_damaged_message(name, root, f"{archive.name}: {_first_line(exc)}")) from None
         except OSError as exc:  # a folder we may read but not write to
@@ -154,7 +155,7 @@ def _download(name: str, root: Path) -> None:
             for f in IDX_FILES:
                 if not (raw / f).is_file():
                     with open(fetched / f, "rb") as source:
-                        _write_atomically(raw / f, source)
+                        atomic_copy(raw / f, source)
         except OSError as exc:
             raise DataUnavailableError(
                 f"The {_FOLDERS[name]} files were downloaded but cannot be saved in {raw} ({exc.strerror}) — "
@@ -167,18 +168,6 @@ def _download_reason(exc: BaseException) -> str:
     reason = lines[-1] if lines else type(exc).__name__
     match = re.fullmatch(r"<urlopen error (.*)>", reason)
     return match.group(1) if match else reason
-
-
-def _write_atomically(path: Path, source) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            shutil.copyfileobj(source, handle)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
 
 
 @contextlib.contextmanager

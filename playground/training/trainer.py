@@ -25,10 +25,11 @@ from torch import nn
 from playground.core import catalog
 from playground.core.build import NetworkError, build_model, resolve_device
 from playground.core.experiment import Experiment
-from playground.core.i18n import QT_TRANSLATE_NOOP, Message
 from playground.core.predictions import LOGITS, OutputReading, experiment_reading
+from playground.data.bundle import DataBundle
 from playground.data.images import DataUnavailableError
-from playground.data.registry import DataBundle, load_dataset
+from playground.data.registry import load_dataset
+from playground.i18n import QT_TRANSLATE_NOOP, Message
 from playground.training import anatomy
 
 EVAL_BATCH = 2048
