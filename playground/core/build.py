@@ -14,9 +14,6 @@ class NetworkError(ValueError):
     """The network cannot be built; the message names the layer and the fix."""
 
 
-RELU_FAMILY = ("ReLU", "LeakyReLU", "ELU", "GELU", "SiLU")
-
-
 def build_layers(input_shape: tuple[int, ...], layers: list[LayerSpec]) -> nn.Sequential:
     report = infer_layers(input_shape, layers)
     if report.error is not None:
@@ -24,8 +21,8 @@ def build_layers(input_shape: tuple[int, ...], layers: list[LayerSpec]) -> nn.Se
     types = [catalog.LAYERS[layer.type] for layer in layers]
     modules = [kind.build(row.input_shape, kind.complete(layer.params))
                for kind, layer, row in zip(types, layers, report.layers, strict=True)]
-    for module, following in zip(modules, layers[1:], strict=False):
-        if following.type in RELU_FAMILY and isinstance(module, (nn.Linear, nn.Conv2d)):
+    for module, layer, following in zip(modules, layers, layers[1:], strict=False):
+        if catalog.gets_he_init(layer.type, following.type):
             he_init(module)
     return nn.Sequential(*modules)
 

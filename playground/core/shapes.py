@@ -13,8 +13,8 @@ import os
 from dataclasses import dataclass, field
 
 from playground.core import catalog
-from playground.core.catalog import Shape, ShapeMismatch, format_shape
 from playground.core.experiment import Experiment, LayerSpec
+from playground.core.layer_rules import Shape, ShapeMismatch, format_shape
 from playground.i18n import QT_TRANSLATE_NOOP, Message
 
 # A single layer above this many parameters is refused before anything is allocated:

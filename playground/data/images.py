@@ -32,7 +32,8 @@ FASHION_CLASSES = ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sanda
                    "Ankle boot"]
 DIGIT_CLASSES = [str(d) for d in range(10)]
 
-_FOLDERS = {"mnist": "MNIST", "fashion-mnist": "FashionMNIST"}
+# torchvision's class for each image dataset; torchvision keeps its files in a folder of the same name
+TORCHVISION_CLASSES = {"mnist": "MNIST", "fashion-mnist": "FashionMNIST"}
 
 
 class DataUnavailableError(RuntimeError):
@@ -61,7 +62,7 @@ def resolve_data_dir(data_dir: str | os.PathLike[str] | None = None) -> Path:
 def _torchvision_class(name: str):
     from torchvision import datasets
 
-    return {"mnist": datasets.MNIST, "fashion-mnist": datasets.FashionMNIST}[name]
+    return getattr(datasets, TORCHVISION_CLASSES[name])
 
 
 IDX_FILES = ("train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte")
@@ -71,20 +72,20 @@ DOWNLOAD_TIMEOUT = 30
 
 def raw_folder(name: str, root: str | os.PathLike[str]) -> Path:
     """Where torchvision keeps a dataset's IDX files: <root>/MNIST/raw."""
-    return Path(root) / _FOLDERS[name] / "raw"
+    return Path(root) / TORCHVISION_CLASSES[name] / "raw"
 
 
 def _missing_message(name: str, root: Path, reason: str) -> str:
     folder = raw_folder(name, root)
     files = ", ".join(IDX_FILES)
-    return (f"The {_FOLDERS[name]} files are not in {folder} and could not be downloaded ({reason}). "
+    return (f"The {TORCHVISION_CLASSES[name]} files are not in {folder} and could not be downloaded ({reason}). "
             f"Connect to the internet and try again, or put the IDX files ({files}, optionally .gz) in {folder}, "
             f"or point NN Playground at a folder that has them with --data-dir or {DATA_ENV}.")
 
 
 def _damaged_message(name: str, root: Path, reason: str) -> str:
     folder = raw_folder(name, root)
-    return (f"The {_FOLDERS[name]} files in {folder} cannot be read ({reason}) — they are damaged or incomplete: "
+    return (f"The {TORCHVISION_CLASSES[name]} files in {folder} cannot be read ({reason}) — they are damaged or incomplete: "
             "delete them so they are downloaded again, or replace them with good copies.")
 
 
@@ -158,7 +159,7 @@ def _download(name: str, root: Path) -> None:
                         atomic_copy(raw / f, source)
         except OSError as exc:
             raise DataUnavailableError(
-                f"The {_FOLDERS[name]} files were downloaded but cannot be saved in {raw} ({exc.strerror}) — "
+                f"The {TORCHVISION_CLASSES[name]} files were downloaded but cannot be saved in {raw} ({exc.strerror}) — "
                 f"choose a folder you can write to with --data-dir or {DATA_ENV}.") from None
 
 
