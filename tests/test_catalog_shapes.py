@@ -9,7 +9,8 @@ from helpers import layer, linear, tiny_experiment
 from playground.core import catalog
 from playground.core.experiment import DatasetSpec, Experiment, LayerSpec
 from playground.core.layer_rules import format_shape
-from playground.core.shapes import MAX_LAYER_PARAMETERS, infer_layers, infer_shapes, layer_label
+from playground.core.limits import MAX_LAYER_PARAMETERS
+from playground.core.shapes import infer_layers, infer_shapes, layer_label
 
 IMAGE = (1, 28, 28)
 

@@ -16,7 +16,7 @@ import os
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
-from playground.core import catalog
+from playground.core import catalog, limits
 from playground.core.fields import (
     ExperimentError,
     check_keys,
@@ -178,10 +178,10 @@ def _parse_augment(value: Any, where: str) -> AugmentSpec:
     if "enabled" in data:
         spec.enabled = read_bool(data["enabled"], f"{where}.enabled")
     if "rotation" in data:
-        spec.rotation = read_float(data["rotation"], f"{where}.rotation", 0, 180)
+        spec.rotation = read_float(data["rotation"], f"{where}.rotation", *limits.ROTATION)
     for name in ("shift", "scale", "stroke", "blur"):
         if name in data:
-            setattr(spec, name, read_float(data[name], f"{where}.{name}", 0, 1))
+            setattr(spec, name, read_float(data[name], f"{where}.{name}", *limits.AUGMENT_FRACTION))
     return spec
 
 
@@ -196,9 +196,9 @@ def _parse_dataset(value: Any) -> DatasetSpec:
         raise ExperimentError("dataset.name", "missing; choose one of: " + ", ".join(registry.dataset_names()))
     spec.name = read_str(data["name"], "dataset.name", registry.dataset_names())
     if "batch_size" in data:
-        spec.batch_size = read_int(data["batch_size"], "dataset.batch_size", 1, 65536)
+        spec.batch_size = read_int(data["batch_size"], "dataset.batch_size", *limits.BATCH_SIZE)
     if "val_split" in data:
-        spec.val_split = read_float(data["val_split"], "dataset.val_split", 0, 0.9)
+        spec.val_split = read_float(data["val_split"], "dataset.val_split", *limits.VAL_SPLIT)
     if "normalize" in data:
         spec.normalize = read_bool(data["normalize"], "dataset.normalize")
     if "augment" in data:
@@ -206,9 +206,9 @@ def _parse_dataset(value: Any) -> DatasetSpec:
     if "limit" in data:
         spec.limit = read_int(data["limit"], "dataset.limit", 0)
     if "samples" in data:
-        spec.samples = read_int(data["samples"], "dataset.samples", 4, 1_000_000)
+        spec.samples = read_int(data["samples"], "dataset.samples", *limits.SAMPLES)
     if "noise" in data:
-        spec.noise = read_float(data["noise"], "dataset.noise", 0, 1)
+        spec.noise = read_float(data["noise"], "dataset.noise", *limits.NOISE)
     if "features" in data:
         spec.features = read_str_list(data["features"], "dataset.features", registry.FEATURE_NAMES)
         if not spec.features:
@@ -250,18 +250,18 @@ def _parse_optimizer(value: Any) -> OptimizerSpec:
     if "name" in data:
         spec.name = read_str(data["name"], "optimizer.name", list(catalog.OPTIMIZERS))
     if "lr" in data:
-        spec.lr = read_float(data["lr"], "optimizer.lr", 0, 10, exclusive_min=True)
+        spec.lr = read_float(data["lr"], "optimizer.lr", *limits.LEARNING_RATE, exclusive_min=True)
     if "momentum" in data:
-        spec.momentum = read_float(data["momentum"], "optimizer.momentum", 0, 0.9999)
+        spec.momentum = read_float(data["momentum"], "optimizer.momentum", *limits.MOMENTUM)
     if "nesterov" in data:
         spec.nesterov = read_bool(data["nesterov"], "optimizer.nesterov")
     if "betas" in data:
         betas = data["betas"]
         if not isinstance(betas, list) or len(betas) != 2:
             raise ExperimentError("optimizer.betas", "expected a list of two numbers such as [0.9, 0.999]")
-        spec.betas = [read_float(b, f"optimizer.betas[{i}]", 0, 0.99999) for i, b in enumerate(betas)]
+        spec.betas = [read_float(b, f"optimizer.betas[{i}]", *limits.BETA) for i, b in enumerate(betas)]
     if "weight_decay" in data:
-        spec.weight_decay = read_float(data["weight_decay"], "optimizer.weight_decay", 0, 1)
+        spec.weight_decay = read_float(data["weight_decay"], "optimizer.weight_decay", *limits.WEIGHT_DECAY)
     if spec.nesterov and spec.name == "sgd" and spec.momentum == 0:
         raise ExperimentError("optimizer.nesterov", "Nesterov momentum needs a momentum above 0")
     return spec
@@ -279,11 +279,11 @@ def _parse_scheduler(value: Any) -> SchedulerSpec:
     if "name" in data:
         spec.name = read_str(data["name"], "scheduler.name", list(catalog.SCHEDULERS))
     if "step_size" in data:
-        spec.step_size = read_int(data["step_size"], "scheduler.step_size", 1, 10000)
+        spec.step_size = read_int(data["step_size"], "scheduler.step_size", *limits.STEP_SIZE)
     if "gamma" in data:
-        spec.gamma = read_float(data["gamma"], "scheduler.gamma", 0, 1, exclusive_min=True)
+        spec.gamma = read_float(data["gamma"], "scheduler.gamma", *limits.GAMMA, exclusive_min=True)
     if "max_lr" in data:
-        spec.max_lr = read_float(data["max_lr"], "scheduler.max_lr", 0, 10)
+        spec.max_lr = read_float(data["max_lr"], "scheduler.max_lr", *limits.MAX_LR)
     return spec
 
 
@@ -321,14 +321,14 @@ def _parse_experiment(value: Any) -> Experiment:
     if "scheduler" in data:
         exp.scheduler = _parse_scheduler(data["scheduler"])
     if "epochs" in data:
-        exp.epochs = read_int(data["epochs"], "epochs", 1, 10000)
+        exp.epochs = read_int(data["epochs"], "epochs", *limits.EPOCHS)
     if "seed" in data:
-        exp.seed = read_int(data["seed"], "seed", 0, 2**31 - 1)
+        exp.seed = read_int(data["seed"], "seed", *limits.SEED)
     if "device" in data:
         exp.device = read_str(data["device"], "device", ["auto", "cpu", "cuda", "mps"])
     if "grad_clip" in data:
-        exp.grad_clip = read_float(data["grad_clip"], "grad_clip", 0, 1e6)
+        exp.grad_clip = read_float(data["grad_clip"], "grad_clip", *limits.GRAD_CLIP)
     for name in ("l1", "l2"):
         if name in data:
-            setattr(exp, name, read_float(data[name], name, 0, 10))
+            setattr(exp, name, read_float(data[name], name, *limits.PENALTY))
     return exp

@@ -22,7 +22,7 @@ from typing import Any
 import torch
 from torch import nn
 
-from playground.core import catalog
+from playground.core import catalog, limits
 from playground.core.build import NetworkError, build_model, resolve_device
 from playground.core.experiment import Experiment
 from playground.core.predictions import LOGITS, OutputReading, experiment_reading
@@ -429,11 +429,9 @@ class Trainer:
             raise TrainingFailed(problem)
 
     def _lower_lr_advice(self) -> str:
-        from playground.core.shapes import USUAL_LEARNING_RATES
-
         optimizer = self.experiment.optimizer
         lr = optimizer.lr
-        typical, usual_max = USUAL_LEARNING_RATES.get(optimizer.name, (lr / 10, math.inf))
+        typical, usual_max = limits.USUAL_LEARNING_RATES.get(optimizer.name, (lr / 10, math.inf))
         suggestion = typical if lr / 10 > usual_max else lr / 10  # Adam at 10: 1 is still far too high
         # clipping bounds the gradient, which helps SGD; Adam's steps are about lr whatever the gradient
         if optimizer.name == "sgd":
