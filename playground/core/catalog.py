@@ -224,16 +224,24 @@ class LossType:
     summary: str
     formula: str
     torch_name: str
-    # what the loss reads the network's outputs as (playground.core.predictions.MEANINGS), which is
-    # how a network trained with it turns its outputs into class probabilities
+    # what the loss reads the network's outputs as (playground.core.predictions.MEANINGS): how a network
+    # trained with it turns its outputs into class probabilities, and what it compares them with
     outputs: str
-    one_hot_targets: bool = False  # on a classification dataset: compare with one-hot vectors
-    needs_labels: bool = False  # only makes sense for classification (class labels as targets)
     kwargs: dict[str, Any] = field(default_factory=dict)
 
     @property
     def tooltip(self) -> str:
         return f"{self.summary}\n{self.formula}"
+
+    @property
+    def needs_labels(self) -> bool:
+        """Takes class indices as targets, so it only makes sense for classification (scores per class)."""
+        return self.outputs in ("logits", "log_probabilities")
+
+    @property
+    def one_hot_targets(self) -> bool:
+        """On a classification dataset, compares the outputs with one-hot vectors (one value per class)."""
+        return self.outputs in ("estimates", "binary_logits")
 
     def build(self):
         import torch.nn as nn
@@ -247,24 +255,24 @@ LOSSES: dict[str, LossType] = {
         LossType("cross_entropy", QT_TRANSLATE_NOOP("Catalog", "Cross-entropy"),
                  QT_TRANSLATE_NOOP("Catalog", "For classification: softmax of the scores, then −log of the "
                                    "true class's probability. Give it raw scores (no Softmax layer)."),
-                 "L = −log( e^{z_y} / Σⱼ e^{zⱼ} )", "CrossEntropyLoss", "logits", needs_labels=True),
+                 "L = −log( e^{z_y} / Σⱼ e^{zⱼ} )", "CrossEntropyLoss", "logits"),
         LossType("nll", QT_TRANSLATE_NOOP("Catalog", "Negative log-likelihood"),
                  QT_TRANSLATE_NOOP("Catalog", "For classification when the network ends with LogSoftmax."),
-                 "L = −log p_y", "NLLLoss", "log_probabilities", needs_labels=True),
+                 "L = −log p_y", "NLLLoss", "log_probabilities"),
         LossType("mse", QT_TRANSLATE_NOOP("Catalog", "Mean squared error"),
                  QT_TRANSLATE_NOOP("Catalog", "For regression: average squared difference."),
-                 "L = mean((ŷ − y)²)", "MSELoss", "estimates", one_hot_targets=True),
+                 "L = mean((ŷ − y)²)", "MSELoss", "estimates"),
         LossType("l1", QT_TRANSLATE_NOOP("Catalog", "Mean absolute error (L1)"),
                  QT_TRANSLATE_NOOP("Catalog", "For regression: average absolute difference, robust to outliers."),
-                 "L = mean(|ŷ − y|)", "L1Loss", "estimates", one_hot_targets=True),
+                 "L = mean(|ŷ − y|)", "L1Loss", "estimates"),
         LossType("smooth_l1", QT_TRANSLATE_NOOP("Catalog", "Smooth L1 / Huber"),
                  QT_TRANSLATE_NOOP("Catalog", "Squared for small errors, absolute for large ones."),
                  QT_TRANSLATE_NOOP("Catalog", "L = ½d² if |d| < 1, else |d| − ½"), "SmoothL1Loss",
-                 "estimates", one_hot_targets=True),
+                 "estimates"),
         LossType("bce_with_logits", QT_TRANSLATE_NOOP("Catalog", "Binary cross-entropy (with logits)"),
                  QT_TRANSLATE_NOOP("Catalog", "Sigmoid and binary cross-entropy in one, stable step; "
                                    "one output per class."),
-                 "L = −[y·log σ(z) + (1 − y)·log(1 − σ(z))]", "BCEWithLogitsLoss", "binary_logits", one_hot_targets=True),
+                 "L = −[y·log σ(z) + (1 − y)·log(1 − σ(z))]", "BCEWithLogitsLoss", "binary_logits"),
     ]
 }
 

@@ -185,16 +185,23 @@ def _parse_augment(value: Any, where: str) -> AugmentSpec:
     return spec
 
 
-def _parse_dataset(value: Any) -> DatasetSpec:
-    where = "dataset"
-    if isinstance(value, str):  # shorthand: "dataset": "mnist"
+def _read_section(value: Any, where: str, spec_type: type, names: list[str]) -> tuple[dict[str, Any], Any]:
+    """A section of the file (dataset, optimizer, scheduler) as an object or as its name alone
+    ("optimizer": "sgd"): its fields checked against the spec's, its name against `names`."""
+    if isinstance(value, str):
         value = {"name": value}
     data = read_object(value, where)
-    check_keys(data, {f.name for f in fields(DatasetSpec)}, where)
-    spec = DatasetSpec()
+    check_keys(data, {f.name for f in fields(spec_type)}, where)
+    spec = spec_type()
+    if "name" in data:
+        spec.name = read_str(data["name"], f"{where}.name", names)
+    return data, spec
+
+
+def _parse_dataset(value: Any) -> DatasetSpec:
+    data, spec = _read_section(value, "dataset", DatasetSpec, registry.dataset_names())
     if "name" not in data:
         raise ExperimentError("dataset.name", "missing; choose one of: " + ", ".join(registry.dataset_names()))
-    spec.name = read_str(data["name"], "dataset.name", registry.dataset_names())
     if "batch_size" in data:
         spec.batch_size = read_int(data["batch_size"], "dataset.batch_size", *limits.BATCH_SIZE)
     if "val_split" in data:
@@ -241,14 +248,7 @@ def _parse_layer(value: Any, index: int) -> LayerSpec:
 
 
 def _parse_optimizer(value: Any) -> OptimizerSpec:
-    where = "optimizer"
-    if isinstance(value, str):
-        value = {"name": value}
-    data = read_object(value, where)
-    check_keys(data, {f.name for f in fields(OptimizerSpec)}, where)
-    spec = OptimizerSpec()
-    if "name" in data:
-        spec.name = read_str(data["name"], "optimizer.name", list(catalog.OPTIMIZERS))
+    data, spec = _read_section(value, "optimizer", OptimizerSpec, list(catalog.OPTIMIZERS))
     if "lr" in data:
         spec.lr = read_float(data["lr"], "optimizer.lr", *limits.LEARNING_RATE, exclusive_min=True)
     if "momentum" in data:
@@ -268,16 +268,9 @@ def _parse_optimizer(value: Any) -> OptimizerSpec:
 
 
 def _parse_scheduler(value: Any) -> SchedulerSpec:
-    where = "scheduler"
     if value is None:
         return SchedulerSpec()
-    if isinstance(value, str):
-        value = {"name": value}
-    data = read_object(value, where)
-    check_keys(data, {f.name for f in fields(SchedulerSpec)}, where)
-    spec = SchedulerSpec()
-    if "name" in data:
-        spec.name = read_str(data["name"], "scheduler.name", list(catalog.SCHEDULERS))
+    data, spec = _read_section(value, "scheduler", SchedulerSpec, list(catalog.SCHEDULERS))
     if "step_size" in data:
         spec.step_size = read_int(data["step_size"], "scheduler.step_size", *limits.STEP_SIZE)
     if "gamma" in data:
