@@ -1,9 +1,11 @@
 """The catalog: names → layers, losses, optimizers and schedulers.
 
 Every block the course teaches is one `LayerType` entry: what a person may set (with limits,
-so the editor can build proper widgets), a one-line explanation with its formula, how its
-output shape follows from its input shape, and how to build the torch module. Input sizes
-are never asked for: they are inferred from the shape flowing in.
+so the editor can build proper widgets), a one-line explanation with its formula, and its rules
+(`playground.core.layer_rules`): how its output shape follows from its input shape, how to build
+the torch module, and how the exported script writes it. Input sizes are never asked for: they
+are inferred from the shape flowing in. Losses, optimizers and schedulers carry their torch class
+and arguments the same way, so the trainer and the code export read one registry.
 
 torch is imported lazily inside the build functions so that shape inference and the GUI's
 palette work without paying for importing torch.
