@@ -84,6 +84,8 @@ def _parser() -> argparse.ArgumentParser:
 
     export = sub.add_parser("export-code", help="print a standalone PyTorch script for an experiment")
     _add_source(export)
+    export.add_argument("--distributed", action="store_true",
+                        help="a script that also runs under torchrun: several processes, machines or GPUs")
     return parser
 
 
@@ -243,7 +245,7 @@ def cmd_export_code(args: argparse.Namespace) -> int:
 
     exp = _load_source(args)
     try:
-        script = experiment_to_script(exp)
+        script = experiment_to_script(exp, distributed=args.distributed)
     except ExperimentError as exc:
         raise CliError(f"cannot write code for “{exp.name}”: {exc}") from None
     print(script)
