@@ -36,7 +36,7 @@ def launch_text(exp: Experiment) -> str:
     data = " --data-dir ./data" if is_image(exp) else ""
     options = " (add the options above)" if is_image(exp) else ""
     download = ("\nEach machine reads the data from its own --data-dir; the first process on each machine "
-                "downloads it\nwhile the others wait." if is_image(exp) else "")
+                "downloads it\nwhile the others wait.\n" if is_image(exp) else "")
     return Template('''\
 The same file runs on several processes with torchrun (it comes with PyTorch). On one machine
 (CPU processes talk over gloo; torchrun gives each OMP_NUM_THREADS=1 unless you set it):
