@@ -74,6 +74,7 @@ def _parser() -> argparse.ArgumentParser:
     train.add_argument("--device", choices=["auto", "cpu", "cuda", "mps"])
     train.add_argument("--seed", type=int, metavar="N")
     train.add_argument("--limit", type=int, metavar="N", help="use at most N training images")
+    train.add_argument("--threads", type=int, metavar="N", help="PyTorch threads (default: one per core)")
     train.add_argument("--augment", action="store_true", help="random rotations, shifts, stroke width and blur")
     train.add_argument("--out", metavar="FILE.pt", help="save the trained model here")
     train.add_argument("--json", action="store_true", help="print one JSON object per line")
@@ -150,6 +151,12 @@ def cmd_train(args: argparse.Namespace) -> int:
     report = infer_shapes(exp)
     if report.error is not None:
         raise CliError(report.error.message)
+    if args.threads is not None:
+        if args.threads < 1:
+            raise CliError(f"--threads must be at least 1, not {args.threads}")
+        import torch
+
+        torch.set_num_threads(args.threads)
 
     from playground.training.trainer import Trainer
 
