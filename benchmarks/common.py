@@ -33,6 +33,7 @@ TARGETS = {  # name → (text, test)
     "canvas_p95": ("≤ 10 ms", lambda v: v <= 10),
     "plot_redraw": ("≤ 16 ms", lambda v: v <= 16),
     "startup": ("≤ 2.5 s", lambda v: v <= 2.5),
+    "tta_ratio": ("≤ 0.3", lambda v: v <= 0.3),
 }
 
 
@@ -117,20 +118,24 @@ def synthetic_root(n: int = 60000) -> Path:
 # --------------------------------------------------------------------------- (1) the course's loop
 
 
-def course_model(kind: str):
-    """The course's networks, written out by hand: the same layers as the seed-mlp and simple-cnn presets
-    (checked against the preset's parameter count, so the two sides cannot drift apart)."""
+def course_network(kind: str):
+    """The course's networks, written out by hand with torch alone (no import of the app)."""
     from torch import nn
 
+    if kind == "mlp":
+        return nn.Sequential(nn.Flatten(), nn.Linear(784, 128), nn.ReLU(), nn.Linear(128, 64), nn.ReLU(),
+                             nn.Linear(64, 10))
+    return nn.Sequential(nn.Conv2d(1, 16, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
+                         nn.Conv2d(16, 32, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(),
+                         nn.Linear(32 * 7 * 7, 10))
+
+
+def course_model(kind: str):
+    """`course_network`: the same layers as the seed-mlp and simple-cnn presets (checked against the
+    preset's parameter count, so the two sides cannot drift apart)."""
     from playground.core.shapes import infer_shapes
 
-    if kind == "mlp":
-        model = nn.Sequential(nn.Flatten(), nn.Linear(784, 128), nn.ReLU(), nn.Linear(128, 64), nn.ReLU(),
-                              nn.Linear(64, 10))
-    else:
-        model = nn.Sequential(nn.Conv2d(1, 16, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
-                              nn.Conv2d(16, 32, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(),
-                              nn.Linear(32 * 7 * 7, 10))
+    model = course_network(kind)
     preset = infer_shapes(bench_experiment(kind)).total_parameters
     ours = sum(p.numel() for p in model.parameters())
     if ours != preset:
@@ -141,7 +146,7 @@ def course_model(kind: str):
 # --------------------------------------------------------------------------- (2) `playground train`
 
 
-def bench_experiment(kind: str, limit: int = 0):
+def bench_experiment(kind: str, limit: int = 0, device: str = "cpu"):
     """The preset the reference loop copies, on Fashion-MNIST, one epoch, no validation split."""
     from playground.core.presets import load_preset
 
@@ -150,18 +155,28 @@ def bench_experiment(kind: str, limit: int = 0):
     exp.dataset.val_split = 0.0  # the same 60,000 samples as the reference loop, no validation pass
     exp.dataset.limit = limit
     exp.epochs = 1
-    exp.device = "cpu"
+    exp.device = device
     return exp
 
 
-def cli_epoch(kind: str, root: Path, threads: int, limit: int = 0) -> dict:
-    """`playground train --json` in a fresh process: epoch seconds, process wall time, peak RSS (MB)."""
-    exp = bench_experiment(kind, limit)
+def cli_epoch(kind: str, root: Path, threads: int, limit: int = 0, channels_last: bool | None = None,
+              device: str = "cpu") -> dict:
+    """`playground train --json` in a fresh process: epoch seconds, process wall time, peak RSS (MB).
+    `channels_last` False or True overrides the trainer's choice (training/performance.py)."""
+    exp = bench_experiment(kind, limit, device)
+    layout = "" if channels_last is None else \
+        f"import playground.training.performance as p; p.CHANNELS_LAST = {bool(channels_last)}; "
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "bench.json"
         exp.save(path)
-        code = (f"import resource,sys,torch; torch.set_num_threads({threads}); from playground.cli import main; "
-                "rc=main(sys.argv[1:]); "
+        code = (f"import json,resource,sys,torch; torch.set_num_threads({threads}); {layout}"
+                "import playground.cli as cli; from benchmarks.gui import ThreadTimes; "
+                # the gui section's probe on the headless trainer too: the two training threads' CPU time
+                "probe = ThreadTimes(); batch, epoch = cli._JsonLines.on_batch, cli._JsonLines.on_epoch; "
+                "cli._JsonLines.on_batch = lambda s, t, e: (probe.on_batch(t, e), batch(s, t, e)); "
+                "cli._JsonLines.on_epoch = lambda s, t, e: (probe.on_epoch(t, e), epoch(s, t, e)); "
+                "rc = cli.main(sys.argv[1:]); "
+                "print('THREAD', json.dumps(ThreadTimes.last), file=sys.stderr); "
                 "print('RSS', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr); sys.exit(rc)")
         args = [sys.executable, "-c", code, "train", "--experiment", str(path), "--json", "--data-dir", str(root)]
         started = time.perf_counter()
@@ -172,4 +187,5 @@ def cli_epoch(kind: str, root: Path, threads: int, limit: int = 0) -> dict:
     events = [json.loads(line) for line in proc.stdout.splitlines() if line.startswith("{")]
     seconds = next(e["epoch_seconds"] for e in events if e.get("event") == "epoch")
     rss_kb = next(int(line.split()[1]) for line in proc.stderr.splitlines() if line.startswith("RSS"))
-    return {"seconds": seconds, "wall": wall, "peak_mb": rss_kb / 1024}
+    thread = next(json.loads(line.split(" ", 1)[1]) for line in proc.stderr.splitlines() if line.startswith("THREAD"))
+    return {"seconds": seconds, "wall": wall, "peak_mb": rss_kb / 1024, "thread": thread}

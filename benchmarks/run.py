@@ -2,7 +2,8 @@
 
     python benchmarks/run.py                 # all sections (~8 min on 2 cores), writes benchmarks/RESULTS.md
     python benchmarks/run.py --quick         # 1 repeat, smaller scale sweep (a smoke run, ~3 min)
-    python benchmarks/run.py --only canvas   # some sections: startup, train, gui, canvas, plot, scale
+    python benchmarks/run.py --only canvas   # some sections: startup, train, gui, canvas, plot, scale,
+                                             # threads, accuracy, distributed
                                              # (--quick and --only write benchmarks/RESULTS.partial.md)
 
 Speed is compared side by side in one run and reported as medians and ratios, never asserted in a
@@ -31,19 +32,25 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from benchmarks import gui, interactive, throughput  # noqa: E402
+from benchmarks import accuracy, distributed, gui, interactive, throughput  # noqa: E402
+from benchmarks import threads as threads_section  # noqa: E402
 from benchmarks.common import FIXES, PARTIAL, RESULTS, THREADS, data_dir, synthetic_root, verdict  # noqa: E402
 
 # --------------------------------------------------------------------------- the report
 
 
 SECTIONS = {"startup": interactive.section_startup, "train": throughput.section_train, "gui": gui.section_gui,
-            "canvas": interactive.section_canvas, "plot": interactive.section_plot, "scale": throughput.section_scale}
+            "canvas": interactive.section_canvas, "plot": interactive.section_plot, "scale": throughput.section_scale,
+            "threads": threads_section.section_threads, "accuracy": accuracy.section_accuracy,
+            "distributed": distributed.section_distributed}
 # `run.py --child NAME ARGS...` (see common.child): one measurement in a fresh interpreter
-CHILDREN = {"gui": lambda kind, root, threads, *rest: gui.child_gui(kind, root, int(threads), draw=rest != ("nodraw",)),
-            "course": lambda kind, root, threads: throughput.child_course(kind, root, int(threads)),
-            "floor": lambda kind, threads: throughput.child_floor(kind, int(threads)),
+CHILDREN = {"gui": gui.child_from_args,
+            "course": lambda kind, root, threads, device="cpu": throughput.child_course(kind, root, int(threads),
+                                                                                        device=device),
+            "floor": lambda kind, threads, device="cpu": throughput.child_floor(kind, int(threads), device=device),
+            "thread": lambda kind, root, threads: gui.child_thread(kind, root, int(threads)),
             "startup": interactive.child_startup,
+            "tta-course": accuracy.child_course, "tta-window": accuracy.child_window,
             "baseline": lambda threads: throughput.child_baseline(int(threads))}
 
 
@@ -80,6 +87,26 @@ def summary(ctx: dict) -> list[str]:
                    f"none set; the model alone is {s['floor_cnn']:.3f} of the course loop |")
     if "gui_p50" in s:
         out.append(f"| GUI event-loop delay p50, ms | {s['gui_p50']:.1f} | |")
+    if "gui_cpu_ratio" in s:
+        out.append(f"| Training thread's CPU time per epoch, through the GUI / `playground train` | "
+                   f"{s['gui_cpu_ratio']:.3f} | |")
+    for key, (headless, window) in sorted((k, v) for k, v in s.items() if k.startswith("tta_")):
+        _tta, kind, device, threshold = key.split("_")
+        name = "MLP" if kind == "mlp" else "simple-cnn"
+        worst = max(headless, window or 0)
+        out.append(f"| Time to {threshold} % validation accuracy, {name} on {device}: `playground train`; window "
+                   f"/ course loop | {headless:.3f}; " + (f"{window:.3f}" if window is not None else "—")
+                   + f" | {verdict('tta_ratio', worst)} |")
+    if "threads_best" in s:
+        best = ", ".join(f"{kind} {n}" for kind, n in s["threads_best"].items())
+        out.append(f"| Window's torch threads: the app's default; the fastest with p99 ≤ 50 ms | "
+                   f"{s['threads_app']}; {best} | the same |")
+        out.append(f"| simple-cnn headless epoch, channels_last off / on | {s['channels_last_gain']:.3f} | |")
+    for kind in ("mlp", "cnn"):
+        if f"ddp_{kind}" in s:
+            one, two = s[f"ddp_{kind}"]
+            out.append(f"| Exported script ({kind}), epoch on 2 processes / 1 process (torchrun, gloo), s | "
+                       f"{two:.2f} / {one:.2f} | runs, and reports the whole job's accuracy |")
     return out + [""]
 
 
@@ -99,10 +126,12 @@ def main(argv: list[str] | None = None) -> int:
 
     import torch
 
+    torch_default_threads = torch.get_num_threads()  # before this run sets its own
     torch.set_num_threads(args.threads)
     root = data_dir()
     ctx = {"root": root or synthetic_root(), "synthetic": root is None, "repeats": 1 if args.quick else 3,
-           "quick": args.quick, "threads": args.threads}
+           "quick": args.quick, "threads": args.threads,
+           "torch_default_threads": torch_default_threads}
     os.environ["PLAYGROUND_DATA_DIR"] = str(ctx["root"])
     try:
         model_name = next(line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
