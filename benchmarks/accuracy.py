@@ -13,13 +13,15 @@ import threading
 import time
 from pathlib import Path
 
-from benchmarks.common import ROOT, RUN, course_network, median
+from benchmarks.common import ROOT, RUN, child, course_network, median
 
-# The thresholds (MNIST's 60,000 training images), and the ones these models reach on a smaller
-# local set: with 9,000 training images (the 10,000 of the local set less the 10 % held out) the seed MLP's
-# validation accuracy levels off at 95.5–96 % and simple-cnn's at 97.8–98.1 %.
+# The thresholds (MNIST's 60,000 training images), and the ones both sides reach on a smaller
+# local set. With 9,000 training images (the local 10,000 less the 10 % held out), over 20 epochs on the
+# busy development VM: the course loop's MLP (PyTorch's default initialisation, Normalize(0.5, 0.5))
+# levelled off at 93.3–94.5 % and the app's (He initialisation, the set's own mean and std) at
+# 95.5–96 %; the course loop's CNN at 97.7–98.3 % and the app's at 97.6–98.1 %.
 THRESHOLDS = {"mlp": 97.0, "cnn": 98.5}
-SMALL_SET_THRESHOLDS = {"mlp": 95.0, "cnn": 97.5}
+SMALL_SET_THRESHOLDS = {"mlp": 93.0, "cnn": 97.5}
 MAX_EPOCHS = {"mlp": 20, "cnn": 15}
 TARGET_RATIO = 0.3
 
@@ -151,10 +153,8 @@ def run_sides(kind: str, root: Path, threads: int, device: str, threshold: float
         app_experiment(kind, epochs, device).save(path)
         headless = streamed([sys.executable, "-m", "playground", "train", "--experiment", str(path), "--json",
                              "--data-dir", str(root), "--threads", str(threads)], threshold)
-    window = json.loads(subprocess.run(
-        [sys.executable, str(RUN), "--child", "tta-window", kind, str(root), str(threads), str(epochs), device,
-         str(threshold)], capture_output=True, text=True, cwd=ROOT, timeout=1800,
-        env=dict(os.environ, QT_QPA_PLATFORM="offscreen")).stdout.strip().splitlines()[-1])["epochs"]
+    window = child(["tta-window", kind, str(root), str(threads), str(epochs), device, str(threshold)],
+                   timeout=1800)["epochs"]
     return {"course": course, "headless": headless, "window": window}
 
 
