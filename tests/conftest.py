@@ -13,6 +13,16 @@ protect_none()  # PySide6 6.12 on Python 3.11 drops a reference to None per void
 
 
 @pytest.fixture(autouse=True)
+def fresh_download_memory():
+    """A download that failed in one test is tried again in the next (each is a fresh start)."""
+    from playground.data import download
+
+    download.forget_failures()
+    yield
+    download.forget_failures()
+
+
+@pytest.fixture(autouse=True)
 def isolated_settings(tmp_path_factory, request):
     """Point QSettings (INI format, user scope) at a fresh temporary folder for every test."""
     if "qtbot" not in request.fixturenames and "qapp" not in request.fixturenames:

@@ -15,11 +15,11 @@ from pathlib import Path
 
 import numpy as np
 
+from playground.data.images import FOLDERS
 from playground.resources import resources_dir
 
 SAMPLE_TRAIN = 6000  # training images per dataset (600 of each class)
 SAMPLE_TEST = 1000  # test images per dataset (100 of each class)
-FOLDERS = {"mnist": "MNIST", "fashion-mnist": "FashionMNIST"}  # as torchvision names them
 SPLIT_FILES = {True: ("train-images-idx3-ubyte", "train-labels-idx1-ubyte"),
                False: ("t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte")}
 
