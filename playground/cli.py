@@ -321,6 +321,12 @@ def cmd_doctor(args: argparse.Namespace) -> int:
 
 
 def launch_gui(argv: list[str] | None = None) -> int:
+    # before PySide6 is imported: a missing system library or display is one line and exit 1, not Qt's abort
+    from playground.qt_platform import check_qt_platform
+
+    status = check_qt_platform()
+    if not status.usable:
+        return _fail(status.problem)
     from playground.app import run_app
 
     return run_app(argv)
