@@ -13,10 +13,14 @@ protect_none()  # PySide6 6.12 on Python 3.11 drops a reference to None per void
 
 
 @pytest.fixture(autouse=True)
-def fresh_download_memory():
-    """A download that failed in one test is tried again in the next (each is a fresh start)."""
+def offline(monkeypatch):
+    """No test reaches the network: every download fails as offline unless a test serves its own bytes
+    (helpers.serve_files, or a fake opener); a failure in one test is not remembered in the next."""
+    from helpers import block_network
+
     from playground.data import download
 
+    block_network(monkeypatch)
     download.forget_failures()
     yield
     download.forget_failures()
