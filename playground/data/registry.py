@@ -91,7 +91,8 @@ def dataset_info(spec) -> DatasetInfo:
     features = usable_features(spec.features, generated.RAW_DIMS[name])
     if name in generated.REGRESSION:
         return DatasetInfo(name, (len(features),), 0, 1)
-    return DatasetInfo(name, (len(features),), 2, 2, ["orange", "blue"])
+    return DatasetInfo(name, (len(features),), 2, 2, [QT_TRANSLATE_NOOP("Data", "orange"),  # the window translates
+                                                      QT_TRANSLATE_NOOP("Data", "blue")])
 
 
 def load_dataset(spec, seed: int = 0, data_dir: str | os.PathLike[str] | None = None) -> DataBundle:

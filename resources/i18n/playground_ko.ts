@@ -984,6 +984,14 @@ Restore them?</source>
         <translation>CSV 파일</translation>
     </message>
     <message>
+        <source>orange</source>
+        <translation>주황</translation>
+    </message>
+    <message>
+        <source>blue</source>
+        <translation>파랑</translation>
+    </message>
+    <message>
         <source>Draw a digit…</source>
         <translation>숫자를 그려 보세요…</translation>
     </message>

@@ -14,7 +14,7 @@ from playground.core.checkpoint import CheckpointError, load_checkpoint
 from playground.core.experiment import DatasetSpec
 from playground.data import images
 from playground.data.csv_import import CsvError, parse_table, read_table
-from playground.data.registry import load_dataset
+from playground.data.registry import dataset_info, load_dataset
 
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
@@ -114,6 +114,7 @@ def test_fashion_mnist_class_names_are_korean_where_the_window_shows_them(korean
     assert names[0] == "티셔츠/탑" and names[9] == "앵클부츠"
     assert all(HANGUL.search(name) for name in names)
     assert class_names_text(images.DIGIT_CLASSES) == images.DIGIT_CLASSES  # digits stay digits
+    assert class_names_text(dataset_info(DatasetSpec("circle")).class_names) == ["주황", "파랑"]  # 2-D data
     assert images.FASHION_CLASSES[0] == "T-shirt/top"  # the engine, checkpoints and the CLI keep English
     plot = ConfusionMatrixPlot()
     qtbot.addWidget(plot)
