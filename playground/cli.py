@@ -1,4 +1,5 @@
-"""The `playground` command: the GUI with no arguments; presets, validate, train, predict, export-code.
+"""The `playground` command: the GUI with no arguments; presets, validate, train, predict, export-code,
+download, doctor.
 
 Every user error (bad file, unknown preset, invalid network, missing data) ends in one line on
 stderr and a non-zero exit code, never a traceback.
@@ -87,6 +88,12 @@ def _parser() -> argparse.ArgumentParser:
     _add_source(export)
     export.add_argument("--distributed", action="store_true",
                         help="a script that also runs under torchrun: several processes, machines or GPUs")
+
+    download = sub.add_parser("download", help="download the full MNIST and Fashion-MNIST into the data folder")
+    download.add_argument("datasets", nargs="*", metavar="NAME", help="mnist, fashion-mnist (default: both)")
+    download.add_argument("--data-dir", metavar="DIR", help="where to put them (default: the data folder)")
+
+    sub.add_parser("doctor", help="check that everything the app needs is installed and usable")
     return parser
 
 
@@ -180,11 +187,21 @@ def cmd_train(args: argparse.Namespace) -> int:
     return EXIT_OK if end.status == "completed" else EXIT_FAILED
 
 
+def _data_source(trainer) -> str | None:
+    """"full" or "sample" for an image set, None for generated and CSV data or when loading failed."""
+    return getattr(trainer.data, "source", None)
+
+
 class _JsonLines:
     """Trainer listener (see TrainerCallbacks) printing one JSON object per line: the --json format."""
 
     def on_start(self, trainer, event):
-        pass
+        data = trainer.data
+        print(json.dumps({"event": "start", "data": _data_source(trainer), "images": data.source_images or None,
+                          "train_samples": event.train_samples, "val_samples": event.val_samples,
+                          "parameters": event.parameters, "device": event.device, "epochs": event.epochs,
+                          "batches_per_epoch": event.batches_per_epoch}),
+              flush=True)
 
     def on_initial(self, trainer, accuracy, loss):
         pass
@@ -199,7 +216,7 @@ class _JsonLines:
               flush=True)
 
     def on_end(self, trainer, end):
-        print(json.dumps({"event": "done", "initial_accuracy": end.initial_accuracy,
+        print(json.dumps({"event": "done", "data": _data_source(trainer), "initial_accuracy": end.initial_accuracy,
                           "test_accuracy": end.test_accuracy, "test_loss": _clean(end.test_loss),
                           "status": end.status, "message": end.message}),
               flush=True)
@@ -212,6 +229,8 @@ class _TerminalProgress(_JsonLines):
         self.tty = sys.stdout.isatty()
 
     def on_start(self, trainer, event):
+        if _data_source(trainer) == "sample":  # one line, where a person looks for what went wrong
+            print(_sample_note(trainer), file=sys.stderr, flush=True)
         print(f"training on {event.train_samples:,} samples ({event.val_samples:,} for validation), "
               f"{event.parameters:,} parameters, device {event.device}")
 
@@ -241,6 +260,17 @@ class _TerminalProgress(_JsonLines):
             print(end.message)
 
 
+def _sample_note(trainer) -> str:
+    from playground.data import images
+
+    name, data = trainer.experiment.dataset.name, trainer.data
+    folder = images.raw_folder(name, images.resolve_data_dir(trainer.data_dir))
+    return (f"playground: note: training on the built-in sample of {images.folder_name(name)} ({data.source_images:,} "
+            f"training images, not the full {images.FULL_TRAIN_IMAGES:,}): the full set is not in {folder} and could "
+            f"not be downloaded ({data.fallback_reason}). Get it with `playground download {name}` when online, or "
+            "point --data-dir at a folder that has it.")
+
+
 def cmd_predict(args: argparse.Namespace) -> int:
     from playground.inference.predict import predict_cli
 
@@ -259,7 +289,53 @@ def cmd_export_code(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_download(args: argparse.Namespace) -> int:
+    from playground.data import download, images
+
+    names = args.datasets or list(images.FOLDERS)
+    unknown = [name for name in names if name not in images.FOLDERS]
+    if unknown:
+        raise CliError(f"unknown dataset {unknown[0]!r}; downloadable: {', '.join(images.FOLDERS)}")
+    root = images.resolve_data_dir(args.data_dir)
+    tty = sys.stderr.isatty()
+    shown = {"tenth": -1}
+
+    def progress(done: int, total: int) -> None:
+        if tty:
+            size = f"{done / 1e6:.1f} / {total / 1e6:.1f} MB" if total else f"{done / 1e6:.1f} MB"
+            sys.stderr.write(f"\rdownloading {size}\033[K")
+            sys.stderr.flush()
+        elif total and done * 10 // total > shown["tenth"]:  # a line every 10 % when written to a file
+            shown["tenth"] = done * 10 // total
+            print(f"downloading: {done * 100 // total} % of {total / 1e6:.1f} MB", file=sys.stderr, flush=True)
+
+    try:
+        fetched = download.download_datasets(names, root, progress=progress)
+    except download.DownloadError as exc:
+        if tty:
+            sys.stderr.write("\r\033[K")
+        raise CliError(str(exc)) from None
+    if tty:
+        sys.stderr.write("\r\033[K")
+    for name in names:
+        state = "downloaded" if name in fetched else "already there"
+        print(f"{images.folder_name(name)}: {state} ({images.raw_folder(name, root)})")
+    return EXIT_OK
+
+
+def cmd_doctor(args: argparse.Namespace) -> int:
+    from playground.doctor import run_doctor
+
+    return run_doctor()
+
+
 def launch_gui(argv: list[str] | None = None) -> int:
+    # before PySide6 is imported: a missing system library or display is one line and exit 1, not Qt's abort
+    from playground.qt_platform import check_qt_platform
+
+    status = check_qt_platform()
+    if not status.usable:
+        return _fail(status.problem)
     from playground.app import run_app
 
     return run_app(argv)
@@ -271,7 +347,7 @@ def main(argv: list[str] | None = None) -> int:
         return launch_gui(argv[1:] if argv else [])
     args = _parser().parse_args(argv)
     commands = {"presets": cmd_presets, "validate": cmd_validate, "train": cmd_train, "predict": cmd_predict,
-                "export-code": cmd_export_code}
+                "export-code": cmd_export_code, "download": cmd_download, "doctor": cmd_doctor}
     try:
         return commands[args.command](args)
     except CliError as exc:

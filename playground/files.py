@@ -19,6 +19,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
+from playground.i18n import QT_TRANSLATE_NOOP, Message
+
 
 def atomic_write(path: str | os.PathLike[str], write: Callable[[Path], None]) -> Path:
     """Call `write(tmp)` to fill a temporary file next to `path`, then move it into place; returns `path`.
@@ -69,8 +71,9 @@ class UnreadableFile(ValueError):
     "missing", "folder", "not text" (then `position` is the first byte that is not the encoding) or
     "system" (permissions and the like; the message carries the system's words)."""
 
-    def __init__(self, path: Path, reason: str, message: str, position: int | None = None):
+    def __init__(self, path: Path, reason: str, message: Message, position: int | None = None):
         super().__init__(message)
+        self.message = message  # a Message: the window shows it translated
         self.path = path
         self.reason = reason
         self.position = position
@@ -83,9 +86,12 @@ def read_text_file(path: str | os.PathLike[str], encoding: str = "utf-8", kind: 
     try:
         return path.read_text(encoding=encoding)
     except FileNotFoundError:
-        raise UnreadableFile(path, "missing", f"{path} does not exist") from None
+        raise UnreadableFile(path, "missing", Message("Data", QT_TRANSLATE_NOOP(
+            "Data", "{path} does not exist"), path=path)) from None
     except UnicodeDecodeError as exc:
-        raise UnreadableFile(path, "not text", f"{path} is not a {kind} file", exc.start) from None
+        raise UnreadableFile(path, "not text", Message("Data", QT_TRANSLATE_NOOP(
+            "Data", "{path} is not a {kind} file"), path=path, kind=kind), exc.start) from None
     except OSError as exc:
         reason = "folder" if path.is_dir() else "system"
-        raise UnreadableFile(path, reason, f"cannot read {path}: {exc.strerror}") from None
+        raise UnreadableFile(path, reason, Message("Data", QT_TRANSLATE_NOOP(
+            "Data", "cannot read {path}: {reason}"), path=path, reason=exc.strerror or exc)) from None

@@ -7,6 +7,7 @@ import gzip
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -23,7 +24,8 @@ from helpers import (
 )
 
 from playground.core.experiment import AugmentSpec, DatasetSpec
-from playground.data import generated, images
+from playground import files
+from playground.data import generated, images, sample
 from playground.data.augment import augment_batch
 from playground.data.features import FEATURE_NAMES, apply_features, usable_features
 from playground.data.images import DataUnavailableError
@@ -149,27 +151,38 @@ def test_local_gz_files_are_unpacked_without_the_network(tmp_path, monkeypatch):
     assert images.has_local_files("fashion-mnist", tmp_path)
 
 
-def test_offline_download_fails_fast_naming_the_folder_and_leaves_nothing(tmp_path, monkeypatch, capsys):
+def test_offline_without_files_trains_on_the_sample_and_leaves_nothing(tmp_path, monkeypatch, capsys):
     tried = block_network(monkeypatch)
     started = time.perf_counter()
-    with pytest.raises(DataUnavailableError) as info:
-        load_dataset(DatasetSpec("mnist"), data_dir=tmp_path)
+    bundle = load_dataset(DatasetSpec("mnist", val_split=0.1), data_dir=tmp_path)
     assert time.perf_counter() - started < 10
-    assert tried  # it did try, through torchvision
-    message = str(info.value)
-    assert message.startswith(f"The MNIST files are not in {tmp_path / 'MNIST' / 'raw'} and could not be "
-                              "downloaded ([Errno -2] Name or service not known).")
-    assert "--data-dir or PLAYGROUND_DATA_DIR" in message and "\n" not in message
+    assert tried  # it did try to download first
+    assert (bundle.source, bundle.source_images) == ("sample", sample.SAMPLE_TRAIN)
+    assert len(bundle.train_x) == 5400 and len(bundle.val_x) == 600 and len(bundle.test_x) == sample.SAMPLE_TEST
+    assert bundle.train_x.shape[1:] == (1, 28, 28) and bundle.train_y.dtype == torch.int64
+    assert sorted(torch.bincount(bundle.test_y).tolist()) == [100] * 10  # class-balanced
+    assert str(bundle.fallback_reason) == "no connection to ossci-datasets.s3.amazonaws.com ([Errno -2] Name or " \
+                                          "service not known)"
     assert all_files(tmp_path) == []  # no empty MNIST/raw folder, no partial file
     assert capsys.readouterr().out == ""  # stdout belongs to `playground train --json`
+    tried.clear()
+    again = load_dataset(DatasetSpec("mnist", val_split=0.1), data_dir=tmp_path)
+    assert again.source == "sample" and tried == []  # a failed download is not retried on every run
+
+
+def test_the_fashion_sample_has_its_class_names(tmp_path, monkeypatch):
+    block_network(monkeypatch)
+    bundle = load_dataset(DatasetSpec("fashion-mnist", val_split=0.0), data_dir=tmp_path)
+    assert bundle.source == "sample" and len(bundle.train_x) == sample.SAMPLE_TRAIN
+    assert bundle.info.class_names[0] == "T-shirt/top"
 
 
 def test_interrupted_download_leaves_nothing_half_written(tmp_path, monkeypatch):
     files = {f"{name}.gz": gzip.compress(payload) for name, payload in synthetic_idx().items()}
     requested = serve_files(monkeypatch, files, fail_after=100)  # the connection drops after 100 bytes
     monkeypatch.setattr(torchvision.datasets.MNIST, "resources", [(name, None) for name in files])
-    with pytest.raises(DataUnavailableError, match="Connection reset by peer"):
-        load_dataset(DatasetSpec("mnist"), data_dir=tmp_path)
+    bundle = load_dataset(DatasetSpec("mnist"), data_dir=tmp_path)
+    assert bundle.source == "sample" and "Connection reset by peer" in str(bundle.fallback_reason)
     assert requested
     assert all_files(tmp_path) == []
 
@@ -180,6 +193,7 @@ def test_a_completed_download_is_moved_into_the_data_folder(tmp_path, monkeypatc
     monkeypatch.setattr(torchvision.datasets.MNIST, "resources", [(name, None) for name in files])
     bundle = load_dataset(DatasetSpec("mnist", val_split=0.0), data_dir=tmp_path / "new" / "data")
     assert len(bundle.train_x) == 40 and len(bundle.test_x) == 10
+    assert (bundle.source, bundle.source_images) == ("full", 40)
     assert all_files(tmp_path / "new" / "data") == ["MNIST", "MNIST/raw", *[f"MNIST/raw/{f}" for f in
                                                                            sorted(images.IDX_FILES)]]
 
@@ -274,7 +288,7 @@ def test_gz_files_in_a_read_only_folder_say_so(tmp_path, monkeypatch):
     def read_only(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(images.tempfile, "mkstemp", read_only)
+    monkeypatch.setattr(files.tempfile, "mkstemp", read_only)
     with pytest.raises(DataUnavailableError, match=r"cannot be written to \(Permission denied\) — unpack the .gz"):
         load_dataset(DatasetSpec("mnist"), data_dir=tmp_path)
 
@@ -284,3 +298,62 @@ def test_shape_inference_does_not_import_torch():
             "from playground.core.shapes import infer_shapes; "
             "assert infer_shapes(load_preset('simple-cnn')).ok; assert 'torch' not in sys.modules")
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+
+
+# --------------------------------------------------------------------------- the built-in sample
+
+
+@requires_mnist
+@pytest.mark.data
+def test_with_the_full_files_present_the_sample_is_never_used(monkeypatch):
+    tried = block_network(monkeypatch)
+
+    def no_sample(*args, **kwargs):
+        raise AssertionError("the sample was read although the full set is there")
+
+    monkeypatch.setattr(sample, "load_sample_split", no_sample)
+    bundle = load_dataset(DatasetSpec("mnist", val_split=0.1), data_dir=DATA_DIR)
+    full_train = len(torchvision.datasets.MNIST(DATA_DIR, train=True).targets)
+    assert (bundle.source, bundle.source_images, bundle.fallback_reason) == ("full", full_train, None)
+    assert len(bundle.test_x) == 10_000 and tried == []
+
+
+def _make_data_sample_script():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "scripts" / "make_data_sample.py"
+    spec = importlib.util.spec_from_file_location("make_data_sample", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.data
+@pytest.mark.parametrize("name", ["mnist", "fashion-mnist"])
+def test_the_sample_is_what_the_script_draws_from_the_official_files(name, tmp_path):
+    if not (DATA_DIR and images.has_local_files(name, DATA_DIR)):
+        pytest.skip(f"{name} files not found: set {images.DATA_ENV}")
+    script = _make_data_sample_script()
+    written = script.make(name, Path(DATA_DIR), tmp_path, script.SEED)
+    assert [p.name for p in written] == [p.name for p in sample.sample_files(name)]
+    for made, shipped in zip(written, sample.sample_files(name), strict=True):
+        assert made.read_bytes() == shipped.read_bytes(), f"{shipped} is not what the script draws"
+    # every sample image is an image of the official files, with its own label
+    raw = images.raw_folder(name, DATA_DIR)
+    for train in (True, False):
+        images_file, labels_file = sample.SPLIT_FILES[train]
+        official = {(bytes(x), int(y)) for x, y in zip(sample.read_idx(raw / images_file),
+                                                       sample.read_idx(raw / labels_file), strict=True)}
+        pictures, labels = sample.load_sample_split(name, train)
+        assert all((bytes(x), int(y)) in official for x, y in zip(pictures, labels, strict=True))
+        assert len({bytes(x) for x in pictures}) == len(pictures)  # no image twice
+
+
+def test_the_sample_files_are_small_gzip_idx():
+    for name in images.FOLDERS:
+        assert sample.has_sample(name)
+        size = sum(p.stat().st_size for p in sample.sample_files(name))
+        assert size < 3.5e6, f"{name}: {size:,} bytes"
+        for path in sample.sample_files(name):
+            assert path.read_bytes()[:2] == b"\x1f\x8b"  # gzip, like the official files

@@ -225,12 +225,22 @@ def test_empty_training_set_fails_with_a_message():
     assert "The training set is empty" in end.message
 
 
-def test_missing_image_data_fails_with_the_folder_named(tmp_path, monkeypatch):
+def test_missing_image_data_without_the_sample_fails_with_the_folder_named(tmp_path, monkeypatch):
+    # offline with no files the run trains on the built-in sample; a broken installation without it fails
+    from playground.data import sample
+    from playground.i18n import Message
+
+    def broken(name, train):
+        raise sample.SampleError("the built-in sample of MNIST cannot be read")
+
     block_network(monkeypatch)
+    monkeypatch.setattr(sample, "load_sample_split", broken)
     exp = Experiment(dataset=DatasetSpec("mnist"), layers=[layer("Flatten"), linear(10)], device="cpu")
     end, _ = train(exp, data_dir=str(tmp_path))
     assert end.status == "failed"
-    assert str(tmp_path / "MNIST" / "raw") in end.message
+    assert end.message.startswith(f"The MNIST files are not in {tmp_path / 'MNIST' / 'raw'} and could not be "
+                                  "downloaded (no connection to ")
+    assert isinstance(end.message, Message)  # the window shows it translated
     assert end.test_accuracy is None
 
 

@@ -23,6 +23,7 @@ from torch import nn
 from playground.core.build import NetworkError, build_model
 from playground.core.experiment import Experiment, ExperimentError
 from playground.files import atomic_write_bytes
+from playground.i18n import QT_TRANSLATE_NOOP, Message
 
 CHECKPOINT_FORMAT = "nn-playground-checkpoint"
 CHECKPOINT_VERSION = 1
@@ -63,12 +64,17 @@ def save_checkpoint(path: str | os.PathLike[str], model: nn.Module, experiment: 
     atomic_write_bytes(path, buffer.getvalue())
 
 
+def not_a_checkpoint_error(path: str | os.PathLike[str]) -> CheckpointError:
+    return CheckpointError(Message("Data", QT_TRANSLATE_NOOP(
+        "Data", "{file} is not a model checkpoint (or it is damaged) — choose a .pt file saved by NN Playground"),
+        file=Path(path).name))
+
+
 def load_checkpoint(path: str | os.PathLike[str]) -> LoadedModel:
     path = Path(path)
     if not path.exists():
-        raise CheckpointError(f"{path} does not exist")
-    not_a_checkpoint = CheckpointError(f"{path.name} is not a model checkpoint (or it is damaged) — choose a .pt "
-                                       "file saved by NN Playground")
+        raise CheckpointError(Message("Data", QT_TRANSLATE_NOOP("Data", "{path} does not exist"), path=path))
+    not_a_checkpoint = not_a_checkpoint_error(path)
     try:
         with open(path, "rb") as handle:
             head = handle.read(2)
@@ -87,14 +93,16 @@ def load_checkpoint(path: str | os.PathLike[str]) -> LoadedModel:
             warnings.simplefilter("ignore")
             payload = torch.load(path, map_location="cpu", weights_only=True)
     except pickle.UnpicklingError:  # a pickle stream the weights-only unpickler will not follow
-        raise CheckpointError(
-            f"{path.name} was refused: it contains Python objects other than weights, which could run code "
-            "when opened. Only load checkpoints saved by NN Playground (or plain state dicts).") from None
+        raise CheckpointError(Message("Data", QT_TRANSLATE_NOOP(
+            "Data", "{file} was refused: it contains Python objects other than weights, which could run code when "
+                    "opened. Only load checkpoints saved by NN Playground (or plain state dicts)."),
+            file=path.name)) from None
     except Exception:  # the unpickler raises whatever arbitrary bytes provoke (KeyError, zipfile errors, ...)
         raise not_a_checkpoint from None
     if not isinstance(payload, dict) or payload.get("format") != CHECKPOINT_FORMAT:
-        raise CheckpointError(f"{path.name} is a PyTorch file but not an NN Playground checkpoint — it has no "
-                              "experiment describing the network. Save models with NN Playground to load them here.")
+        raise CheckpointError(Message("Data", QT_TRANSLATE_NOOP(
+            "Data", "{file} is a PyTorch file but not an NN Playground checkpoint — it has no experiment describing "
+                    "the network. Save models with NN Playground to load them here."), file=path.name))
     try:  # a crafted or edited file may hold anything under these keys
         version = int(payload.get("version", 0))
         input_shape = tuple(int(d) for d in payload.get("input_shape", ()))
@@ -103,26 +111,32 @@ def load_checkpoint(path: str | os.PathLike[str]) -> LoadedModel:
         class_names = [str(c) for c in payload.get("class_names", [])]
         metrics = dict(payload.get("metrics", {}))
     except (TypeError, ValueError, IndexError, KeyError):
-        raise CheckpointError(f"{path.name} is damaged: its description of the model cannot be read — "
-                              "choose a .pt file saved by NN Playground") from None
+        raise CheckpointError(Message("Data", QT_TRANSLATE_NOOP(
+            "Data", "{file} is damaged: its description of the model cannot be read — choose a .pt file saved by "
+                    "NN Playground"), file=path.name)) from None
     if version > CHECKPOINT_VERSION:
-        raise CheckpointError(f"{path.name} was saved by a newer NN Playground — update the app to open it")
+        raise CheckpointError(Message("Data", QT_TRANSLATE_NOOP(
+            "Data", "{file} was saved by a newer NN Playground — update the app to open it"), file=path.name))
     experiment_json = payload.get("experiment_json")
     if not isinstance(experiment_json, str):
-        raise CheckpointError(f"{path.name} is damaged: it has no experiment describing the network")
+        raise CheckpointError(Message("Data", QT_TRANSLATE_NOOP(
+            "Data", "{file} is damaged: it has no experiment describing the network"), file=path.name))
     try:
         experiment = Experiment.from_json(experiment_json)
     except ExperimentError as exc:
-        raise CheckpointError(f"{path.name} has an invalid experiment: {exc}") from None
+        raise CheckpointError(Message("Data", QT_TRANSLATE_NOOP("Data", "{file} has an invalid experiment: {problem}"),
+                                      file=path.name, problem=exc)) from None
     try:
         model = build_model(experiment, input_shape or None)
     except NetworkError as exc:
-        raise CheckpointError(f"{path.name}: its network cannot be built: {exc}") from None
+        raise CheckpointError(Message("Data", QT_TRANSLATE_NOOP("Data", "{file}: its network cannot be built: {problem}"),
+                                      file=path.name, problem=exc.args[0] if exc.args else exc)) from None
     try:
         model.load_state_dict(payload["state_dict"], strict=True)
     except (RuntimeError, KeyError, TypeError, AttributeError) as exc:
-        raise CheckpointError(f"{path.name}: the weights do not fit the network described in the file "
-                              f"({_state_dict_problem(exc)}) — the file is damaged or was edited") from None
+        raise CheckpointError(Message("Data", QT_TRANSLATE_NOOP(
+            "Data", "{file}: the weights do not fit the network described in the file ({problem}) — the file is "
+                    "damaged or was edited"), file=path.name, problem=_state_dict_problem(exc))) from None
     model.eval()
     return LoadedModel(model, experiment, normalization, class_names, input_shape, metrics, str(path))
 
@@ -150,6 +164,7 @@ def load_weights_into(path: str | os.PathLike[str], model: nn.Module) -> None:
     try:
         model.load_state_dict(loaded.model.state_dict(), strict=True)
     except RuntimeError as exc:
-        raise CheckpointError(f"{Path(path).name} was trained for a different network than this one "
-                              f"({_state_dict_problem(exc)}) — open its experiment instead, or train this network"
+        raise CheckpointError(Message("Data", QT_TRANSLATE_NOOP(
+            "Data", "{file} was trained for a different network than this one ({problem}) — open its experiment "
+                    "instead, or train this network"), file=Path(path).name, problem=_state_dict_problem(exc))
                               ) from None

@@ -28,7 +28,7 @@ from playground.core.codegen_training import main_section, training_section, use
 from playground.core.experiment import Experiment, ExperimentError
 from playground.core.layer_rules import LayerCode, batch_shape
 from playground.core.shapes import ShapeReport, infer_layers
-from playground.data.images import TORCHVISION_CLASSES
+from playground.data.images import FOLDERS
 from playground.data.registry import dataset_info
 
 _ALWAYS_NUMBERED = ("fc", "conv")  # the course writes fc1 even when there is one
@@ -81,7 +81,7 @@ def experiment_to_script(exp: Experiment, distributed: bool = False) -> str:
 def _header(exp: Experiment, parameters: int, distributed: bool = False) -> str:
     ds = exp.dataset
     if is_image(exp):
-        data = f"{TORCHVISION_CLASSES[ds.name]} through torchvision (downloaded into --data-dir on the first run)"
+        data = f"{FOLDERS[ds.name]} through torchvision (downloaded into --data-dir on the first run)"
         run = "python train.py --epochs 1 --limit 2000 --data-dir ./data"
     elif ds.name == "csv":
         data = f"the CSV file {ds.csv_path or '(set CSV_PATH)'}"

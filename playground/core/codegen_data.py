@@ -16,7 +16,7 @@ from playground.core.code_text import num
 from playground.core.experiment import Experiment
 from playground.data import generated
 from playground.data.features import FEATURE_LABELS, usable_features
-from playground.data.images import TORCHVISION_CLASSES
+from playground.data.images import FOLDERS
 from playground.data.registry import IMAGE_DATASETS
 
 # How each input feature is computed from the raw coordinates x1, x2 (see playground.data.features;
@@ -45,7 +45,7 @@ def data_section(exp: Experiment) -> str:
 
 def _image_data(exp: Experiment) -> str:
     ds = exp.dataset
-    cls = TORCHVISION_CLASSES[ds.name]
+    cls = FOLDERS[ds.name]
     aug = ds.augment
     augment = aug.enabled
     if ds.normalize:

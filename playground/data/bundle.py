@@ -44,3 +44,8 @@ class DataBundle:
     train_points: np.ndarray | None = None
     val_points: np.ndarray | None = None
     features: list[str] = field(default_factory=list)
+    # image sets: "full" (the data folder's files) or "sample" (the built-in one, used when the full set
+    # is absent and could not be downloaded); None for generated and CSV data
+    source: str | None = None
+    source_images: int = 0  # training images in that set, before the limit and the validation split
+    fallback_reason: object = None  # with the sample: why the full set could not be downloaded (a Message)

@@ -21,22 +21,32 @@ import numpy as np
 
 from playground.data.bundle import DatasetInfo
 from playground.files import UnreadableFile, atomic_write_text, read_text_file
+from playground.i18n import QT_TRANSLATE_NOOP, Message
 
 MAX_PROBLEMS = 12
 TASKS = ("classification", "regression")
 
 
 class CsvError(ValueError):
-    """The file cannot be used; `problems` lists each one (bad rows name their line)."""
+    """The file cannot be used; `problems` lists each one (bad rows name their line).
+
+    `args[0]` is a `Message`: the heading, then one line per problem (at most MAX_PROBLEMS), each
+    shown translated by the window; `str()` is the same text in English.
+    """
 
     def __init__(self, message: str, problems: list[str] | None = None):
         self.problems = list(problems or [])
-        text = message
-        if self.problems:
-            shown = self.problems[:MAX_PROBLEMS]
-            more = len(self.problems) - len(shown)
-            text += "\n" + "\n".join(shown) + (f"\n… and {more} more" if more else "")
-        super().__init__(text)
+        shown = self.problems[:MAX_PROBLEMS]
+        parts = {"heading": message, **{f"problem{i}": problem for i, problem in enumerate(shown)}}
+        if len(self.problems) > len(shown):
+            parts["more"] = _message(QT_TRANSLATE_NOOP("Data", "… and {count} more"),
+                                     count=len(self.problems) - len(shown))
+        # a template of placeholders only: nothing to translate in it, every part is translated on its own
+        super().__init__(Message("Data", "\n".join(f"{{{key}}}" for key in parts), **parts))
+
+
+def _message(template: str, **values: object) -> Message:
+    return Message("Data", template, **values)
 
 
 @dataclass
@@ -64,18 +74,22 @@ def read_table(path: str | os.PathLike[str]) -> CsvTable:
     """Read the header and the rows as text; complain about the file, not yet about its values."""
     path = Path(path)
     if not str(path) or str(path) == ".":
-        raise CsvError("No CSV file chosen — choose one with Data → Import CSV…")
+        raise CsvError(_message(QT_TRANSLATE_NOOP(
+            "Data", "No CSV file chosen — choose one with CSV… in the 2-D playground")))
     try:
         text = read_text_file(path, encoding="utf-8-sig")
     except UnreadableFile as exc:
         if exc.reason == "folder":
-            raise CsvError(f"{path} is a folder, not a CSV file") from None
+            raise CsvError(_message(QT_TRANSLATE_NOOP("Data", "{path} is a folder, not a CSV file"),
+                                    path=str(path))) from None
         if exc.reason == "not text":
-            raise CsvError(f"{path.name} is not a UTF-8 text file (byte {exc.position} cannot be read) — "
-                           "save it as CSV (UTF-8)") from None
-        raise CsvError(str(exc)) from None
+            raise CsvError(_message(QT_TRANSLATE_NOOP(
+                "Data", "{file} is not a UTF-8 text file (byte {position} cannot be read) — save it as CSV (UTF-8)"),
+                file=path.name, position=exc.position)) from None
+        raise CsvError(exc.message) from None
     if not text.strip():
-        raise CsvError(f"{path.name} is empty — it needs a header row and at least one data row")
+        raise CsvError(_message(QT_TRANSLATE_NOOP(
+            "Data", "{file} is empty — it needs a header row and at least one data row"), file=path.name))
     reader = csv.reader(text.splitlines())
     header: list[str] | None = None
     rows: list[tuple[int, list[str]]] = []
@@ -90,34 +104,42 @@ def read_table(path: str | os.PathLike[str]) -> CsvTable:
                 header = values
                 continue
             if len(values) != len(header):
-                problems.append(f"line {line}: {len(values)} value{'s' if len(values) != 1 else ''}, but the "
-                                f"header has {len(header)} columns")
+                problems.append(_message(QT_TRANSLATE_NOOP("Data", "line {line}: 1 value, but the header has {columns} "
+                                                                   "columns") if len(values) == 1 else
+                                         QT_TRANSLATE_NOOP("Data", "line {line}: {count} values, but the header has "
+                                                                   "{columns} columns"),
+                                         line=line, count=len(values), columns=len(header)))
                 continue
             rows.append((line, values))
     except csv.Error as exc:
-        raise CsvError(f"{path.name} is not a readable CSV file (line {reader.line_num}: {exc})") from None
+        raise CsvError(_message(QT_TRANSLATE_NOOP("Data", "{file} is not a readable CSV file (line {line}: {error})"),
+                                file=path.name, line=reader.line_num, error=exc)) from None
     assert header is not None  # the text is not blank
     _check_header(path.name, header)
     if problems:
-        raise CsvError(f"{path.name} has {len(problems)} malformed row{'s' if len(problems) != 1 else ''}:",
-                       problems)
+        raise CsvError(_message(QT_TRANSLATE_NOOP("Data", "{file} has 1 malformed row:") if len(problems) == 1 else
+                                QT_TRANSLATE_NOOP("Data", "{file} has {count} malformed rows:"),
+                                file=path.name, count=len(problems)), problems)
     if not rows:
-        raise CsvError(f"{path.name} has a header row but no data rows")
+        raise CsvError(_message(QT_TRANSLATE_NOOP("Data", "{file} has a header row but no data rows"), file=path.name))
     return CsvTable(str(path), header, rows)
 
 
 def _check_header(name: str, header: list[str]) -> None:
     if any(not column for column in header):
         position = [i + 1 for i, column in enumerate(header) if not column][0]
-        raise CsvError(f"{name}: the header row (line 1) has an empty column name at position {position} — "
-                       "the first row must name every column")
+        raise CsvError(_message(QT_TRANSLATE_NOOP(
+            "Data", "{file}: the header row (line 1) has an empty column name at position {position} — the first "
+                    "row must name every column"), file=name, position=position))
     if all(_is_number(column) for column in header):
-        raise CsvError(f"{name}: the first row holds numbers, not column names — add a header row such as "
-                       f"{','.join(f'x{i + 1}' for i in range(len(header) - 1))},label")
+        raise CsvError(_message(QT_TRANSLATE_NOOP(
+            "Data", "{file}: the first row holds numbers, not column names — add a header row such as {example}"),
+            file=name, example=",".join([*(f"x{i + 1}" for i in range(len(header) - 1)), "label"])))
     seen: set[str] = set()
     for column in header:
         if column in seen:
-            raise CsvError(f"{name}: the column name {column!r} appears twice in the header row")
+            raise CsvError(_message(QT_TRANSLATE_NOOP("Data", "{file}: the column name {column} appears twice in the "
+                                                              "header row"), file=name, column=repr(column)))
         seen.add(column)
 
 
@@ -125,16 +147,23 @@ def parse_table(table: CsvTable, features: list[str], target: str, task: str) ->
     """Turn the chosen columns into arrays; every non-numeric value is reported with its line."""
     name = Path(table.path).name
     if task not in TASKS:
-        raise CsvError(f"unknown task {task!r}; choose classification or regression")
+        raise CsvError(_message(QT_TRANSLATE_NOOP("Data", "unknown task {task}; choose classification or regression"),
+                                task=repr(task)))
     if not features:
-        raise CsvError("choose at least one feature column")
+        raise CsvError(_message(QT_TRANSLATE_NOOP("Data", "choose at least one feature column")))
     if not target:
-        raise CsvError(f"choose the {'label' if task == 'classification' else 'target'} column")
+        raise CsvError(_message(QT_TRANSLATE_NOOP("Data", "choose the label column") if task == "classification" else
+                                QT_TRANSLATE_NOOP("Data", "choose the target column")))
     for column in [*features, target]:
         if column not in table.columns:
-            raise CsvError(f"{name} has no column {column!r}; its columns are: {', '.join(table.columns)}")
+            raise CsvError(_message(QT_TRANSLATE_NOOP("Data", "{file} has no column {column}; its columns are: "
+                                                              "{columns}"),
+                                    file=name, column=repr(column), columns=", ".join(table.columns)))
     if target in features:
-        raise CsvError(f"{target!r} cannot be both a feature and the {'label' if task == 'classification' else 'target'}")
+        raise CsvError(_message(QT_TRANSLATE_NOOP("Data", "{column} cannot be both a feature and the label")
+                                if task == "classification" else
+                                QT_TRANSLATE_NOOP("Data", "{column} cannot be both a feature and the target"),
+                                column=repr(target)))
     index = {column: i for i, column in enumerate(table.columns)}
     numeric = [*features, target] if task == "regression" else list(features)
     problems: list[str] = []
@@ -146,11 +175,15 @@ def parse_table(table: CsvTable, features: list[str], target: str, task: str) ->
             text = values[index[column]]
             number = _number(text)
             if number is None:
-                shown = f"'{text}'" if text else "an empty value"
-                what = "is not a number" if text else "(a number is needed)"
-                if text and _is_float_text(text):
-                    what = "is not a finite number"
-                problems.append(f"line {line}: {shown} in column {column} {what}")
+                if not text:
+                    template = QT_TRANSLATE_NOOP("Data", "line {line}: an empty value in column {column} (a number "
+                                                         "is needed)")
+                elif _is_float_text(text):
+                    template = QT_TRANSLATE_NOOP("Data", "line {line}: '{text}' in column {column} is not a finite "
+                                                         "number")
+                else:
+                    template = QT_TRANSLATE_NOOP("Data", "line {line}: '{text}' in column {column} is not a number")
+                problems.append(_message(template, line=line, text=text, column=column))
                 continue
             if column == target:
                 y_values[r, 0] = number
@@ -159,16 +192,20 @@ def parse_table(table: CsvTable, features: list[str], target: str, task: str) ->
         if task == "classification":
             label = values[index[target]]
             if not label:
-                problems.append(f"line {line}: the label column {target} is empty")
+                problems.append(_message(QT_TRANSLATE_NOOP("Data", "line {line}: the label column {column} is empty"),
+                                         line=line, column=target))
             labels.append(label)
     if problems:
-        raise CsvError(f"{name}: {len(problems)} value{'s' if len(problems) != 1 else ''} cannot be used:", problems)
+        raise CsvError(_message(QT_TRANSLATE_NOOP("Data", "{file}: 1 value cannot be used:") if len(problems) == 1 else
+                                QT_TRANSLATE_NOOP("Data", "{file}: {count} values cannot be used:"),
+                                file=name, count=len(problems)), problems)
     if task == "regression":
         return CsvData(x, y_values, [])
     classes = class_order(set(labels))
     if len(classes) < 2:
-        raise CsvError(f"{name}: the label column {target} has only one class ({classes[0]!r}) — "
-                       "classification needs at least two")
+        raise CsvError(_message(QT_TRANSLATE_NOOP(
+            "Data", "{file}: the label column {column} has only one class ({label}) — classification needs at least "
+                    "two"), file=name, column=target, label=repr(classes[0])))
     lookup = {label: i for i, label in enumerate(classes)}
     return CsvData(x, np.array([lookup[label] for label in labels], dtype=np.int64), classes)
 

@@ -49,7 +49,8 @@ def dataset_info(spec) -> DatasetInfo:
     features = usable_features(spec.features, generated.RAW_DIMS[name])
     if name in generated.REGRESSION:
         return DatasetInfo(name, (len(features),), 0, 1)
-    return DatasetInfo(name, (len(features),), 2, 2, ["orange", "blue"])
+    return DatasetInfo(name, (len(features),), 2, 2, [QT_TRANSLATE_NOOP("Data", "orange"),  # the window translates
+                                                      QT_TRANSLATE_NOOP("Data", "blue")])
 
 
 def load_dataset(spec, seed: int = 0, data_dir: str | os.PathLike[str] | None = None) -> DataBundle:
@@ -96,8 +97,7 @@ def _load_images(spec, seed: int, data_dir) -> DataBundle:
     from playground.data import images
 
     root = str(images.resolve_data_dir(data_dir))
-    train_images, train_labels = images.load_split(spec.name, root, True)
-    test_images, test_labels = images.load_split(spec.name, root, False)
+    (train_images, train_labels, test_images, test_labels), source, reason = _image_arrays(spec.name, root)
     generator = torch.Generator().manual_seed(seed)
     order = torch.randperm(len(train_images), generator=generator)
     if spec.limit:
@@ -124,4 +124,37 @@ def _load_images(spec, seed: int, data_dir) -> DataBundle:
     train_all = norm(train_all)
     info = dataset_info(spec)
     return DataBundle(info, train_all[n_val:], train_labels[train_idx], train_all[:n_val], train_labels[val_idx],
-                      norm(to_float(test_images)), test_labels, normalization)
+                      norm(to_float(test_images)), test_labels, normalization, source=source,
+                      source_images=len(train_images), fallback_reason=reason)
+
+
+def _image_arrays(name: str, root: str):
+    """((train images, labels, test images, labels), "full" | "sample", why the download failed).
+
+    The full set in the data folder; else downloaded into it; else, when that fails, the built-in
+    sample — a first launch without internet still trains on real images. Files that are there but
+    damaged are an error, never silently replaced by the sample.
+    """
+    import torch
+
+    from playground.data import download, images, sample
+
+    def full():
+        return (*images.load_split(name, root, True), *images.load_split(name, root, False))
+
+    try:
+        return full(), "full", None
+    except images.DataMissingError:
+        pass
+    try:
+        download.fetch_missing(name, root)
+    except download.DownloadError as exc:
+        reason = exc.problem
+    else:
+        return full(), "full", None
+    try:
+        arrays = [array for train in (True, False) for array in sample.load_sample_split(name, train)]
+    except sample.SampleError:
+        raise images.DataUnavailableError(images.missing_message(name, root, reason)) from None
+    train_x, train_y, test_x, test_y = (torch.from_numpy(a.copy()) for a in arrays)
+    return (train_x, train_y.long(), test_x, test_y.long()), "sample", reason

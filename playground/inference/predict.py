@@ -18,8 +18,14 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from playground.core.checkpoint import CheckpointError, LoadedModel, load_checkpoint
+from playground.core.checkpoint import (
+    CheckpointError,
+    LoadedModel,
+    load_checkpoint,
+    not_a_checkpoint_error,
+)
 from playground.core.predictions import experiment_reading
+from playground.i18n import QT_TRANSLATE_NOOP, Message
 from playground.inference.preprocess import (
     SIZE,
     EmptyImage,
@@ -65,8 +71,7 @@ def open_model(path: str | os.PathLike[str]) -> LoadedModel:
     named .pt, for instance) and may warn first; a person choosing the wrong file must get one
     sentence, not a traceback.
     """
-    not_a_checkpoint = CheckpointError(f"{Path(path).name} is not a model checkpoint (or it is damaged) — choose a "
-                                       ".pt file saved by NN Playground")
+    not_a_checkpoint = not_a_checkpoint_error(path)
     try:
         with open(path, "rb") as handle:
             head = handle.read(2)
@@ -92,11 +97,13 @@ def check_image_model(loaded: LoadedModel) -> None:
     if shape == IMAGE_SHAPE:
         return
     if len(shape) == 1:
-        raise IncompatibleModel(f"This model takes {shape[0]} numbers as input (a 2-D or table model), not a "
-                                "28×28 image — train a model on MNIST or FashionMNIST to read drawings.")
-    described = "×".join(str(d) for d in shape) or "an unknown shape"
-    raise IncompatibleModel(f"This model takes {described} inputs, not 28×28 grayscale images — train a model "
-                            "on MNIST or FashionMNIST to read drawings.")
+        raise IncompatibleModel(Message("Data", QT_TRANSLATE_NOOP(
+            "Data", "This model takes {count} numbers as input (a 2-D or table model), not a 28×28 image — train a "
+                    "model on MNIST or FashionMNIST to read drawings."), count=shape[0]))
+    described = "×".join(str(d) for d in shape) or Message("Data", QT_TRANSLATE_NOOP("Data", "an unknown shape"))
+    raise IncompatibleModel(Message("Data", QT_TRANSLATE_NOOP(
+        "Data", "This model takes {shape} inputs, not 28×28 grayscale images — train a model on MNIST or "
+                "FashionMNIST to read drawings."), shape=described))
 
 
 def inference_copy(loaded: LoadedModel) -> LoadedModel:

@@ -27,7 +27,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, UnidentifiedImageError
 
-from playground.i18n import QT_TRANSLATE_NOOP
+from playground.i18n import QT_TRANSLATE_NOOP, Message
 
 SIZE = 28  # the model's input field
 BOX = 20  # the longer side of the digit after scaling, as in MNIST
@@ -115,13 +115,16 @@ def load_image_file(path: str | os.PathLike[str]) -> np.ndarray:
             else:
                 array = np.asarray(image.convert("L"))
     except FileNotFoundError:
-        raise UnreadableImage(f"{path}: no such file") from None
+        raise UnreadableImage(Message("Data", QT_TRANSLATE_NOOP("Data", "{path}: no such file"), path=path)) from None
     except IsADirectoryError:
-        raise UnreadableImage(f"{path}: is a folder, not an image") from None
+        raise UnreadableImage(Message("Data", QT_TRANSLATE_NOOP("Data", "{path}: is a folder, not an image"),
+                                      path=path)) from None
     except UnidentifiedImageError:
-        raise UnreadableImage(f"{path}: not an image file (or a format that cannot be read)") from None
+        raise UnreadableImage(Message("Data", QT_TRANSLATE_NOOP(
+            "Data", "{path}: not an image file (or a format that cannot be read)"), path=path)) from None
     except (OSError, ValueError, Image.DecompressionBombError) as exc:
-        raise UnreadableImage(f"{path}: cannot read the image ({exc})") from None
+        raise UnreadableImage(Message("Data", QT_TRANSLATE_NOOP("Data", "{path}: cannot read the image ({error})"),
+                                      path=path, error=exc)) from None
     return ink_from_picture(array)
 
 

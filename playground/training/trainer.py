@@ -262,8 +262,9 @@ class Trainer:
             end = EndEvent("stopped", "Stopped by request.", len(self.history))
         except TrainingFailed as exc:  # args[0] keeps a Message, which the window shows translated
             end = EndEvent("failed", exc.args[0] if exc.args else str(exc), len(self.history))
-        except (DataUnavailableError, NetworkError, ValueError) as exc:
-            end = EndEvent("failed", str(exc), len(self.history))
+        except (DataUnavailableError, NetworkError, ValueError) as exc:  # a Message in args[0] stays one
+            end = EndEvent("failed", exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc),
+                           len(self.history))
         except torch.OutOfMemoryError:
             end = EndEvent("failed", _out_of_memory(), len(self.history))
         except (RuntimeError, IndexError) as exc:  # torch reports bad targets as IndexError

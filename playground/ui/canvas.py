@@ -57,7 +57,7 @@ from PySide6.QtWidgets import (
 
 from playground.inference.preprocess import EMPTY_HINT, SIZE
 from playground.ui.background import BackgroundRunner
-from playground.ui.i18n import data_text
+from playground.ui.i18n import class_names_text, data_text, message_text
 
 CANVAS_SIZE = 280  # logical pixels: ten screen pixels per model pixel
 DEFAULT_PEN = 22  # about MNIST's stroke width once a digit is scaled to 20 pixels
@@ -309,7 +309,7 @@ def prepare_model(source: str, loaded=None, path: str | None = None) -> ModelRea
             loaded = open_model(path) if path else load_bundled_model()
         return ModelReady(inference_copy(loaded), source)
     except (CheckpointError, IncompatibleModel) as exc:
-        return ModelProblem(str(exc), source)
+        return ModelProblem(message_text(exc.args[0] if exc.args else str(exc)), source)
 
 
 def classify(loaded, ink: np.ndarray | None = None, path: str | None = None) -> Outcome:
@@ -324,7 +324,7 @@ def classify(loaded, ink: np.ndarray | None = None, path: str | None = None) -> 
         return Outcome(hint=data_text(str(exc)) if path is None else QCoreApplication.translate(
             "DigitPanel", "{file} is blank: no digit found.").format(file=Path(path).name))
     except UnreadableImage as exc:
-        return Outcome(hint=str(exc))
+        return Outcome(hint=message_text(exc.args[0] if exc.args else str(exc)))
 
 
 # --------------------------------------------------------------------------- the panel
@@ -499,7 +499,7 @@ class DigitPanel(QWidget):
             text.setPos(i, 0)
             self.chart.addItem(text)
             self.bar_texts.append(text)
-        self.chart.getAxis("bottom").setTicks([list(enumerate(names))])
+        self.chart.getAxis("bottom").setTicks([list(enumerate(class_names_text(names)))])
         self.chart.setXRange(-0.6, count - 0.4, padding=0)
         self._class_names = list(names)
 
@@ -645,7 +645,7 @@ class DigitPanel(QWidget):
             text.setColor("#d9480f" if i == prediction.top else "#333")
         template = (self.tr("It's a {label}  ({confidence})") if self.model and self.model.experiment.dataset.name == "mnist"
                     else self.tr("It looks like: {label}  ({confidence})"))
-        self.answer_label.setText(template.format(label=prediction.label, confidence=f"{prediction.confidence:.0%}"))
+        self.answer_label.setText(template.format(label=data_text(prediction.label), confidence=f"{prediction.confidence:.0%}"))
         self._show_input(prediction.model_input)
         self.predictionChanged.emit(prediction)
         from playground.inference.preprocess import normalize

@@ -113,6 +113,11 @@ def data_text(text: str) -> str:
     return translate("Data", text)
 
 
+def class_names_text(names) -> list[str]:
+    """Class names as the window shows them: Fashion-MNIST's translated, digits and a CSV's own unchanged."""
+    return [data_text(str(name)) for name in names]
+
+
 def help_hint() -> str:
     """The line that ends the tooltips of catalog items: F1 opens the Help panel at that item."""
     return QCoreApplication.translate("Help", "F1: more about this in Help → Concepts")

@@ -996,8 +996,304 @@ Restore them?</source>
         <translation>CSV 파일</translation>
     </message>
     <message>
+        <source>orange</source>
+        <translation>주황</translation>
+    </message>
+    <message>
+        <source>blue</source>
+        <translation>파랑</translation>
+    </message>
+    <message>
         <source>Draw a digit…</source>
         <translation>숫자를 그려 보세요…</translation>
+    </message>
+    <message>
+        <source>{path}: no such file</source>
+        <translation>{path}: 그런 파일이 없습니다</translation>
+    </message>
+    <message>
+        <source>{path}: is a folder, not an image</source>
+        <translation>{path}: 이미지가 아니라 폴더입니다</translation>
+    </message>
+    <message>
+        <source>{path}: not an image file (or a format that cannot be read)</source>
+        <translation>{path}: 이미지 파일이 아닙니다 (또는 읽을 수 없는 형식입니다)</translation>
+    </message>
+    <message>
+        <source>{path}: cannot read the image ({error})</source>
+        <translation>{path}: 이미지를 읽을 수 없습니다 ({error})</translation>
+    </message>
+    <message>
+        <source>{file} is not a model checkpoint (or it is damaged) — choose a .pt file saved by NN Playground</source>
+        <translation>{file}은(는) 모델 체크포인트가 아닙니다 (또는 손상되었습니다) — NN Playground로 저장한 .pt 파일을 고르세요</translation>
+    </message>
+    <message>
+        <source>{path} does not exist</source>
+        <translation>{path}이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>{file} was refused: it contains Python objects other than weights, which could run code when opened. Only load checkpoints saved by NN Playground (or plain state dicts).</source>
+        <translation>{file}을(를) 열지 않았습니다: 가중치가 아닌 파이썬 객체가 들어 있어 열 때 코드가 실행될 수 있습니다. NN Playground로 저장한 체크포인트(또는 일반 state dict)만 불러오세요.</translation>
+    </message>
+    <message>
+        <source>{file} is a PyTorch file but not an NN Playground checkpoint — it has no experiment describing the network. Save models with NN Playground to load them here.</source>
+        <translation>{file}은(는) PyTorch 파일이지만 NN Playground 체크포인트가 아닙니다 — 네트워크를 설명하는 실험이 들어 있지 않습니다. 여기서 불러오려면 NN Playground로 모델을 저장하세요.</translation>
+    </message>
+    <message>
+        <source>{file} is damaged: its description of the model cannot be read — choose a .pt file saved by NN Playground</source>
+        <translation>{file}이(가) 손상되었습니다: 모델 설명을 읽을 수 없습니다 — NN Playground로 저장한 .pt 파일을 고르세요</translation>
+    </message>
+    <message>
+        <source>{file} was saved by a newer NN Playground — update the app to open it</source>
+        <translation>{file}은(는) 더 새로운 NN Playground로 저장되었습니다 — 열려면 앱을 업데이트하세요</translation>
+    </message>
+    <message>
+        <source>{file} is damaged: it has no experiment describing the network</source>
+        <translation>{file}이(가) 손상되었습니다: 네트워크를 설명하는 실험이 없습니다</translation>
+    </message>
+    <message>
+        <source>{file} has an invalid experiment: {problem}</source>
+        <translation>{file}에 든 실험이 올바르지 않습니다: {problem}</translation>
+    </message>
+    <message>
+        <source>{file}: its network cannot be built: {problem}</source>
+        <translation>{file}: 네트워크를 만들 수 없습니다: {problem}</translation>
+    </message>
+    <message>
+        <source>{file}: the weights do not fit the network described in the file ({problem}) — the file is damaged or was edited</source>
+        <translation>{file}: 가중치가 파일에 적힌 네트워크와 맞지 않습니다 ({problem}) — 파일이 손상되었거나 수정되었습니다</translation>
+    </message>
+    <message>
+        <source>{file} was trained for a different network than this one ({problem}) — open its experiment instead, or train this network</source>
+        <translation>{file}은(는) 이 네트워크가 아닌 다른 네트워크로 학습되었습니다 ({problem}) — 그 실험을 열거나, 이 네트워크를 학습하세요</translation>
+    </message>
+    <message>
+        <source>… and {count} more</source>
+        <translation>… 그 밖에 {count}개 더</translation>
+    </message>
+    <message>
+        <source>No CSV file chosen — choose one with CSV… in the 2-D playground</source>
+        <translation>CSV 파일을 고르지 않았습니다 — 2차원 플레이그라운드의 ‘CSV…’에서 고르세요</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a CSV file</source>
+        <translation>{path}은(는) 폴더입니다. CSV 파일을 고르세요</translation>
+    </message>
+    <message>
+        <source>{file} is not a UTF-8 text file (byte {position} cannot be read) — save it as CSV (UTF-8)</source>
+        <translation>{file}은(는) UTF-8 텍스트 파일이 아닙니다({position}번째 바이트를 읽을 수 없음) — CSV(UTF-8)로 저장하세요</translation>
+    </message>
+    <message>
+        <source>{file} is empty — it needs a header row and at least one data row</source>
+        <translation>{file}이(가) 비어 있습니다 — 헤더 행과 데이터 행이 하나 이상 있어야 합니다</translation>
+    </message>
+    <message>
+        <source>line {line}: 1 value, but the header has {columns} columns</source>
+        <translation>{line}행: 값이 1개인데 헤더에는 열이 {columns}개 있습니다</translation>
+    </message>
+    <message>
+        <source>line {line}: {count} values, but the header has {columns} columns</source>
+        <translation>{line}행: 값이 {count}개인데 헤더에는 열이 {columns}개 있습니다</translation>
+    </message>
+    <message>
+        <source>{file} is not a readable CSV file (line {line}: {error})</source>
+        <translation>{file}은(는) 읽을 수 있는 CSV 파일이 아닙니다 ({line}행: {error})</translation>
+    </message>
+    <message>
+        <source>{file} has 1 malformed row:</source>
+        <translation>{file}에 형식이 잘못된 행이 1개 있습니다:</translation>
+    </message>
+    <message>
+        <source>{file} has {count} malformed rows:</source>
+        <translation>{file}에 형식이 잘못된 행이 {count}개 있습니다:</translation>
+    </message>
+    <message>
+        <source>{file} has a header row but no data rows</source>
+        <translation>{file}에 헤더 행만 있고 데이터 행이 없습니다</translation>
+    </message>
+    <message>
+        <source>{file}: the header row (line 1) has an empty column name at position {position} — the first row must name every column</source>
+        <translation>{file}: 헤더 행(1행)의 {position}번째 열 이름이 비어 있습니다 — 첫 행에 모든 열의 이름이 있어야 합니다</translation>
+    </message>
+    <message>
+        <source>{file}: the first row holds numbers, not column names — add a header row such as {example}</source>
+        <translation>{file}: 첫 행에 열 이름이 아니라 숫자가 있습니다 — {example} 같은 헤더 행을 넣으세요</translation>
+    </message>
+    <message>
+        <source>{file}: the column name {column} appears twice in the header row</source>
+        <translation>{file}: 헤더 행에 열 이름 {column}이(가) 두 번 나옵니다</translation>
+    </message>
+    <message>
+        <source>unknown task {task}; choose classification or regression</source>
+        <translation>알 수 없는 작업 {task}입니다. 분류나 회귀 중에서 고르세요</translation>
+    </message>
+    <message>
+        <source>choose at least one feature column</source>
+        <translation>특성 열을 하나 이상 고르세요</translation>
+    </message>
+    <message>
+        <source>choose the label column</source>
+        <translation>레이블 열을 고르세요</translation>
+    </message>
+    <message>
+        <source>choose the target column</source>
+        <translation>목표 열을 고르세요</translation>
+    </message>
+    <message>
+        <source>{file} has no column {column}; its columns are: {columns}</source>
+        <translation>{file}에 {column} 열이 없습니다. 있는 열: {columns}</translation>
+    </message>
+    <message>
+        <source>{column} cannot be both a feature and the label</source>
+        <translation>{column}은(는) 특성이면서 동시에 레이블일 수 없습니다</translation>
+    </message>
+    <message>
+        <source>{column} cannot be both a feature and the target</source>
+        <translation>{column}은(는) 특성이면서 동시에 목표일 수 없습니다</translation>
+    </message>
+    <message>
+        <source>line {line}: an empty value in column {column} (a number is needed)</source>
+        <translation>{line}행: {column} 열의 값이 비어 있습니다 (숫자가 필요합니다)</translation>
+    </message>
+    <message>
+        <source>line {line}: &apos;{text}&apos; in column {column} is not a finite number</source>
+        <translation>{line}행: {column} 열의 &apos;{text}&apos;은(는) 유한한 수가 아닙니다</translation>
+    </message>
+    <message>
+        <source>line {line}: &apos;{text}&apos; in column {column} is not a number</source>
+        <translation>{line}행: {column} 열의 &apos;{text}&apos;은(는) 숫자가 아닙니다</translation>
+    </message>
+    <message>
+        <source>line {line}: the label column {column} is empty</source>
+        <translation>{line}행: 레이블 열 {column}이(가) 비어 있습니다</translation>
+    </message>
+    <message>
+        <source>{file}: 1 value cannot be used:</source>
+        <translation>{file}: 쓸 수 없는 값이 1개 있습니다:</translation>
+    </message>
+    <message>
+        <source>{file}: {count} values cannot be used:</source>
+        <translation>{file}: 쓸 수 없는 값이 {count}개 있습니다:</translation>
+    </message>
+    <message>
+        <source>{file}: the label column {column} has only one class ({label}) — classification needs at least two</source>
+        <translation>{file}: 레이블 열 {column}에 클래스가 하나({label})뿐입니다 — 분류에는 클래스가 둘 이상 필요합니다</translation>
+    </message>
+    <message>
+        <source>The download was cancelled.</source>
+        <translation>다운로드를 취소했습니다.</translation>
+    </message>
+    <message>
+        <source>{file} from {host} is damaged (its MD5 checksum does not match)</source>
+        <translation>{host}에서 받은 {file}이(가) 손상되었습니다 (MD5 체크섬이 맞지 않습니다)</translation>
+    </message>
+    <message>
+        <source>{file} is not a valid gzip file ({error})</source>
+        <translation>{file}은(는) 올바른 gzip 파일이 아닙니다 ({error})</translation>
+    </message>
+    <message>
+        <source>{host} answered {code} {reason}</source>
+        <translation>{host}이(가) {code} {reason}(으)로 응답했습니다</translation>
+    </message>
+    <message>
+        <source>{host} did not answer within {seconds} s</source>
+        <translation>{host}이(가) {seconds}초 안에 응답하지 않았습니다</translation>
+    </message>
+    <message>
+        <source>the connection to {host} broke off ({error})</source>
+        <translation>{host}과(와)의 연결이 끊겼습니다 ({error})</translation>
+    </message>
+    <message>
+        <source>no connection to {host} ({error})</source>
+        <translation>{host}에 연결할 수 없습니다 ({error})</translation>
+    </message>
+    <message>
+        <source>{dataset} could not be downloaded: {problem}. Check the internet connection and try again.</source>
+        <translation>{dataset}을(를) 내려받지 못했습니다: {problem}. 인터넷 연결을 확인하고 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>The disk is full: there is no room for the download in {folder}. Free some space, or choose a data folder on another disk.</source>
+        <translation>디스크가 가득 찼습니다: {folder}에 내려받을 공간이 없습니다. 공간을 비우거나 다른 디스크의 데이터 폴더를 고르세요.</translation>
+    </message>
+    <message>
+        <source>The download cannot be saved in {folder} ({error}). Choose a data folder you can write to.</source>
+        <translation>내려받은 파일을 {folder}에 저장할 수 없습니다 ({error}). 쓰기 권한이 있는 데이터 폴더를 고르세요.</translation>
+    </message>
+    <message>
+        <source>T-shirt/top</source>
+        <translation>티셔츠/탑</translation>
+    </message>
+    <message>
+        <source>Trouser</source>
+        <translation>바지</translation>
+    </message>
+    <message>
+        <source>Pullover</source>
+        <translation>풀오버</translation>
+    </message>
+    <message>
+        <source>Dress</source>
+        <translation>드레스</translation>
+    </message>
+    <message>
+        <source>Coat</source>
+        <translation>코트</translation>
+    </message>
+    <message>
+        <source>Sandal</source>
+        <translation>샌들</translation>
+    </message>
+    <message>
+        <source>Shirt</source>
+        <translation>셔츠</translation>
+    </message>
+    <message>
+        <source>Sneaker</source>
+        <translation>운동화</translation>
+    </message>
+    <message>
+        <source>Bag</source>
+        <translation>가방</translation>
+    </message>
+    <message>
+        <source>Ankle boot</source>
+        <translation>앵클부츠</translation>
+    </message>
+    <message>
+        <source>The {dataset} files are not in {folder} and could not be downloaded ({reason}). Connect to the internet and try again, or put the IDX files ({files}, optionally .gz) in {folder}, or point NN Playground at a folder that has them with --data-dir or {variable}.</source>
+        <translation>{dataset} 파일이 {folder}에 없고 내려받지도 못했습니다 ({reason}). 인터넷에 연결해 다시 시도하거나, IDX 파일({files}, .gz도 됨)을 {folder}에 넣거나, --data-dir 또는 {variable}로 그 파일이 있는 폴더를 NN Playground에 알려 주세요.</translation>
+    </message>
+    <message>
+        <source>The {dataset} files in {folder} cannot be read ({reason}) — they are damaged or incomplete: delete them so they are downloaded again, or replace them with good copies.</source>
+        <translation>{folder}의 {dataset} 파일을 읽을 수 없습니다 ({reason}) — 손상되었거나 덜 받아진 파일입니다: 지워서 다시 내려받게 하거나, 온전한 파일로 바꾸세요.</translation>
+    </message>
+    <message>
+        <source>The {dataset} files are not in {folder}.</source>
+        <translation>{dataset} 파일이 {folder}에 없습니다.</translation>
+    </message>
+    <message>
+        <source>{archive} in {folder} must be unpacked, but the folder cannot be written to ({error}) — unpack the .gz files there yourself, or copy them to a folder you can write to and point --data-dir or {variable} at it.</source>
+        <translation>{folder}의 {archive}을(를) 풀어야 하는데 그 폴더에 쓸 수 없습니다 ({error}) — .gz 파일을 그곳에서 직접 풀거나, 쓸 수 있는 폴더로 복사한 뒤 --data-dir 또는 {variable}로 그 폴더를 알려 주세요.</translation>
+    </message>
+    <message>
+        <source>This model takes {count} numbers as input (a 2-D or table model), not a 28×28 image — train a model on MNIST or FashionMNIST to read drawings.</source>
+        <translation>이 모델은 28×28 이미지가 아니라 숫자 {count}개를 입력으로 받습니다 (2차원 또는 표 데이터 모델) — 그림을 읽으려면 MNIST나 FashionMNIST로 모델을 학습하세요.</translation>
+    </message>
+    <message>
+        <source>an unknown shape</source>
+        <translation>알 수 없는 모양</translation>
+    </message>
+    <message>
+        <source>This model takes {shape} inputs, not 28×28 grayscale images — train a model on MNIST or FashionMNIST to read drawings.</source>
+        <translation>이 모델은 28×28 흑백 이미지가 아니라 {shape} 입력을 받습니다 — 그림을 읽으려면 MNIST나 FashionMNIST로 모델을 학습하세요.</translation>
+    </message>
+    <message>
+        <source>{path} is not a {kind} file</source>
+        <translation>{path}은(는) {kind} 파일이 아닙니다</translation>
+    </message>
+    <message>
+        <source>cannot read {path}: {reason}</source>
+        <translation>{path}을(를) 읽을 수 없습니다: {reason}</translation>
     </message>
 </context>
 <context>

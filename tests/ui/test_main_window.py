@@ -308,9 +308,13 @@ def test_pause_and_resume(qtbot, make_window):
 
 def test_a_failing_run_shows_the_engines_message_and_the_app_stays_usable(qtbot, make_window, tmp_path,
                                                                           monkeypatch):
+    from playground.data import sample
+
+    def broken(name, train):  # an installation that lost its built-in sample: nothing to fall back on
+        raise sample.SampleError("the built-in sample of MNIST cannot be read")
+
     monkeypatch.setenv("PLAYGROUND_DATA_DIR", str(tmp_path))  # no MNIST here, and no download offline
-    monkeypatch.setattr("torchvision.datasets.MNIST.download", lambda self: (_ for _ in ()).throw(
-        RuntimeError("offline")), raising=False)
+    monkeypatch.setattr(sample, "load_sample_split", broken)
     exp = small_experiment()
     exp.dataset = DatasetSpec("mnist", batch_size=64, limit=100)
     exp.layers = [LayerSpec("Flatten", {}), LayerSpec("Linear", {"units": 10, "bias": True})]

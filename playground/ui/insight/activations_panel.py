@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QWidget
 
 from playground.ui.background import BackgroundRunner
+from playground.ui.i18n import data_text
 from playground.ui.insight.pictures import (
     bar_strip_pixmap,
     gray_pixmap,
@@ -113,7 +114,8 @@ class ActivationsPanel(QScrollArea):
                 note = f"<br>min {values.min():.2f} · max {values.max():.2f}"
                 names = self.loaded.class_names
                 if row == len(activations) and names and len(values) == len(names):
-                    note += "<br>" + self.tr("answer: {name}").format(name=f"<b>{names[int(values.argmax())]}</b>")
+                    note += "<br>" + self.tr("answer: {name}").format(
+                        name=f"<b>{data_text(names[int(values.argmax())])}</b>")
             grid.addWidget(self._name_label(name, out.shape, note), row, 0)
             grid.addWidget(self._picture(picture), row, 1)
         grid.setRowStretch(len(activations) + 1, 1)

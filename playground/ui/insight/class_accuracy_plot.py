@@ -5,6 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 
+from playground.ui.i18n import class_names_text
+
 BAR = (70, 130, 180)
 WEAKEST = (230, 120, 30)
 
@@ -27,6 +29,7 @@ class ClassAccuracyPlot(pg.PlotWidget):
     def set_accuracy(self, per_class: np.ndarray, class_names: list[str]) -> None:
         """`per_class` in [0, 1]; NaN (a class absent from the set) draws no bar."""
         values = np.asarray(per_class, dtype=np.float64)
+        class_names = class_names_text(class_names)
         self.heights = np.nan_to_num(values, nan=0.0) * 100
         n = len(values)
         brushes = [pg.mkBrush(BAR) for _ in range(n)]

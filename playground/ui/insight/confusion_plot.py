@@ -6,6 +6,8 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtGui import QFont
 
+from playground.ui.i18n import class_names_text
+
 LIGHT = np.array([247, 251, 255], dtype=np.float32)
 DARK = np.array([8, 69, 148], dtype=np.float32)
 
@@ -30,6 +32,7 @@ class ConfusionMatrixPlot(pg.PlotWidget):
 
     def set_confusion(self, confusion: np.ndarray, class_names: list[str]) -> None:
         confusion = np.asarray(confusion)
+        class_names = class_names_text(class_names)
         n = len(class_names)
         self.confusion = confusion
         rows = confusion.sum(axis=1, keepdims=True)

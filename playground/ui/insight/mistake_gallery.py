@@ -7,6 +7,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem
 
+from playground.ui.i18n import class_names_text
 from playground.ui.insight.pictures import gray_pixmap, unnormalize
 
 THUMB = 56
@@ -31,6 +32,7 @@ class MistakeGallery(QListWidget):
     def set_mistakes(self, mistakes, class_names: list[str], normalization: tuple[float, float] | None) -> None:
         self.clear()
         self.images = []
+        class_names = class_names_text(class_names)
         # thumbnails for images; a plain list for points, which have no picture
         with_images = any(m.image is not None for m in mistakes)
         self.setViewMode(QListView.ViewMode.IconMode if with_images else QListView.ViewMode.ListMode)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from playground.data.csv_import import TASKS, CsvError, CsvTable, read_table
+from playground.ui.i18n import message_text
 
 PREVIEW_ROWS = 8
 MAX_CLASSES_GUESS = 10  # a numeric label column with at most this many values is taken as classes
@@ -116,7 +117,7 @@ class CsvImportDialog(QDialog):
         try:
             table = read_table(path)
         except CsvError as exc:
-            self.show_errors(str(exc))
+            self.show_errors(message_text(exc.args[0]))
             self._update_ok()
             return False
         self.table = table
@@ -208,6 +209,6 @@ class CsvImportDialog(QDialog):
         try:
             parse_table(self.table, features, target, task)
         except CsvError as exc:
-            self.show_errors(str(exc))
+            self.show_errors(message_text(exc.args[0]))
             return
         super().accept()
