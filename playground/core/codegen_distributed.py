@@ -135,7 +135,7 @@ def setup_lines(exp: Experiment, load: str) -> list[str]:
     return [
         "device, rank, world_size = start_processes(args.device)",
         load,
-        "# each process trains on its own part of the images, in a new order every epoch (set_epoch)",
+        f"# each process trains on its own part of the {_samples(exp)}, in a new order every epoch (set_epoch)",
         "sampler = DistributedSampler(train_set, num_replicas=world_size, rank=rank, seed=SEED) if world_size > 1 else None",
         "train_loader = DataLoader(train_set, batch_size=BATCH_SIZE, shuffle=sampler is None, sampler=sampler,",
         "                          generator=torch.Generator().manual_seed(SEED))",
@@ -147,11 +147,16 @@ def evaluation_loader(name: str) -> str:
     return f"DataLoader(shard({name}, rank, world_size), batch_size=1000)"
 
 
-def wrap_lines() -> list[str]:
+def _samples(exp: Experiment) -> str:
+    return "images" if is_image(exp) else "samples"
+
+
+def wrap_lines(exp: Experiment) -> list[str]:
     """After `model.to(device)` and the 'training on' line: the processes, and the model DDP trains."""
     return [
         "if dist.is_initialized():",
-        '    print(f"processes in the job: {world_size} ({dist.get_backend()}), {BATCH_SIZE} images per batch in "',
+        f'    print(f"processes in the job: {{world_size}} ({{dist.get_backend()}}), {{BATCH_SIZE}} {_samples(exp)} '
+        'per batch in "',
         '          f"each, {world_size * BATCH_SIZE} per step")',
         "# DistributedDataParallel averages the gradients of all processes in backward(), so every copy",
         "# of the network takes the same step; evaluation and saving use the network itself",

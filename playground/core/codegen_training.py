@@ -259,7 +259,7 @@ def main_section(exp: Experiment, task: str, distributed: bool = False) -> str:
         'parameters = sum(p.numel() for p in model.parameters())',
         f'print(f"training on {{len(train_set):,}} {samples} ({{len(val_set):,}} for validation), "',
         '      f"{parameters:,} parameters, device {device}")',
-        *(codegen_distributed.wrap_lines() if distributed else []),
+        *(codegen_distributed.wrap_lines(exp) if distributed else []),
         "",
         _loss_line(exp),
         *_optimizer_lines(exp),
