@@ -114,7 +114,7 @@ def open_window(experiment, root: str, threads: int | None):
 
 
 def child_gui(kind: str, root: str, threads: int | None, draw: bool = True, channels_last: bool | None = None,
-              device: str = "cpu", probe: bool = True) -> dict:
+              device: str = "cpu", probe: bool = True, limit: int = 0) -> dict:
     """One epoch trained by the main window (its worker thread, the live loss plot, every installed view
     and probe), offscreen, with a 10 ms QTimer measuring how late the event loop runs it. `draw=False`
     stops the plots' redraw timer from firing during the run, `probe=False` the 10 ms timer (for the
@@ -130,7 +130,7 @@ def child_gui(kind: str, root: str, threads: int | None, draw: bool = True, chan
 
         performance.CHANNELS_LAST = channels_last
     ThreadTimes.gui_tid = threading.get_native_id()
-    window, threads = open_window(bench_experiment(kind, device=device), root, threads)
+    window, threads = open_window(bench_experiment(kind, limit, device), root, threads)
 
     clock = QElapsedTimer()
     clock.start()
@@ -293,10 +293,10 @@ def section_gui(ctx: dict) -> list[str]:
 
 
 def gui_args(kind: str, root, threads: int | None, draw: bool = True, channels_last: bool | None = None,
-             device: str = "cpu", probe: bool = True) -> list[str]:
+             device: str = "cpu", probe: bool = True, limit: int = 0) -> list[str]:
     """`child(...)` arguments for one `child_gui` run (see `child_from_args`)."""
     return ["gui", kind, str(root), "app" if threads is None else str(threads), *([] if draw else ["nodraw"]),
-            *([] if probe else ["noprobe"]),
+            *([] if probe else ["noprobe"]), *([f"limit={limit}"] if limit else []),
             *([] if channels_last is None else [f"cl={int(channels_last)}"]), f"device={device}"]
 
 
@@ -305,4 +305,4 @@ def child_from_args(kind: str, root: str, threads: str, *flags: str) -> dict:
     return child_gui(kind, root, None if threads == "app" else int(threads), draw="nodraw" not in flags,
                      probe="noprobe" not in flags,
                      channels_last=None if "cl" not in options else options["cl"] == "1",
-                     device=options.get("device", "cpu"))
+                     device=options.get("device", "cpu"), limit=int(options.get("limit", 0)))

@@ -21,6 +21,7 @@ def section_threads(ctx: dict) -> list[str]:
     from playground.training import performance
 
     root, repeats = ctx["root"], ctx["repeats"]
+    limit = 10000 if ctx["quick"] else 0  # a smoke run: a sixth of the images
     cores = os.cpu_count() or 1
     counts = thread_counts()
     app_threads = performance.window_threads(ctx["torch_default_threads"])
@@ -31,9 +32,9 @@ def section_threads(ctx: dict) -> list[str]:
         for kind in ("mlp", "cnn"):
             for threads in counts:
                 for layout in layouts[kind]:
-                    run = cli_epoch(kind, root, threads, channels_last=layout)
+                    run = cli_epoch(kind, root, threads, limit=limit, channels_last=layout)
                     headless.setdefault((kind, threads, layout), []).append(run["seconds"])
-                r = child(gui_args(kind, root, threads))  # the trainer's own layout choice
+                r = child(gui_args(kind, root, threads, limit=limit))  # the trainer's own layout choice
                 window.setdefault((kind, threads), []).append(
                     {"seconds": r["seconds"], "p99": percentile(r["delays"], 99)})
                 print(f"threads {kind} {threads}: headless {[headless[(kind, threads, x)][-1] for x in layouts[kind]]}"
@@ -47,7 +48,8 @@ def section_threads(ctx: dict) -> list[str]:
 
     out = ["## Threads: PyTorch's threads and the CNN's memory layout", "",
            f"This machine: {cores} logical CPUs; PyTorch's default is {ctx['torch_default_threads']} threads (one per "
-           "physical core). One epoch of 60,000 images, batch 64, Adam 1e-3 (as in the throughput section), each "
+           f"physical core). One epoch of {limit or 60000:,} images, batch 64, Adam 1e-3 (as in the throughput "
+           "section), each "
            "run in a fresh process: `playground train --json` with `torch.set_num_threads(N)`, and the main window "
            "(as in the window section) with N threads; channels_last on or off for the CNN headless, the trainer's "
            f"own choice in the window. Medians of {repeats}; every cell once per repeat, in turn.", "",
