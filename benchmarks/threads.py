@@ -12,6 +12,10 @@ from benchmarks.gui import gui_args
 P99_LIMIT = 50.0  # ms: the window's target (TARGETS["gui_p99"])
 
 
+def plural(threads: int) -> str:
+    return f"{threads} thread" + ("" if threads == 1 else "s")
+
+
 def thread_counts() -> list[int]:
     """1, 2 and every core (logical CPUs), without repeats."""
     return sorted({1, min(2, os.cpu_count() or 1), os.cpu_count() or 1})
@@ -68,7 +72,7 @@ def section_threads(ctx: dict) -> list[str]:
                 in_window = layout is None or layout == performance.CHANNELS_LAST
                 out.append(f"| {kind} | {threads} | {layout_text(kind, layout)} | {median(times):.2f} | "
                            + (f"{w_seconds:.2f} | {w_p99:.1f} |" if in_window else "| |"))
-                raw.append(f"- {kind}, {threads} threads, channels_last {layout_text(kind, layout)}: headless "
+                raw.append(f"- {kind}, {plural(threads)}, channels_last {layout_text(kind, layout)}: headless "
                            f"{spread(times)} s" + (f"; window {spread([r['seconds'] for r in win])} s, p99 "
                                                    f"{spread([r['p99'] for r in win], 1)} ms" if in_window else ""))
     cnn_layout = {t: median([off / on for off, on in zip(headless[("cnn", t, False)], headless[("cnn", t, True)],
@@ -81,7 +85,7 @@ def section_threads(ctx: dict) -> list[str]:
         seconds, threads = best[kind]
         app = median([r["seconds"] for r in window.get((kind, app_threads), [])]) if app_threads in counts else None
         same = threads == app_threads or (app is not None and app <= seconds * 1.05)
-        verdicts.append(f"{kind}: fastest window epoch with p99 ≤ {P99_LIMIT:.0f} ms at {threads} thread(s), "
+        verdicts.append(f"{kind}: fastest window epoch with p99 ≤ {P99_LIMIT:.0f} ms at {plural(threads)}, "
                         f"{seconds:.2f} s; the app's {app_threads}: "
                         + (f"{app:.2f} s" if app is not None else "not measured") + (" — the same choice" if same
                                                                                      else " — **not the fastest**"))
@@ -89,9 +93,9 @@ def section_threads(ctx: dict) -> list[str]:
         threads_app=app_threads, threads_best={k: v[1] for k, v in best.items()},
         channels_last_gain=median(list(cnn_layout.values())))
     return out + ["", "Every repeat:", *raw, "",
-                  f"The window's default here (`playground/training/performance.py`): {app_threads} thread(s), all "
+                  f"The window's default here (`playground/training/performance.py`): {plural(app_threads)}, all "
                   f"{cores} cores but one, so the GUI thread keeps a core; headless runs keep PyTorch's default. "
                   + "; ".join(verdicts) + ".", "",
                   "channels_last for the CNN, headless epoch off ÷ on (above 1: on is faster): "
-                  + ", ".join(f"{t} thread(s) {v:.3f}" for t, v in cnn_layout.items())
+                  + ", ".join(f"{plural(t)} {v:.3f}" for t, v in cnn_layout.items())
                   + f"; the trainer uses it {'on' if performance.CHANNELS_LAST else 'off'}.", ""]
