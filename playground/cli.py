@@ -190,10 +190,12 @@ class _JsonLines:
               flush=True)
 
     def on_end(self, trainer, end):
-        print(json.dumps({"event": "done", "initial_accuracy": end.initial_accuracy,
-                          "test_accuracy": end.test_accuracy, "test_loss": _clean(end.test_loss),
-                          "status": end.status, "message": end.message}),
-              flush=True)
+        done = {"event": "done", "initial_accuracy": end.initial_accuracy, "test_accuracy": end.test_accuracy,
+                "test_loss": _clean(end.test_loss), "status": end.status, "message": end.message}
+        line = _fitted_line(trainer, end)
+        if line is not None:
+            done["line"] = {"w": line[0], "b": line[1]}
+        print(json.dumps(done), flush=True)
 
 
 class _TerminalProgress(_JsonLines):
@@ -228,8 +230,21 @@ class _TerminalProgress(_JsonLines):
     def on_end(self, trainer, end):
         if end.test_accuracy is not None:
             print(f"test accuracy: {end.test_accuracy:.2%}")
+        line = _fitted_line(trainer, end)
+        if line is not None:
+            print(f"fitted line: y = {line[0]:.6g}·x + {line[1]:.6g}")
         if end.status != "failed":
             print(end.message)
+
+
+def _fitted_line(trainer, end) -> tuple[float, float] | None:
+    """(w, b) of a trained one-input linear model, in the data's units (None for other networks)."""
+    from playground.training.loss_surface import fitted_line
+
+    if end.status == "failed":
+        return None
+    line = fitted_line(trainer.experiment, trainer.model)
+    return None if line is None or not all(map(math.isfinite, line)) else line
 
 
 def cmd_predict(args: argparse.Namespace) -> int:

@@ -377,6 +377,11 @@ class LossType:
     def tooltip(self) -> str:
         return f"{self.summary}\n{self.formula}"
 
+    @property
+    def sums(self) -> bool:
+        """Adds up the examples' losses instead of averaging them: a batch's loss grows with its size."""
+        return self.kwargs.get("reduction") == "sum"
+
     def build(self):
         import torch.nn as nn
 
@@ -396,6 +401,10 @@ LOSSES: dict[str, LossType] = {
         LossType("mse", QT_TRANSLATE_NOOP("Catalog", "Mean squared error"),
                  QT_TRANSLATE_NOOP("Catalog", "For regression: average squared difference."),
                  "L = mean((ŷ − y)²)", "MSELoss", one_hot_targets=True),
+        LossType("sse", QT_TRANSLATE_NOOP("Catalog", "Sum of squared errors"),
+                 QT_TRANSLATE_NOOP("Catalog", "For regression: the squared differences added up, as lesson 003 "
+                                   "writes it; N times the mean squared error."),
+                 "L = Σ(ŷ − y)² = N·MSE", "MSELoss", one_hot_targets=True, kwargs={"reduction": "sum"}),
         LossType("l1", QT_TRANSLATE_NOOP("Catalog", "Mean absolute error (L1)"),
                  QT_TRANSLATE_NOOP("Catalog", "For regression: average absolute difference, robust to outliers."),
                  "L = mean(|ŷ − y|)", "L1Loss", one_hot_targets=True),
