@@ -51,7 +51,7 @@ PRESET_TEXTS = (
                       "max-pool) before the classifier: it sees larger shapes with 35 % fewer "
                       "parameters and makes about a third fewer mistakes (2 epochs on 10,000 "
                       "MNIST training images: 96.5 % against 94.5 % test accuracy), for about "
-                      "twice the time per epoch."),
+                      "1.5 times the time per epoch on a CPU."),
     QT_TRANSLATE_NOOP("Data", "Seed MLP"),
     QT_TRANSLATE_NOOP("Data", "The course's first network: 784-128-64-10 MLP with ReLU on MNIST, Adam "
                       "1e-3"),

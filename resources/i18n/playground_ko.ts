@@ -1012,8 +1012,8 @@ Restore them?</source>
         <translation>시드 CNN</translation>
     </message>
     <message>
-        <source>Lesson 004&apos;s SimpleCNN, layer for layer: Conv2d 1→16 (3×3, padding 1), ReLU, max-pool 2, Flatten, Linear 16·14·14 → 10; 31,530 parameters, nearly all of them in the last layer. Simple CNN adds a second block (32 filters, max-pool) before the classifier: it sees larger shapes with 35 % fewer parameters and makes about a third fewer mistakes (2 epochs on 10,000 MNIST training images: 96.5 % against 94.5 % test accuracy), for about twice the time per epoch.</source>
-        <translation>004 강의의 SimpleCNN을 층 하나하나 그대로 옮겼습니다: Conv2d 1→16 (3×3, 패딩 1), ReLU, 최대 풀링 2, Flatten, Linear 16·14·14 → 10. 파라미터는 31,530개이고 거의 전부가 마지막 층에 있습니다. Simple CNN은 분류기 앞에 두 번째 블록(필터 32개, 최대 풀링)을 더합니다. 파라미터는 35 % 적으면서 더 큰 모양을 보고, 실수는 약 3분의 1 줄어듭니다(MNIST 학습 이미지 10,000장으로 2 에폭: 테스트 정확도 96.5 % 대 94.5 %). 대신 에폭마다 시간이 두 배쯤 걸립니다.</translation>
+        <source>Lesson 004&apos;s SimpleCNN, layer for layer: Conv2d 1→16 (3×3, padding 1), ReLU, max-pool 2, Flatten, Linear 16·14·14 → 10; 31,530 parameters, nearly all of them in the last layer. Simple CNN adds a second block (32 filters, max-pool) before the classifier: it sees larger shapes with 35 % fewer parameters and makes about a third fewer mistakes (2 epochs on 10,000 MNIST training images: 96.5 % against 94.5 % test accuracy), for about 1.5 times the time per epoch on a CPU.</source>
+        <translation>004 강의의 SimpleCNN을 층 하나하나 그대로 옮겼습니다: Conv2d 1→16 (3×3, 패딩 1), ReLU, 최대 풀링 2, Flatten, Linear 16·14·14 → 10. 파라미터는 31,530개이고 거의 전부가 마지막 층에 있습니다. Simple CNN은 분류기 앞에 두 번째 블록(필터 32개, 최대 풀링)을 더합니다. 파라미터는 35 % 적으면서 더 큰 모양을 보고, 실수는 약 3분의 1 줄어듭니다(MNIST 학습 이미지 10,000장으로 2 에폭: 테스트 정확도 96.5 % 대 94.5 %). 대신 CPU에서는 에폭마다 시간이 1.5배쯤 걸립니다.</translation>
     </message>
     <message>
         <source>Seed MLP</source>
