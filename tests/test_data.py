@@ -27,7 +27,13 @@ from playground.data import generated, images
 from playground.data.augment import augment_batch
 from playground.data.features import FEATURE_NAMES, apply_features, usable_features
 from playground.data.images import DataUnavailableError
-from playground.data.registry import DATASET_LABELS, dataset_info, dataset_names, load_dataset
+from playground.data.registry import (
+    DATASET_LABELS,
+    SEQUENCE_DATASETS,
+    dataset_info,
+    dataset_names,
+    load_dataset,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -101,6 +107,8 @@ def test_dataset_info_for_every_dataset():
             assert len(info.class_names) == 10
         elif name in generated.REGRESSION:
             assert (info.num_classes, info.output_size, info.task) == (0, 1, "regression")
+        elif name in SEQUENCE_DATASETS:  # T steps (the spec's default) of 4 numbers, 4 classes
+            assert (info.input_shape, info.num_classes, info.is_sequence) == ((60, 4), 4, True)
         else:
             assert (info.input_shape, info.num_classes, info.task) == ((2,), 2, "classification")
     assert dataset_info(DatasetSpec("fashion-mnist")).class_names[9] == "Ankle boot"
