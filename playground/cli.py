@@ -76,6 +76,8 @@ def _parser() -> argparse.ArgumentParser:
     train.add_argument("--seed", type=int, metavar="N")
     train.add_argument("--limit", type=int, metavar="N", help="use at most N training images")
     train.add_argument("--threads", type=int, metavar="N", help="PyTorch threads (default: one per core)")
+    train.add_argument("--sequence-length", type=int, metavar="T",
+                       help="steps per sequence of the long-memory data (5 to 200)")
     train.add_argument("--augment", action="store_true", help="random rotations, shifts, stroke width and blur")
     train.add_argument("--out", metavar="FILE.pt", help="save the trained model here")
     train.add_argument("--json", action="store_true", help="print one JSON object per line")
@@ -104,7 +106,7 @@ def _apply_overrides(exp: Experiment, args: argparse.Namespace) -> Experiment:
         data["dataset"]["name"] = args.dataset
     for key, path in (("epochs", ("epochs",)), ("batch_size", ("dataset", "batch_size")), ("lr", ("optimizer", "lr")),
                       ("optimizer", ("optimizer", "name")), ("device", ("device",)), ("seed", ("seed",)),
-                      ("limit", ("dataset", "limit"))):
+                      ("limit", ("dataset", "limit")), ("sequence_length", ("dataset", "sequence_length"))):
         value = getattr(args, key, None)
         if value is not None:
             target = data
@@ -216,10 +218,13 @@ class _JsonLines:
               flush=True)
 
     def on_end(self, trainer, end):
-        print(json.dumps({"event": "done", "data": _data_source(trainer), "initial_accuracy": end.initial_accuracy,
-                          "test_accuracy": end.test_accuracy, "test_loss": _clean(end.test_loss),
-                          "status": end.status, "message": end.message}),
-              flush=True)
+        done = {"event": "done", "data": _data_source(trainer), "initial_accuracy": end.initial_accuracy,
+                "test_accuracy": end.test_accuracy, "test_loss": _clean(end.test_loss), "status": end.status,
+                "message": end.message}
+        line = _fitted_line(trainer, end)
+        if line is not None:
+            done["line"] = {"w": line[0], "b": line[1]}
+        print(json.dumps(done), flush=True)
 
 
 class _TerminalProgress(_JsonLines):
@@ -256,6 +261,9 @@ class _TerminalProgress(_JsonLines):
     def on_end(self, trainer, end):
         if end.test_accuracy is not None:
             print(f"test accuracy: {end.test_accuracy:.2%}")
+        line = _fitted_line(trainer, end)
+        if line is not None:
+            print(f"fitted line: y = {line[0]:.6g}·x + {line[1]:.6g}")
         if end.status != "failed":
             print(end.message)
 
@@ -269,6 +277,16 @@ def _sample_note(trainer) -> str:
             f"training images, not the full {images.FULL_TRAIN_IMAGES:,}): the full set is not in {folder} and could "
             f"not be downloaded ({data.fallback_reason}). Get it with `playground download {name}` when online, or "
             "point --data-dir at a folder that has it.")
+
+
+def _fitted_line(trainer, end) -> tuple[float, float] | None:
+    """(w, b) of a trained one-input linear model, in the data's units (None for other networks)."""
+    from playground.training.loss_surface import fitted_line
+
+    if end.status == "failed":
+        return None
+    line = fitted_line(trainer.experiment, trainer.model)
+    return None if line is None or not all(map(math.isfinite, line)) else line
 
 
 def cmd_predict(args: argparse.Namespace) -> int:
@@ -285,6 +303,9 @@ def cmd_export_code(args: argparse.Namespace) -> int:
         script = experiment_to_script(exp, distributed=args.distributed)
     except ExperimentError as exc:
         raise CliError(f"cannot write code for “{exp.name}”: {exc}") from None
+    except KeyError:  # a dataset code export does not know yet (the long-memory sequences)
+        raise CliError(f"cannot write code for “{exp.name}”: code export does not support the "
+                       f"{exp.dataset.name!r} data yet") from None
     print(script)
     return EXIT_OK
 

@@ -58,6 +58,18 @@ def tiny_experiment(dataset: str = "circle", layers: list[LayerSpec] | None = No
         scheduler=SchedulerSpec(scheduler), epochs=epochs, seed=seed, device="cpu")
 
 
+# lesson 003, get_data(): the points exactly as the lesson writes them
+LESSON_X = [1.1, 2.2, 3, 4, 5, 6, 7, 8.999, 9.555]
+LESSON_Y = [2.2, 4.5, 4, 6, 8.245, 7, 9, 1, 2.5]
+
+
+def least_squares() -> tuple[float, float, float]:
+    """(w, b, SSE) of the best line through the lesson's points, by numpy alone."""
+    x, y = np.array(LESSON_X), np.array(LESSON_Y)
+    w, b = np.polyfit(x, y, 1)
+    return float(w), float(b), float(((w * x + b - y) ** 2).sum())
+
+
 # --------------------------------------------------------------------------- IDX files
 
 

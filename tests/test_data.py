@@ -23,13 +23,19 @@ from helpers import (
     write_idx,
 )
 
-from playground.core.experiment import AugmentSpec, DatasetSpec
 from playground import files
+from playground.core.experiment import AugmentSpec, DatasetSpec
 from playground.data import generated, images, sample
 from playground.data.augment import augment_batch
 from playground.data.features import FEATURE_NAMES, apply_features, usable_features
 from playground.data.images import DataUnavailableError
-from playground.data.registry import DATASET_LABELS, dataset_info, dataset_names, load_dataset
+from playground.data.registry import (
+    DATASET_LABELS,
+    SEQUENCE_DATASETS,
+    dataset_info,
+    dataset_names,
+    load_dataset,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -64,9 +70,7 @@ def test_generated_regression_sets(name):
     assert targets.dtype == np.float32
 
 
-def test_linear_nine_is_the_lesson():
-    x, y = generated.generate("linear-9", 500, 0.0, seed=0)
-    assert x[:, 0].tolist() == list(range(1, 10)) and y[:, 0].tolist() == [2 * v + 1 for v in range(1, 10)]
+def test_linear_nine_is_fitted_and_shown_on_all_nine_points():  # its values: tests/test_lessons.py
     bundle = load_dataset(DatasetSpec("linear-9", val_split=0.2))
     assert len(bundle.train_x) == len(bundle.val_x) == 9  # fits all nine and shows the fit on all
 
@@ -105,6 +109,8 @@ def test_dataset_info_for_every_dataset():
             assert len(info.class_names) == 10
         elif name in generated.REGRESSION:
             assert (info.num_classes, info.output_size, info.task) == (0, 1, "regression")
+        elif name in SEQUENCE_DATASETS:  # T steps (the spec's default) of 4 numbers, 4 classes
+            assert (info.input_shape, info.num_classes, info.is_sequence) == ((60, 4), 4, True)
         else:
             assert (info.input_shape, info.num_classes, info.task) == ((2,), 2, "classification")
     assert dataset_info(DatasetSpec("fashion-mnist")).class_names[9] == "Ankle boot"

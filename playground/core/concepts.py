@@ -134,6 +134,20 @@ _IDEAS: dict[str, tuple[str, str, str, str, tuple[str, ...]]] = {
                           "training."),
         ("idea:gradient-descent", "scheduler:step", "scheduler:cosine"),
     ),
+    "loss-surface": (
+        QT_TRANSLATE_NOOP("Concepts", "Loss surface"),
+        QT_TRANSLATE_NOOP("Concepts", "The loss over every possible setting of the weights."),
+        "L(w, b) = Σᵢ (w·xᵢ + b − yᵢ)²\nη < 2 / λ_max",
+        QT_TRANSLATE_NOOP("Concepts", "The line y = w·x + b has only two numbers to learn, so its loss can be "
+                          "drawn as a map over the (w, b) plane. For a squared error the map is a bowl, a long "
+                          "valley, and its lowest point is the least-squares line. Gradient descent starts "
+                          "somewhere on the map and steps downhill against the gradient, each step η times the "
+                          "gradient long. The valley is steep across (large x values make w sensitive) and "
+                          "flat along it: a step too long for the steep side jumps over the valley and lands "
+                          "higher every time, and the loss blows up. The largest safe learning rate is 2 divided "
+                          "by the steepest curvature λ_max of the bowl."),
+        ("loss:sse", "idea:gradient-descent", "idea:learning-rate"),
+    ),
     "batch": (
         QT_TRANSLATE_NOOP("Concepts", "Batch"),
         QT_TRANSLATE_NOOP("Concepts", "The examples behind one step."),
@@ -198,6 +212,37 @@ _IDEAS: dict[str, tuple[str, str, str, str, tuple[str, ...]]] = {
                           "mean and standard deviation before they reach the network; BatchNorm and LayerNorm "
                           "do the same inside it."),
         ("layer:BatchNorm", "layer:LayerNorm"),
+    ),
+    "long-memory": (
+        QT_TRANSLATE_NOOP("Concepts", "Long-range memory"),
+        QT_TRANSLATE_NOOP("Concepts", "Remembering an input many steps later."),
+        "∂h_T/∂h₁ = ∂h_T/∂h_T₋₁ · … · ∂h₂/∂h₁",
+        QT_TRANSLATE_NOOP("Concepts", "A recurrent network reads a sequence one step at a time and must carry "
+                          "what matters in its hidden state h until it answers. A plain RNN rewrites h at every "
+                          "step through tanh(W·x + U·h), so an early input fades under each new one, and the "
+                          "gradient that would teach it to keep that input is a product of one factor per step: "
+                          "mostly smaller than 1, it vanishes over a few dozen steps. The long-memory data shows "
+                          "it: the class is in the first 3 of T steps and the rest is noise. As T grows past "
+                          "about 30 the RNN stays at chance (25%), while LSTM and GRU, whose gates hold the "
+                          "memory, still learn."),
+        ("layer:RNN", "layer:LSTM", "idea:gates"),
+    ),
+    "gates": (
+        QT_TRANSLATE_NOOP("Concepts", "LSTM and GRU gates"),
+        QT_TRANSLATE_NOOP("Concepts", "Learned switches that decide what to keep, write and show."),
+        "f = σ(W_f·xₜ + U_f·hₜ₋₁ + b_f)\ncₜ = f⊙cₜ₋₁ + i⊙g,  hₜ = o⊙tanh(cₜ)\nGRU: hₜ = z⊙hₜ₋₁ + (1 − z)⊙h̃ₜ",
+        QT_TRANSLATE_NOOP("Concepts", "A gate is a sigmoid between 0 and 1 that multiplies a signal: 0 blocks "
+                          "it, 1 lets it through, and the network learns when to open it. The LSTM keeps a "
+                          "memory cell c beside h: the forget gate f sets how much of the old cell survives each "
+                          "step, the input gate i how much new content g is written, the output gate o how much "
+                          "of the cell is shown as h. The cell is carried on by a multiplication with f and an "
+                          "addition, not squashed through tanh at every step, so with f near 1 the memory and its "
+                          "gradient cross many steps almost unchanged. The GRU does the same with two gates: the "
+                          "update gate z keeps part of the old state and fills the rest with a candidate h̃, and "
+                          "the reset gate r decides how much of the old state the candidate sees. PyTorch starts "
+                          "f and z half open (bias 0); the lstm-long and gru-long presets start them at bias 3 "
+                          "(σ(3) ≈ 0.95), so the memory lasts from the first step."),
+        ("layer:LSTM", "layer:GRU", "idea:long-memory"),
     ),
 }
 
@@ -314,24 +359,26 @@ _EXPLANATIONS: dict[str, tuple[str, tuple[str, ...]]] = {
         ("idea:normalization", "layer:BatchNorm"),
     ),
     "layer:RNN": (
-        QT_TRANSLATE_NOOP("Concepts", "Reads a sequence one step at a time (here the image's rows, top to bottom) "
-                          "and carries a hidden state h from each step to the next, so it can remember what it "
-                          "has seen. A simple RNN forgets over long sequences, because the gradient fades "
-                          "through many steps."),
-        ("layer:LSTM", "layer:GRU"),
+        QT_TRANSLATE_NOOP("Concepts", "Reads a sequence one step at a time (an image's rows from top to bottom, "
+                          "or the steps of a generated sequence) and carries a hidden state h from each step to "
+                          "the next, so it can remember what it has seen. A simple RNN forgets over long "
+                          "sequences: every step rewrites h, and the gradient fades through many steps."),
+        ("layer:LSTM", "layer:GRU", "idea:long-memory"),
     ),
     "layer:LSTM": (
         QT_TRANSLATE_NOOP("Concepts", "A recurrent layer with a memory cell c and three gates (input i, forget f, "
                           "output o) that learn what to store, what to keep and what to show. The gated cell "
                           "lets the gradient flow over many steps, so it remembers much longer than a simple "
-                          "RNN."),
-        ("layer:RNN", "layer:GRU"),
+                          "RNN. Its forget-gate bias sets where f starts: 0 is PyTorch's start, 3 keeps the "
+                          "memory from the first step."),
+        ("layer:RNN", "layer:GRU", "idea:gates"),
     ),
     "layer:GRU": (
         QT_TRANSLATE_NOOP("Concepts", "A simpler gated recurrent layer: an update gate z mixes the previous state "
                           "with a new candidate h̃. It has fewer parameters than an LSTM (three sets of weights "
-                          "instead of four) and often learns as well."),
-        ("layer:LSTM", "layer:RNN"),
+                          "instead of four) and often learns as well. Its update-gate bias sets where z starts: "
+                          "0 is PyTorch's start, 3 keeps the state from the first step."),
+        ("layer:LSTM", "layer:RNN", "idea:gates"),
     ),
     "loss:cross_entropy": (
         QT_TRANSLATE_NOOP("Concepts", "The standard loss for classification. Softmax turns the scores z into "
@@ -351,7 +398,16 @@ _EXPLANATIONS: dict[str, tuple[str, tuple[str, ...]]] = {
         QT_TRANSLATE_NOOP("Concepts", "The average of the squared differences between predictions and targets: "
                           "the usual loss for regression. Squaring makes large errors count much more than small "
                           "ones, so outliers weigh a lot."),
-        ("loss:l1", "loss:smooth_l1"),
+        ("loss:sse", "loss:l1", "loss:smooth_l1"),
+    ),
+    "loss:sse": (
+        QT_TRANSLATE_NOOP("Concepts", "The squared differences between predictions and targets added up, not "
+                          "averaged: lesson 003's loss, (y_pred − y).pow(2).sum(). It is N times the mean squared "
+                          "error, so both have the same best fit (the least-squares line), but every gradient is "
+                          "N times larger: a learning rate that suits MSE is N times too large for SSE. The sum "
+                          "also grows with the batch, so its value is comparable only between batches of the same "
+                          "size. In PyTorch: nn.MSELoss(reduction=\"sum\")."),
+        ("loss:mse", "idea:loss-surface", "idea:learning-rate"),
     ),
     "loss:l1": (
         QT_TRANSLATE_NOOP("Concepts", "The average of the absolute differences. Every error counts in proportion "
@@ -434,6 +490,7 @@ _EXTRA_FORMULAS = {
     "optimizer:adam": "m ← β₁·m + (1−β₁)·g,  v ← β₂·v + (1−β₂)·g²",
     "optimizer:adamw": "m ← β₁·m + (1−β₁)·g,  v ← β₂·v + (1−β₂)·g²",
     "layer:Conv2d": QT_TRANSLATE_NOOP("Concepts", "output size = (n + 2·padding − kernel) / stride + 1"),
+    "loss:sse": "∂L/∂w = 2·Σ(ŷ − y)·x,  ∂L/∂b = 2·Σ(ŷ − y)",
 }
 
 

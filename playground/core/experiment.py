@@ -28,7 +28,7 @@ from playground.core.fields import (
     read_str,
     read_str_list,
 )
-from playground.data import registry  # names only; no tensors are created here
+from playground.data import registry, sequences  # names only; no tensors are created here
 from playground.files import UnreadableFile, atomic_write_text, read_text_file
 
 FORMAT_VERSION = 1
@@ -73,6 +73,7 @@ class DatasetSpec:
     samples: int = 500
     noise: float = 0.0
     features: list[str] = field(default_factory=lambda: ["x1", "x2"])
+    sequence_length: int = 60  # T, the steps of each generated sequence (long-memory: 5 to 200)
     csv_path: str = ""  # for the "csv" dataset
     csv_features: list[str] = field(default_factory=list)
     csv_target: str = ""
@@ -216,6 +217,12 @@ def _parse_dataset(value: Any) -> DatasetSpec:
         spec.samples = read_int(data["samples"], "dataset.samples", *limits.SAMPLES)
     if "noise" in data:
         spec.noise = read_float(data["noise"], "dataset.noise", *limits.NOISE)
+    if "sequence_length" in data:
+        spec.sequence_length = read_int(data["sequence_length"], "dataset.sequence_length")
+        low, high = sequences.MIN_LENGTH, sequences.MAX_LENGTH
+        if not low <= spec.sequence_length <= high:
+            raise ExperimentError("dataset.sequence_length", f"the sequence length T must be from {low} to {high} "
+                                  f"steps, got {spec.sequence_length}")
     if "features" in data:
         spec.features = read_str_list(data["features"], "dataset.features", registry.FEATURE_NAMES)
         if not spec.features:

@@ -250,7 +250,8 @@ def recurrent(kind: str, gates: int) -> Rules:
         from playground.core.modules import SequenceLastStep
 
         _, features = _sequence_dims(shape)
-        return SequenceLastStep(kind, features, p["hidden_size"], p["num_layers"])
+        gate_bias = p.get("forget_bias", p.get("update_bias", 0.0))
+        return SequenceLastStep(kind, features, p["hidden_size"], p["num_layers"], gate_bias)
 
     def code(attr: str, p: dict[str, Any], shape_in: Shape, shape_out: Shape) -> LayerCode:
         hidden = p["hidden_size"]

@@ -14,13 +14,23 @@ from torch import nn
 class SequenceLastStep(nn.Module):
     """RNN / LSTM / GRU over a sequence, returning the last step's hidden output.
 
-    An image (C×H×W) is read row by row: H steps of C·W features each.
+    An image (C×H×W) is read row by row: H steps of C·W features each. `gate_bias` is where the
+    memory gate starts (LSTM: forget gate, GRU: update gate; see the catalog's forget_bias); 0
+    leaves PyTorch's initialization untouched.
     """
 
-    def __init__(self, kind: str, input_size: int, hidden_size: int, num_layers: int = 1):
+    def __init__(self, kind: str, input_size: int, hidden_size: int, num_layers: int = 1, gate_bias: float = 0.0):
         super().__init__()
         self.kind = kind
         self.rnn = getattr(nn, kind)(input_size, hidden_size, num_layers=num_layers, batch_first=True)
+        if gate_bias and kind in ("LSTM", "GRU"):
+            # torch stacks the gates' biases in blocks of hidden_size, (i, f, g, o) for the LSTM and
+            # (r, z, n) for the GRU: the second block is the forget / update gate in both. The gate
+            # sees the sum of two biases; the whole start goes into one, so the gate starts at σ(gate_bias).
+            with torch.no_grad():
+                for layer in range(num_layers):
+                    getattr(self.rnn, f"bias_ih_l{layer}")[hidden_size:2 * hidden_size].fill_(gate_bias)
+                    getattr(self.rnn, f"bias_hh_l{layer}")[hidden_size:2 * hidden_size].zero_()
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         if x.dim() == 4:  # N×C×H×W → N×H×(C·W)

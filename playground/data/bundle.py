@@ -27,6 +27,11 @@ class DatasetInfo:
     def is_image(self) -> bool:
         return len(self.input_shape) == 3
 
+    @property
+    def is_sequence(self) -> bool:
+        """Steps × features: read by a recurrent layer step by step."""
+        return len(self.input_shape) == 2
+
 
 @dataclass
 class DataBundle:

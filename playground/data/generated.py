@@ -64,9 +64,13 @@ def moons(n: int, noise: float, rng: np.random.Generator) -> Generated:
 
 
 def linear_nine(n: int, noise: float, rng: np.random.Generator) -> Generated:
-    """The y = wx + b lesson: nine points on y = 2x + 1 (x = 1…9), optional noise."""
-    x = np.arange(1, 10, dtype=np.float64)
-    y = 2 * x + 1 + rng.normal(0, 3 * noise, x.shape) if noise else 2 * x + 1
+    """Lesson 003's nine points, as the lesson writes them: mostly along a rising line, but the two
+    rightmost (x ≈ 9) fall to y = 1 and 2.5, so the least-squares line comes out almost flat. Noise
+    (0 by default) jitters y further; `n` is ignored: the lesson has nine points."""
+    x = np.asarray([1.1, 2.2, 3, 4, 5, 6, 7, 8.999, 9.555])
+    y = np.asarray([2.2, 4.5, 4, 6, 8.245, 7, 9, 1, 2.5])
+    if noise:
+        y = y + rng.normal(0, 3 * noise, x.shape)
     return x[:, None], y[:, None]
 
 

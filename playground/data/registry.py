@@ -10,13 +10,14 @@ import os
 
 import numpy as np
 
-from playground.data import csv_import, generated
+from playground.data import csv_import, generated, sequences
 from playground.data.bundle import DataBundle, DatasetInfo
 from playground.data.features import FEATURE_NAMES, apply_features, usable_features
 from playground.i18n import QT_TRANSLATE_NOOP
 
 IMAGE_DATASETS = ("mnist", "fashion-mnist")
 POINT_DATASETS = tuple(generated.CLASSIFICATION) + tuple(generated.REGRESSION)
+SEQUENCE_DATASETS = sequences.SEQUENCE_DATASETS
 
 DATASET_LABELS = {  # marked for translation: the UI shows them with translate("Data", label)
     "mnist": QT_TRANSLATE_NOOP("Data", "MNIST digits"), "fashion-mnist": "Fashion-MNIST",
@@ -24,6 +25,7 @@ DATASET_LABELS = {  # marked for translation: the UI shows them with translate("
     "gauss": QT_TRANSLATE_NOOP("Data", "Two Gaussians"), "spiral": QT_TRANSLATE_NOOP("Data", "Spiral"),
     "moons": QT_TRANSLATE_NOOP("Data", "Moons"), "linear-9": QT_TRANSLATE_NOOP("Data", "Linear (9 points)"),
     "sine": QT_TRANSLATE_NOOP("Data", "Noisy sine"), "plane": QT_TRANSLATE_NOOP("Data", "Plane"),
+    "long-memory": QT_TRANSLATE_NOOP("Data", "Long memory (sequences)"),
     "csv": QT_TRANSLATE_NOOP("Data", "CSV file"),
 }
 
@@ -31,7 +33,7 @@ __all__ = ["FEATURE_NAMES", "dataset_info", "dataset_names", "load_dataset"]
 
 
 def dataset_names() -> list[str]:
-    return [*IMAGE_DATASETS, *POINT_DATASETS, "csv"]
+    return [*IMAGE_DATASETS, *POINT_DATASETS, *SEQUENCE_DATASETS, "csv"]
 
 
 def dataset_info(spec) -> DatasetInfo:
@@ -40,6 +42,9 @@ def dataset_info(spec) -> DatasetInfo:
     name = spec.name
     if name in IMAGE_DATASETS:
         return DatasetInfo(name, (1, 28, 28), 10, 10, images.class_names(name))
+    if name in SEQUENCE_DATASETS:
+        return DatasetInfo(name, (spec.sequence_length, sequences.FEATURES), sequences.CLASSES, sequences.CLASSES,
+                           list(sequences.CLASS_NAMES))
     if name == "csv":
         n_in = max(1, len(spec.csv_features))
         if spec.csv_task == "regression":
@@ -60,6 +65,8 @@ def load_dataset(spec, seed: int = 0, data_dir: str | os.PathLike[str] | None = 
     if spec.name == "csv":
         points, targets, info = csv_import.load_for_training(spec)
         return _split_points(spec, info, points, targets, seed, features=list(spec.csv_features), mapped=points)
+    if spec.name in SEQUENCE_DATASETS:
+        return _load_sequences(spec, seed)
     info = dataset_info(spec)
     points, targets = generated.generate(spec.name, spec.samples, spec.noise, seed)
     features = usable_features(spec.features, generated.RAW_DIMS[spec.name])
@@ -89,6 +96,17 @@ def _split_points(spec, info: DatasetInfo, points: np.ndarray, targets: np.ndarr
     t_train, t_val = torch.from_numpy(train_idx), torch.from_numpy(val_idx)
     return DataBundle(info, x[t_train], y[t_train], x[t_val], y[t_val], None, None, None,
                       points[train_idx], points[val_idx], features)
+
+
+def _load_sequences(spec, seed: int) -> DataBundle:
+    """The long-memory sequences (N×T×4), split like generated points."""
+    import torch
+
+    x, labels = sequences.long_memory(spec.samples, spec.sequence_length, spec.noise, np.random.default_rng(seed))
+    train_idx, val_idx = split_indices(spec, len(x), seed)
+    x, y = torch.from_numpy(x), torch.from_numpy(labels)
+    t_train, t_val = torch.from_numpy(train_idx), torch.from_numpy(val_idx)
+    return DataBundle(dataset_info(spec), x[t_train], y[t_train], x[t_val], y[t_val])
 
 
 def _load_images(spec, seed: int, data_dir) -> DataBundle:

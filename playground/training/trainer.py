@@ -111,12 +111,14 @@ class TrainingFailed(Exception):
 def evaluate(model: nn.Module, x: torch.Tensor, y: torch.Tensor, loss_fn: nn.Module | None = None,
              targets_fn=None, device: torch.device | None = None, batch_size: int = EVAL_BATCH,
              reading: OutputReading | None = None) -> tuple[float | None, float | None]:
-    """(mean loss, accuracy) over a whole set in large batches; accuracy is None for regression.
+    """(loss, accuracy) over a whole set in large batches; accuracy is None for regression. The loss is
+    the mean over the set, or its total for a loss that sums (SSE), whatever the chunk size.
 
     `reading` says how the outputs become classes (the trainer's own, from its loss and last layer);
     without one, class labels (int64) are compared with the outputs read as logits."""
     if x is None or len(x) == 0:
         return None, None
+    summed = _sums(loss_fn)
     device = device or next(model.parameters(), torch.empty(0)).device
     was_training = model.training
     model.eval()
@@ -130,13 +132,18 @@ def evaluate(model: nn.Module, x: torch.Tensor, y: torch.Tensor, loss_fn: nn.Mod
             out = model(xb)
             if loss_fn is not None:
                 target = targets_fn(yb, out) if targets_fn else yb
-                total_loss += float(loss_fn(out, target)) * len(xb)
+                chunk = float(loss_fn(out, target))
+                total_loss += chunk if summed else chunk * len(xb)
             if classification:
                 correct += int((reading.classes(out) == yb).sum())
             count += len(xb)
     model.train(was_training)
-    loss = total_loss / count if loss_fn is not None else None
+    loss = (total_loss if summed else total_loss / count) if loss_fn is not None else None
     return loss, (correct / count if classification else None)
+
+
+def _sums(loss_fn: nn.Module | None) -> bool:
+    return getattr(loss_fn, "reduction", "mean") == "sum"
 
 
 class Trainer:
@@ -316,6 +323,10 @@ class Trainer:
 
         global_step = 0
         first_loss: float | None = None
+        # A summed loss (SSE) reports each epoch's total over the training set, not a mean per example;
+        # the first batch's loss times the batches is the same measure at the start, for the checks below.
+        summed = _sums(self.loss_fn)
+        per_epoch = batches if summed else 1
         for epoch in range(1, exp.epochs + 1):
             model.train()
             epoch_start = time.perf_counter()
@@ -362,7 +373,7 @@ class Trainer:
                     scheduler.step()
                 global_step += 1
                 n = len(idx)
-                loss_sum += loss_value * n
+                loss_sum += loss_value if summed else loss_value * n
                 seen += n
                 if classification:
                     with torch.no_grad():
@@ -374,22 +385,22 @@ class Trainer:
             val_loss, val_acc = evaluate(model, data.val_x, data.val_y, self.loss_fn, self.targets_for, device,
                                          self.eval_batch, self.reading)
             seconds = time.perf_counter() - epoch_start
-            train_loss = loss_sum / seen
+            train_loss = loss_sum if summed else loss_sum / seen
             if val_loss is not None and not math.isfinite(val_loss):
                 raise TrainingFailed(Message("Training", QT_TRANSLATE_NOOP(
                     "Training", "The validation loss became {value} after epoch {epoch}: {advice}"),
                     value=val_loss, epoch=epoch, advice=self._lower_lr_advice()))
-            if train_loss > DIVERGENCE_FACTOR * max(first_loss, 1e-3):
+            if train_loss > DIVERGENCE_FACTOR * max(first_loss * per_epoch, 1e-3):
                 raise TrainingFailed(Message("Training", QT_TRANSLATE_NOOP(
                     "Training", "The loss grew from {first} to {last} by epoch {epoch} — training diverged: "
-                    "{advice}"), first=f"{first_loss:.4g}", last=f"{train_loss:.4g}", epoch=epoch,
+                    "{advice}"), first=f"{first_loss * per_epoch:.4g}", last=f"{train_loss:.4g}", epoch=epoch,
                     advice=self._lower_lr_advice()))
             event = EpochEvent(epoch, exp.epochs, train_loss, correct / seen if classification else None,
                                val_loss, val_acc, seconds, seen / train_seconds if train_seconds > 0 else 0.0,
                                self.optimizer.param_groups[0]["lr"])
             self.history.append(event)
             self.callbacks.on_epoch(self, event)
-        self._check_learned(first_loss)
+        self._check_learned(None if first_loss is None else first_loss * per_epoch)
         return EndEvent("completed", "Training completed.", len(self.history))
 
     def _check_learned(self, first_loss: float | None) -> None:
