@@ -4,11 +4,12 @@ import numpy as np
 import pytest
 import torch
 
+from playground.core import mlp
 from playground.core.experiment import DatasetSpec, Experiment, LayerSpec, OptimizerSpec
 from playground.core.presets import load_preset
+from playground.training.probes import ProbeRunner
+from playground.training.probes.boundary import GRID, BoundaryProbe, plane_dims
 from playground.training.trainer import Trainer, TrainerCallbacks, evaluate
-from playground.ui.playground2d import mlp
-from playground.ui.playground2d.probes import GRID, BoundaryProbe, plane_dims
 
 
 @pytest.fixture(autouse=True)
@@ -48,26 +49,23 @@ def test_xor_needs_a_hidden_layer():
 
 
 class FrameRecorder(TrainerCallbacks):
-    """Runs the probe as the worker does, on the training thread's callbacks."""
+    """Runs the probe as the worker does: through a ProbeRunner, on the training thread's callbacks."""
 
     def __init__(self, probe):
-        self.probe, self.frames = probe, []
-
-    def _keep(self, frame):
-        if frame is not None:
-            self.frames.append(frame)
+        self.frames = []
+        self.runner = ProbeRunner({"boundary": probe}, lambda _name, frame: self.frames.append(frame))
 
     def on_start(self, trainer, event):
-        self._keep(self.probe.on_start(trainer, event))
+        self.runner.run("on_start", trainer, event)
 
     def on_batch(self, trainer, event):
-        self._keep(self.probe.on_batch(trainer, event))
+        self.runner.run("on_batch", trainer, event)
 
     def on_epoch(self, trainer, event):
-        self._keep(self.probe.on_epoch(trainer, event))
+        self.runner.run("on_epoch", trainer, event)
 
     def on_end(self, trainer, event):
-        self._keep(self.probe.on_end(trainer, event))
+        self.runner.run("on_end", trainer, event)
 
 
 def run_probe(experiment: Experiment) -> list[dict]:
