@@ -87,6 +87,17 @@ def test_a_save_that_fails_leaves_the_old_file_whole(save, tmp_path, monkeypatch
 
 
 @pytest.mark.parametrize("save", SAVES.values(), ids=SAVES.keys())
+def test_every_save_is_on_the_disk_before_it_replaces_the_old_file(save, tmp_path, monkeypatch):
+    """fsync before the rename: after a power cut the file holds the old or the new version, not nothing."""
+    events: list[str] = []
+    real_fsync, real_replace = os.fsync, os.replace
+    monkeypatch.setattr(os, "fsync", lambda fd: (events.append("fsync"), real_fsync(fd))[1])
+    monkeypatch.setattr(os, "replace", lambda *args: (events.append("replace"), real_replace(*args))[1])
+    save(tmp_path / "target")
+    assert events[-2:] == ["fsync", "replace"]
+
+
+@pytest.mark.parametrize("save", SAVES.values(), ids=SAVES.keys())
 def test_a_save_that_works_leaves_only_the_file(save, tmp_path):
     path = tmp_path / "target"
     path.write_bytes(b"the previous version")

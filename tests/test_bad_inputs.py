@@ -297,7 +297,8 @@ def test_network_engine(row, tmp_path):
 
 def _fake_data(exp: Experiment):
     """Data of the right shape without reading MNIST: the trainer must refuse before touching it."""
-    from playground.data.registry import DataBundle, dataset_info
+    from playground.data.bundle import DataBundle
+    from playground.data.registry import dataset_info
 
     info = dataset_info(exp.dataset)
     x = torch.zeros(4, *info.input_shape)

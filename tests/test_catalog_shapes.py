@@ -8,7 +8,9 @@ from helpers import layer, linear, tiny_experiment
 
 from playground.core import catalog
 from playground.core.experiment import DatasetSpec, Experiment, LayerSpec
-from playground.core.shapes import MAX_LAYER_PARAMETERS, infer_layers, infer_shapes, layer_label
+from playground.core.layer_rules import format_shape
+from playground.core.limits import MAX_LAYER_PARAMETERS
+from playground.core.shapes import infer_layers, infer_shapes, layer_label
 
 IMAGE = (1, 28, 28)
 
@@ -270,5 +272,5 @@ def test_table_of_an_invalid_network_shows_dashes():
 
 
 def test_format_shape():
-    assert catalog.format_shape((16, 14, 14)) == "16×14×14"
-    assert catalog.format_shape((10,)) == "10"
+    assert format_shape((16, 14, 14)) == "16×14×14"
+    assert format_shape((10,)) == "10"

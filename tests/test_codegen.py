@@ -23,7 +23,8 @@ import pytest
 import torch
 
 from playground.core import build, catalog
-from playground.core.codegen import FEATURE_EXPRESSIONS, RELU_FAMILY, experiment_to_script
+from playground.core.codegen import experiment_to_script
+from playground.core.codegen_data import FEATURE_EXPRESSIONS
 from playground.core.experiment import (
     AugmentSpec,
     DatasetSpec,
@@ -197,10 +198,6 @@ def test_recurrent_layer_reads_rows_as_steps_explicitly_in_forward():
     assert "x = x.reshape(n, h, w)" in text and "x, _ = self.rnn(x)" in text and "x = x[:, -1]" in text
     text = experiment_to_script(every_layer_image_experiment())
     assert "x = x.permute(0, 2, 1, 3).reshape(n, h, c * w)" in text  # several channels per row
-
-
-def test_relu_family_is_the_one_the_app_uses():
-    assert RELU_FAMILY == build.RELU_FAMILY
 
 
 # --------------------------------------------------------------------------- data

@@ -12,7 +12,8 @@ import torch
 from helpers import block_network, layer, linear, tiny_experiment
 
 from playground.core.experiment import DatasetSpec, Experiment
-from playground.data.registry import DataBundle, dataset_info, load_dataset
+from playground.data.bundle import DataBundle
+from playground.data.registry import dataset_info, load_dataset
 from playground.training.trainer import Trainer, TrainerCallbacks, evaluate
 
 torch.set_num_threads(1)

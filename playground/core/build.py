@@ -14,31 +14,6 @@ class NetworkError(ValueError):
     """The network cannot be built; the message names the layer and the fix."""
 
 
-class SequenceLastStep(nn.Module):
-    """RNN / LSTM / GRU over a sequence, returning the last step's hidden output.
-
-    An image (C×H×W) is read row by row: H steps of C·W features each.
-    """
-
-    def __init__(self, kind: str, input_size: int, hidden_size: int, num_layers: int = 1):
-        super().__init__()
-        self.kind = kind
-        self.rnn = getattr(nn, kind)(input_size, hidden_size, num_layers=num_layers, batch_first=True)
-
-    def forward(self, x: torch.Tensor) -> torch.Tensor:
-        if x.dim() == 4:  # N×C×H×W → N×H×(C·W)
-            n, c, h, w = x.shape
-            x = x.permute(0, 2, 1, 3).reshape(n, h, c * w)
-        out, _ = self.rnn(x)
-        return out[:, -1]
-
-    def extra_repr(self) -> str:
-        return f"kind={self.kind}, rows as steps, last step out"
-
-
-RELU_FAMILY = ("ReLU", "LeakyReLU", "ELU", "GELU", "SiLU")
-
-
 def build_layers(input_shape: tuple[int, ...], layers: list[LayerSpec]) -> nn.Sequential:
     report = infer_layers(input_shape, layers)
     if report.error is not None:
@@ -46,8 +21,8 @@ def build_layers(input_shape: tuple[int, ...], layers: list[LayerSpec]) -> nn.Se
     types = [catalog.LAYERS[layer.type] for layer in layers]
     modules = [kind.build(row.input_shape, kind.complete(layer.params))
                for kind, layer, row in zip(types, layers, report.layers, strict=True)]
-    for module, following in zip(modules, layers[1:], strict=False):
-        if following.type in RELU_FAMILY and isinstance(module, (nn.Linear, nn.Conv2d)):
+    for module, layer, following in zip(modules, layers, layers[1:], strict=False):
+        if catalog.gets_he_init(layer.type, following.type):
             he_init(module)
     return nn.Sequential(*modules)
 

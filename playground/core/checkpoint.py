@@ -21,7 +21,8 @@ import torch
 from torch import nn
 
 from playground.core.build import NetworkError, build_model
-from playground.core.experiment import Experiment, ExperimentError, atomic_write_bytes
+from playground.core.experiment import Experiment, ExperimentError
+from playground.files import atomic_write_bytes
 
 CHECKPOINT_FORMAT = "nn-playground-checkpoint"
 CHECKPOINT_VERSION = 1
@@ -59,7 +60,7 @@ def save_checkpoint(path: str | os.PathLike[str], model: nn.Module, experiment: 
     }
     buffer = io.BytesIO()
     torch.save(payload, buffer)
-    atomic_write_bytes(Path(path), buffer.getvalue())
+    atomic_write_bytes(path, buffer.getvalue())
 
 
 def load_checkpoint(path: str | os.PathLike[str]) -> LoadedModel:

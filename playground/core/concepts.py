@@ -3,7 +3,7 @@
 The Help panel (playground/ui/help_panel.py) shows these; tooltips point to it. Each entry has a
 formula: the catalog's own for catalog items (so the two never disagree), and its own for the
 general ideas (epoch, batch, backpropagation, ...). The English texts are marked for translation
-(see playground.core.i18n) and translated where they are shown.
+(see playground.i18n) and translated where they are shown.
 
 Keys: "layer:ReLU", "loss:mse", "optimizer:adam", "scheduler:cosine", "idea:epoch".
 """
@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from playground.core import catalog
-from playground.core.i18n import QT_TRANSLATE_NOOP
+from playground.i18n import QT_TRANSLATE_NOOP
 
 KINDS = ("idea", "layer", "loss", "optimizer", "scheduler")
 KIND_TITLES = {

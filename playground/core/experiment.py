@@ -12,27 +12,27 @@ from __future__ import annotations
 
 import copy
 import json
-import math
 import os
-import tempfile
 from dataclasses import asdict, dataclass, field, fields
-from pathlib import Path
 from typing import Any
+
+from playground.core import catalog, limits
+from playground.core.fields import (
+    ExperimentError,
+    check_keys,
+    read_bool,
+    read_float,
+    read_int,
+    read_list,
+    read_object,
+    read_str,
+    read_str_list,
+)
+from playground.data import registry  # names only; no tensors are created here
+from playground.files import UnreadableFile, atomic_write_text, read_text_file
 
 FORMAT_VERSION = 1
 FORMAT_NAME = "nn-playground-experiment"
-
-
-class ExperimentError(ValueError):
-    """A problem with an experiment's content, phrased for the user.
-
-    ``field`` is the dotted path of the offending value (``optimizer.lr``).
-    """
-
-    def __init__(self, field: str, problem: str):
-        self.field = field
-        self.problem = problem
-        super().__init__(f"{field}: {problem}" if field else problem)
 
 
 # --------------------------------------------------------------------------- parts
@@ -135,24 +135,19 @@ class Experiment:
 
     # ------------------------------------------------------------------ files
     def save(self, path: str | os.PathLike[str]) -> None:
-        atomic_write_text(Path(path), self.to_json() + "\n")
+        atomic_write_text(path, self.to_json() + "\n")
 
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> Experiment:
-        return cls.from_json(read_text_file(path))
+        return cls.from_json(read_experiment_text(path))
 
 
-def read_text_file(path: str | os.PathLike[str]) -> str:
+def read_experiment_text(path: str | os.PathLike[str]) -> str:
     """An experiment or project file's text, or an ExperimentError saying why it cannot be read."""
-    path = Path(path)
     try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ExperimentError("", f"{path} does not exist") from None
-    except UnicodeDecodeError:
-        raise ExperimentError("", f"{path} is not a text (JSON) file") from None
-    except OSError as exc:
-        raise ExperimentError("", f"cannot read {path}: {exc.strerror}") from None
+        return read_text_file(path, kind="text (JSON)")
+    except UnreadableFile as exc:
+        raise ExperimentError("", str(exc)) from None
 
 
 def parse_json(text: str) -> Any:
@@ -169,135 +164,48 @@ def parse_json(text: str) -> Any:
         raise ExperimentError("", "the file is not an experiment: its JSON is nested too deeply") from None
 
 
-def atomic_write_text(path: Path, text: str) -> None:
-    """Write through a temporary file and rename, so a crash never leaves half a file."""
-    atomic_write_bytes(path, text.encode("utf-8"))
-
-
-def atomic_write_bytes(path: Path, payload: bytes) -> None:
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-
-
 # --------------------------------------------------------------------------- parsing
-# Each reader checks one value and names it in the error; the catalog supplies the
-# layer / loss / optimizer names so this module needs no knowledge of torch.
-
-
-def _type_name(value: Any) -> str:
-    return {bool: "true/false", int: "an integer", float: "a number", str: "text",
-            list: "a list", dict: "an object", type(None): "null"}.get(type(value), type(value).__name__)
-
-
-def read_int(value: Any, where: str, minimum: int | None = None, maximum: int | None = None) -> int:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise ExperimentError(where, f"expected an integer, got {_type_name(value)}")
-    if isinstance(value, float):
-        if not value.is_integer():
-            raise ExperimentError(where, f"expected an integer, got {value}")
-        value = int(value)
-    if minimum is not None and value < minimum:
-        raise ExperimentError(where, f"must be at least {minimum}, got {value}")
-    if maximum is not None and value > maximum:
-        raise ExperimentError(where, f"must be at most {maximum}, got {value}")
-    return value
-
-
-def read_float(value: Any, where: str, minimum: float | None = None, maximum: float | None = None,
-               exclusive_min: bool = False) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise ExperimentError(where, f"expected a number, got {_type_name(value)}")
-    try:
-        value = float(value)
-    except OverflowError:  # an integer beyond float range, e.g. 1 followed by 400 zeros
-        raise ExperimentError(where, "must be a finite number, got a number too large to use") from None
-    if not math.isfinite(value):
-        raise ExperimentError(where, f"must be a finite number, got {value}")
-    if minimum is not None and (value <= minimum if exclusive_min else value < minimum):
-        raise ExperimentError(where, f"must be {'greater than' if exclusive_min else 'at least'} {minimum:g}, got {value:g}")
-    if maximum is not None and value > maximum:
-        raise ExperimentError(where, f"must be at most {maximum:g}, got {value:g}")
-    return value
-
-
-def read_bool(value: Any, where: str) -> bool:
-    if not isinstance(value, bool):
-        raise ExperimentError(where, f"expected true or false, got {_type_name(value)}")
-    return value
-
-
-def read_str(value: Any, where: str, choices: list[str] | None = None) -> str:
-    if not isinstance(value, str):
-        raise ExperimentError(where, f"expected text, got {_type_name(value)}")
-    if choices is not None and value not in choices:
-        raise ExperimentError(where, f"unknown value {value!r}; choose one of: {', '.join(choices)}")
-    return value
-
-
-def _read_object(value: Any, where: str) -> dict[str, Any]:
-    if not isinstance(value, dict):
-        raise ExperimentError(where, f"expected an object, got {_type_name(value)}")
-    return value
-
-
-def _check_keys(data: dict[str, Any], allowed: set[str], where: str) -> None:
-    unknown = sorted(str(key) for key in set(data) - allowed)  # str: from_dict may get non-text keys
-    if unknown:
-        prefix = f"{where}." if where else ""
-        raise ExperimentError(f"{prefix}{unknown[0]}", f"unknown field; known fields are: {', '.join(sorted(allowed))}")
+# Each reader (playground.core.fields) checks one value and names it in the error; the catalog
+# and the data registry supply the names of layers, losses, optimizers and datasets.
 
 
 def _parse_augment(value: Any, where: str) -> AugmentSpec:
     if isinstance(value, bool):  # shorthand: "augment": true
         return AugmentSpec(enabled=value)
-    data = _read_object(value, where)
-    _check_keys(data, {f.name for f in fields(AugmentSpec)}, where)
+    data = read_object(value, where)
+    check_keys(data, {f.name for f in fields(AugmentSpec)}, where)
     spec = AugmentSpec()
     if "enabled" in data:
         spec.enabled = read_bool(data["enabled"], f"{where}.enabled")
     if "rotation" in data:
-        spec.rotation = read_float(data["rotation"], f"{where}.rotation", 0, 180)
+        spec.rotation = read_float(data["rotation"], f"{where}.rotation", *limits.ROTATION)
     for name in ("shift", "scale", "stroke", "blur"):
         if name in data:
-            setattr(spec, name, read_float(data[name], f"{where}.{name}", 0, 1))
+            setattr(spec, name, read_float(data[name], f"{where}.{name}", *limits.AUGMENT_FRACTION))
     return spec
 
 
-def _parse_str_list(value: Any, where: str, choices: list[str] | None = None) -> list[str]:
-    if not isinstance(value, list):
-        raise ExperimentError(where, f"expected a list, got {_type_name(value)}")
-    return [read_str(item, f"{where}[{i}]", choices) for i, item in enumerate(value)]
+def _read_section(value: Any, where: str, spec_type: type, names: list[str]) -> tuple[dict[str, Any], Any]:
+    """A section of the file (dataset, optimizer, scheduler) as an object or as its name alone
+    ("optimizer": "sgd"): its fields checked against the spec's, its name against `names`."""
+    if isinstance(value, str):
+        value = {"name": value}
+    data = read_object(value, where)
+    check_keys(data, {f.name for f in fields(spec_type)}, where)
+    spec = spec_type()
+    if "name" in data:
+        spec.name = read_str(data["name"], f"{where}.name", names)
+    return data, spec
 
 
 def _parse_dataset(value: Any) -> DatasetSpec:
-    from playground.data import registry  # names only; no tensors are created here
-
-    where = "dataset"
-    if isinstance(value, str):  # shorthand: "dataset": "mnist"
-        value = {"name": value}
-    data = _read_object(value, where)
-    _check_keys(data, {f.name for f in fields(DatasetSpec)}, where)
-    spec = DatasetSpec()
+    data, spec = _read_section(value, "dataset", DatasetSpec, registry.dataset_names())
     if "name" not in data:
         raise ExperimentError("dataset.name", "missing; choose one of: " + ", ".join(registry.dataset_names()))
-    spec.name = read_str(data["name"], "dataset.name", registry.dataset_names())
     if "batch_size" in data:
-        spec.batch_size = read_int(data["batch_size"], "dataset.batch_size", 1, 65536)
+        spec.batch_size = read_int(data["batch_size"], "dataset.batch_size", *limits.BATCH_SIZE)
     if "val_split" in data:
-        spec.val_split = read_float(data["val_split"], "dataset.val_split", 0, 0.9)
+        spec.val_split = read_float(data["val_split"], "dataset.val_split", *limits.VAL_SPLIT)
     if "normalize" in data:
         spec.normalize = read_bool(data["normalize"], "dataset.normalize")
     if "augment" in data:
@@ -305,17 +213,17 @@ def _parse_dataset(value: Any) -> DatasetSpec:
     if "limit" in data:
         spec.limit = read_int(data["limit"], "dataset.limit", 0)
     if "samples" in data:
-        spec.samples = read_int(data["samples"], "dataset.samples", 4, 1_000_000)
+        spec.samples = read_int(data["samples"], "dataset.samples", *limits.SAMPLES)
     if "noise" in data:
-        spec.noise = read_float(data["noise"], "dataset.noise", 0, 1)
+        spec.noise = read_float(data["noise"], "dataset.noise", *limits.NOISE)
     if "features" in data:
-        spec.features = _parse_str_list(data["features"], "dataset.features", registry.FEATURE_NAMES)
+        spec.features = read_str_list(data["features"], "dataset.features", registry.FEATURE_NAMES)
         if not spec.features:
             raise ExperimentError("dataset.features", "choose at least one input feature (for example x1)")
     if "csv_path" in data:
         spec.csv_path = read_str(data["csv_path"], "dataset.csv_path")
     if "csv_features" in data:
-        spec.csv_features = _parse_str_list(data["csv_features"], "dataset.csv_features")
+        spec.csv_features = read_str_list(data["csv_features"], "dataset.csv_features")
     if "csv_target" in data:
         spec.csv_target = read_str(data["csv_target"], "dataset.csv_target")
     if "csv_task" in data:
@@ -324,10 +232,8 @@ def _parse_dataset(value: Any) -> DatasetSpec:
 
 
 def _parse_layer(value: Any, index: int) -> LayerSpec:
-    from playground.core import catalog
-
     where = f"layers[{index}]"
-    data = _read_object(value, where)
+    data = read_object(value, where)
     if "type" not in data:
         raise ExperimentError(f"{where}.type", "missing; every layer needs a type such as \"Linear\"")
     type_name = read_str(data["type"], f"{where}.type")
@@ -342,60 +248,40 @@ def _parse_layer(value: Any, index: int) -> LayerSpec:
 
 
 def _parse_optimizer(value: Any) -> OptimizerSpec:
-    from playground.core import catalog
-
-    where = "optimizer"
-    if isinstance(value, str):
-        value = {"name": value}
-    data = _read_object(value, where)
-    _check_keys(data, {f.name for f in fields(OptimizerSpec)}, where)
-    spec = OptimizerSpec()
-    if "name" in data:
-        spec.name = read_str(data["name"], "optimizer.name", list(catalog.OPTIMIZERS))
+    data, spec = _read_section(value, "optimizer", OptimizerSpec, list(catalog.OPTIMIZERS))
     if "lr" in data:
-        spec.lr = read_float(data["lr"], "optimizer.lr", 0, 10, exclusive_min=True)
+        spec.lr = read_float(data["lr"], "optimizer.lr", *limits.LEARNING_RATE, exclusive_min=True)
     if "momentum" in data:
-        spec.momentum = read_float(data["momentum"], "optimizer.momentum", 0, 0.9999)
+        spec.momentum = read_float(data["momentum"], "optimizer.momentum", *limits.MOMENTUM)
     if "nesterov" in data:
         spec.nesterov = read_bool(data["nesterov"], "optimizer.nesterov")
     if "betas" in data:
         betas = data["betas"]
         if not isinstance(betas, list) or len(betas) != 2:
             raise ExperimentError("optimizer.betas", "expected a list of two numbers such as [0.9, 0.999]")
-        spec.betas = [read_float(b, f"optimizer.betas[{i}]", 0, 0.99999) for i, b in enumerate(betas)]
+        spec.betas = [read_float(b, f"optimizer.betas[{i}]", *limits.BETA) for i, b in enumerate(betas)]
     if "weight_decay" in data:
-        spec.weight_decay = read_float(data["weight_decay"], "optimizer.weight_decay", 0, 1)
+        spec.weight_decay = read_float(data["weight_decay"], "optimizer.weight_decay", *limits.WEIGHT_DECAY)
     if spec.nesterov and spec.name == "sgd" and spec.momentum == 0:
         raise ExperimentError("optimizer.nesterov", "Nesterov momentum needs a momentum above 0")
     return spec
 
 
 def _parse_scheduler(value: Any) -> SchedulerSpec:
-    from playground.core import catalog
-
-    where = "scheduler"
     if value is None:
         return SchedulerSpec()
-    if isinstance(value, str):
-        value = {"name": value}
-    data = _read_object(value, where)
-    _check_keys(data, {f.name for f in fields(SchedulerSpec)}, where)
-    spec = SchedulerSpec()
-    if "name" in data:
-        spec.name = read_str(data["name"], "scheduler.name", list(catalog.SCHEDULERS))
+    data, spec = _read_section(value, "scheduler", SchedulerSpec, list(catalog.SCHEDULERS))
     if "step_size" in data:
-        spec.step_size = read_int(data["step_size"], "scheduler.step_size", 1, 10000)
+        spec.step_size = read_int(data["step_size"], "scheduler.step_size", *limits.STEP_SIZE)
     if "gamma" in data:
-        spec.gamma = read_float(data["gamma"], "scheduler.gamma", 0, 1, exclusive_min=True)
+        spec.gamma = read_float(data["gamma"], "scheduler.gamma", *limits.GAMMA, exclusive_min=True)
     if "max_lr" in data:
-        spec.max_lr = read_float(data["max_lr"], "scheduler.max_lr", 0, 10)
+        spec.max_lr = read_float(data["max_lr"], "scheduler.max_lr", *limits.MAX_LR)
     return spec
 
 
 def _parse_experiment(value: Any) -> Experiment:
-    from playground.core import catalog
-
-    data = _read_object(value, "")
+    data = read_object(value, "")
     if isinstance(value, dict) and not value:
         raise ExperimentError("", "the file is empty; an experiment needs at least a dataset and layers")
     version = data.get("version", FORMAT_VERSION)
@@ -409,7 +295,7 @@ def _parse_experiment(value: Any) -> Experiment:
     if "format" in data and data["format"] != FORMAT_NAME:
         raise ExperimentError("format", f"expected {FORMAT_NAME!r}; this is not an NN Playground experiment")
     known = {f.name for f in fields(Experiment)} | {"format", "version"}
-    _check_keys(data, known, "")
+    check_keys(data, known, "")
     exp = Experiment()
     if "name" in data:
         exp.name = read_str(data["name"], "name")
@@ -420,10 +306,7 @@ def _parse_experiment(value: Any) -> Experiment:
     exp.dataset = _parse_dataset(data["dataset"])
     if "layers" not in data:
         raise ExperimentError("layers", "missing; list the network's layers, for example [{\"type\": \"Flatten\"}, ...]")
-    layers = data["layers"]
-    if not isinstance(layers, list):
-        raise ExperimentError("layers", f"expected a list of layers, got {_type_name(layers)}")
-    exp.layers = [_parse_layer(item, i) for i, item in enumerate(layers)]
+    exp.layers = [_parse_layer(item, i) for i, item in enumerate(read_list(data["layers"], "layers", "layers"))]
     if "loss" in data:
         exp.loss = read_str(data["loss"], "loss", list(catalog.LOSSES))
     if "optimizer" in data:
@@ -431,14 +314,14 @@ def _parse_experiment(value: Any) -> Experiment:
     if "scheduler" in data:
         exp.scheduler = _parse_scheduler(data["scheduler"])
     if "epochs" in data:
-        exp.epochs = read_int(data["epochs"], "epochs", 1, 10000)
+        exp.epochs = read_int(data["epochs"], "epochs", *limits.EPOCHS)
     if "seed" in data:
-        exp.seed = read_int(data["seed"], "seed", 0, 2**31 - 1)
+        exp.seed = read_int(data["seed"], "seed", *limits.SEED)
     if "device" in data:
         exp.device = read_str(data["device"], "device", ["auto", "cpu", "cuda", "mps"])
     if "grad_clip" in data:
-        exp.grad_clip = read_float(data["grad_clip"], "grad_clip", 0, 1e6)
+        exp.grad_clip = read_float(data["grad_clip"], "grad_clip", *limits.GRAD_CLIP)
     for name in ("l1", "l2"):
         if name in data:
-            setattr(exp, name, read_float(data[name], name, 0, 10))
+            setattr(exp, name, read_float(data[name], name, *limits.PENALTY))
     return exp

@@ -11,13 +11,14 @@ from __future__ import annotations
 import copy
 import importlib.util
 import os
-import tempfile
 import warnings
 from contextlib import contextmanager
 from pathlib import Path
 
 import torch
 from torch import nn
+
+from playground.files import atomic_write
 
 ONNX_MISSING = "ONNX export needs the onnx package — install the onnx extra: pip install nn-playground[onnx]"
 TOLERANCE = 1e-5
@@ -51,7 +52,7 @@ def export_torchscript(model: nn.Module, input_shape: tuple[int, ...], path: str
         with torch.no_grad():
             _check_same(expected, loaded(sample), "TorchScript")
 
-    _write_atomically(path, write)
+    atomic_write(path, write)
     return path
 
 
@@ -83,7 +84,7 @@ def export_onnx(model: nn.Module, input_shape: tuple[int, ...], path: str | os.P
             (got,) = session.run(["output"], {"input": sample.numpy()})
             _check_same(expected, torch.from_numpy(got), "ONNX")
 
-    _write_atomically(path, write)
+    atomic_write(path, write)
     return path
 
 
@@ -110,17 +111,3 @@ def _check_same(expected: torch.Tensor, got: torch.Tensor, what: str) -> None:
         difference = (got - expected).abs().max().item() if got.shape == expected.shape else float("nan")
         raise ExportError(f"the {what} export does not reproduce the model's outputs "
                           f"(shape {tuple(got.shape)} vs {tuple(expected.shape)}, largest difference {difference:g})")
-
-
-def _write_atomically(path: Path, write) -> None:
-    """Call write(tmp) on a temporary file next to `path`, then rename it into place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    tmp = Path(name)
-    try:
-        write(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise

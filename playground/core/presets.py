@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from playground.core.experiment import Experiment, ExperimentError
-from playground.core.i18n import QT_TRANSLATE_NOOP
+from playground.i18n import QT_TRANSLATE_NOOP
 from playground.resources import presets_dir
 
 # The bundled presets' names and descriptions, as pyside6-lupdate must see them (literals), so the

@@ -18,22 +18,20 @@ import json
 import math
 import os
 from dataclasses import dataclass, field, fields
-from pathlib import Path
 from typing import Any
 
-from playground.core.experiment import (
-    Experiment,
+from playground.core.experiment import Experiment, parse_json, read_experiment_text
+from playground.core.fields import (
     ExperimentError,
-    _check_keys,
-    _read_object,
-    _type_name,
-    atomic_write_text,
-    parse_json,
+    check_keys,
     read_float,
     read_int,
+    read_list,
+    read_object,
+    read_optional_float,
     read_str,
-    read_text_file,
 )
+from playground.files import atomic_write_text
 
 RUN_STATUSES = ("completed", "stopped", "failed")
 # the parameter that says how big a layer is, for the one-line network summary
@@ -111,8 +109,8 @@ class RunRecord:
 
     @classmethod
     def from_dict(cls, value: Any, where: str = "run") -> RunRecord:
-        data = _read_object(value, where)
-        _check_keys(data, {f.name for f in fields(RunRecord)}, where)
+        data = read_object(value, where)
+        check_keys(data, {f.name for f in fields(RunRecord)}, where)
         for required in ("name", "experiment"):
             if required not in data:
                 raise ExperimentError(f"{where}.{required}", "missing")
@@ -129,43 +127,34 @@ class RunRecord:
         if "history" in data:
             run.history = _parse_history(data["history"], f"{where}.history")
         if "batch_losses" in data:
-            losses = data["batch_losses"]
-            if not isinstance(losses, list):
-                raise ExperimentError(f"{where}.batch_losses", f"expected a list of numbers, got {_type_name(losses)}")
+            losses = read_list(data["batch_losses"], f"{where}.batch_losses", "numbers")
             run.batch_losses = [read_float(v, f"{where}.batch_losses[{i}]") for i, v in enumerate(losses)]
         if "batches_per_epoch" in data:
             run.batches_per_epoch = read_int(data["batches_per_epoch"], f"{where}.batches_per_epoch", 0)
         for name in ("initial_accuracy", "test_accuracy"):
             if name in data:
-                setattr(run, name, _optional_float(data[name], f"{where}.{name}", 0, 1))
+                setattr(run, name, read_optional_float(data[name], f"{where}.{name}", 0, 1))
         if "test_loss" in data:
-            run.test_loss = _optional_float(data["test_loss"], f"{where}.test_loss", 0)
+            run.test_loss = read_optional_float(data["test_loss"], f"{where}.test_loss", 0)
         return run
 
 
-def _optional_float(value: Any, where: str, minimum: float | None = None,
-                    maximum: float | None = None) -> float | None:
-    return None if value is None else read_float(value, where, minimum, maximum)
-
-
 def _parse_history(value: Any, where: str) -> list[EpochRecord]:
-    if not isinstance(value, list):
-        raise ExperimentError(where, f"expected a list of epochs, got {_type_name(value)}")
     records = []
-    for i, item in enumerate(value):
+    for i, item in enumerate(read_list(value, where, "epochs")):
         at = f"{where}[{i}]"
-        data = _read_object(item, at)
-        _check_keys(data, {f.name for f in fields(EpochRecord)}, at)
+        data = read_object(item, at)
+        check_keys(data, {f.name for f in fields(EpochRecord)}, at)
         if "epoch" not in data or "train_loss" not in data:
             raise ExperimentError(f"{at}.{'epoch' if 'epoch' not in data else 'train_loss'}", "missing")
         record = EpochRecord(read_int(data["epoch"], f"{at}.epoch", 1),
                              read_float(data["train_loss"], f"{at}.train_loss", 0))
         for name in ("train_accuracy", "val_accuracy"):
             if name in data:
-                setattr(record, name, _optional_float(data[name], f"{at}.{name}", 0, 1))
+                setattr(record, name, read_optional_float(data[name], f"{at}.{name}", 0, 1))
         for name in ("val_loss", "lr", "seconds"):
             if name in data:
-                setattr(record, name, _optional_float(data[name], f"{at}.{name}", 0))
+                setattr(record, name, read_optional_float(data[name], f"{at}.{name}", 0))
         records.append(record)
     return records
 
@@ -194,24 +183,22 @@ def save_project(path: str | os.PathLike[str], experiment: Experiment, runs: lis
     """The experiment JSON plus a "runs" list, written atomically."""
     data = experiment.to_dict()
     data["runs"] = [run.to_dict() for run in runs]
-    atomic_write_text(Path(path), json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n")
+    atomic_write_text(path, json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n")
 
 
 def load_project(path: str | os.PathLike[str]) -> tuple[Experiment, list[RunRecord]]:
     """Read a project (or a plain experiment file, which has no runs)."""
-    return parse_project(read_text_file(path))
+    return parse_project(read_experiment_text(path))
 
 
 def parse_project(text: str) -> tuple[Experiment, list[RunRecord]]:
     if not text.strip():
         return Experiment.from_json(text), []  # says the file is empty, as for an experiment
-    data = _read_object(parse_json(text), "")  # the experiment's reader: not JSON, nested too deeply
+    data = read_object(parse_json(text), "")  # the experiment's reader: not JSON, nested too deeply
     # the experiment loader refuses unknown keys, and "runs" is the project's, not the experiment's
     experiment_part = {k: v for k, v in data.items() if k != "runs"}
     experiment = Experiment.from_dict(experiment_part)
-    raw_runs = data.get("runs", [])
-    if not isinstance(raw_runs, list):
-        raise ExperimentError("runs", f"expected a list of runs, got {_type_name(raw_runs)}")
+    raw_runs = read_list(data.get("runs", []), "runs", "runs")
     return experiment, [RunRecord.from_dict(item, f"runs[{i}]") for i, item in enumerate(raw_runs)]
 
 
@@ -235,4 +222,4 @@ def run_metrics_csv(run: RunRecord) -> str:
 
 
 def export_run_csv(run: RunRecord, path: str | os.PathLike[str]) -> None:
-    atomic_write_text(Path(path), run_metrics_csv(run))
+    atomic_write_text(path, run_metrics_csv(run))

@@ -12,23 +12,12 @@ import math
 import os
 from dataclasses import dataclass, field
 
-from playground.core import catalog
-from playground.core.catalog import Shape, ShapeMismatch, format_shape
+from playground.core import catalog, limits
 from playground.core.experiment import Experiment, LayerSpec
-from playground.core.i18n import QT_TRANSLATE_NOOP, Message
+from playground.core.layer_rules import Shape, ShapeMismatch, format_shape
+from playground.i18n import QT_TRANSLATE_NOOP, Message
 
-# A single layer above this many parameters is refused before anything is allocated:
-# 50M float32 weights are 200 MB, plus as much again for gradients and twice for Adam.
-MAX_LAYER_PARAMETERS = 50_000_000
-# The whole run must fit in this much memory (see `memory_budget`): a network whose layers are each
-# fine may still need more than the computer has once a batch flows through it, and an allocation
-# that size does not fail politely — the operating system kills the app.
-MAX_MEMORY_BUDGET = 8 * 1024**3
 BYTES_PER_NUMBER = 4  # float32
-# Above the optimizer's usual range a learning rate rarely trains: (a typical value, the most that
-# usually still works). Shape inference warns above it; the trainer's advice suggests the typical one.
-USUAL_LEARNING_RATES = {"sgd": (0.01, 1.0), "adam": (0.001, 0.1), "adamw": (0.001, 0.1),
-                        "rmsprop": (0.001, 0.1), "adagrad": (0.01, 1.0)}
 
 
 @dataclass
@@ -43,7 +32,7 @@ class LayerShape:
 @dataclass
 class Issue:
     index: int | None  # layer index, or None for the whole network
-    message: str  # a playground.core.i18n.Message: English as a str, translatable in the window
+    message: str  # a playground.i18n.Message: English as a str, translatable in the window
 
 
 @dataclass
@@ -106,7 +95,7 @@ def infer_layers(input_shape: Shape, layers: list[LayerSpec]) -> ShapeReport:
             continue
         try:
             out, params = layer_type.infer(shape, layer_type.complete(layer.params))
-            if params > MAX_LAYER_PARAMETERS:
+            if params > limits.MAX_LAYER_PARAMETERS:
                 raise ShapeMismatch(Message("Shapes", QT_TRANSLATE_NOOP(
                     "Shapes", "{layer} would have {count} parameters (about {size} GB for the weights alone, "
                     "several times that while training) — use fewer units, or pool or stride before it"),
@@ -149,12 +138,13 @@ def infer_shapes(experiment: Experiment, input_shape: Shape | None = None,
 
 @functools.cache
 def memory_budget() -> int:
-    """Bytes one run may use: half of this computer's memory, and never more than MAX_MEMORY_BUDGET."""
+    """Bytes one run may use: half of this computer's memory, and never more than limits.MAX_MEMORY_BUDGET."""
+    ceiling = limits.MAX_MEMORY_BUDGET
     try:
         physical = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
     except (AttributeError, ValueError, OSError):  # Windows has no sysconf
-        return MAX_MEMORY_BUDGET
-    return min(MAX_MEMORY_BUDGET, physical // 2) if physical > 0 else MAX_MEMORY_BUDGET
+        return ceiling
+    return min(ceiling, physical // 2) if physical > 0 else ceiling
 
 
 def _layer_training_bytes(row: LayerShape, batch_size: int) -> int:
@@ -301,7 +291,7 @@ def learning_rate_problem(optimizer: str, lr: float) -> str | None:
     """Why `lr` is far too high for `optimizer`, or None. Adam and its kin move each weight by about
     lr per step, so a run at lr 10 does not blow up to NaN: it wanders at chance accuracy instead,
     and only this warning tells the learner why."""
-    typical, usual_max = USUAL_LEARNING_RATES.get(optimizer, (None, math.inf))
+    typical, usual_max = limits.USUAL_LEARNING_RATES.get(optimizer, (None, math.inf))
     if lr <= usual_max:
         return None
     name = catalog.OPTIMIZERS[optimizer].label if optimizer in catalog.OPTIMIZERS else optimizer

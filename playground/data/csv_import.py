@@ -11,12 +11,16 @@ number``), all of them at once (up to `MAX_PROBLEMS`), so a person can fix the f
 from __future__ import annotations
 
 import csv
+import io
 import math
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+
+from playground.data.bundle import DatasetInfo
+from playground.files import UnreadableFile, atomic_write_text, read_text_file
 
 MAX_PROBLEMS = 12
 TASKS = ("classification", "regression")
@@ -62,16 +66,14 @@ def read_table(path: str | os.PathLike[str]) -> CsvTable:
     if not str(path) or str(path) == ".":
         raise CsvError("No CSV file chosen — choose one with Data → Import CSV…")
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise CsvError(f"{path} does not exist") from None
-    except IsADirectoryError:
-        raise CsvError(f"{path} is a folder, not a CSV file") from None
-    except UnicodeDecodeError as exc:
-        raise CsvError(f"{path.name} is not a UTF-8 text file (byte {exc.start} cannot be read) — "
-                       "save it as CSV (UTF-8)") from None
-    except OSError as exc:
-        raise CsvError(f"cannot read {path}: {exc.strerror}") from None
+        text = read_text_file(path, encoding="utf-8-sig")
+    except UnreadableFile as exc:
+        if exc.reason == "folder":
+            raise CsvError(f"{path} is a folder, not a CSV file") from None
+        if exc.reason == "not text":
+            raise CsvError(f"{path.name} is not a UTF-8 text file (byte {exc.position} cannot be read) — "
+                           "save it as CSV (UTF-8)") from None
+        raise CsvError(str(exc)) from None
     if not text.strip():
         raise CsvError(f"{path.name} is empty — it needs a header row and at least one data row")
     reader = csv.reader(text.splitlines())
@@ -213,8 +215,6 @@ def peek_classes(spec) -> list[str]:
 
 def load_for_training(spec):
     """(features N×k float32, targets, DatasetInfo) for the registry; raises CsvError with every problem."""
-    from playground.data.registry import DatasetInfo
-
     data = read_csv(spec.csv_path, list(spec.csv_features), spec.csv_target, spec.csv_task)
     n_in = data.features.shape[1]
     if spec.csv_task == "regression":
@@ -227,16 +227,12 @@ def load_for_training(spec):
 def write_csv(path: str | os.PathLike[str], columns: list[str], rows) -> None:
     """Write rows (sequences of numbers or text) under a header: used to export generated data.
     Written whole and renamed into place, so a crash never leaves half a file."""
-    import io
-
-    from playground.core.experiment import atomic_write_text
-
     text = io.StringIO(newline="")
     writer = csv.writer(text)
     writer.writerow(columns)
     for row in rows:
         writer.writerow([_format(v) for v in row])
-    atomic_write_text(Path(path), text.getvalue())
+    atomic_write_text(path, text.getvalue())
 
 
 def _format(value) -> str:

@@ -14,13 +14,14 @@ import gzip
 import io
 import os
 import re
-import shutil
 import socket
 import sys
 import tempfile
 import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from playground.files import atomic_copy
 
 if TYPE_CHECKING:  # torch is imported by torchvision when data is loaded; shape inference never needs it
     import torch
@@ -31,7 +32,8 @@ FASHION_CLASSES = ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sanda
                    "Ankle boot"]
 DIGIT_CLASSES = [str(d) for d in range(10)]
 
-_FOLDERS = {"mnist": "MNIST", "fashion-mnist": "FashionMNIST"}
+# torchvision's class for each image dataset; torchvision keeps its files in a folder of the same name
+TORCHVISION_CLASSES = {"mnist": "MNIST", "fashion-mnist": "FashionMNIST"}
 
 
 class DataUnavailableError(RuntimeError):
@@ -60,7 +62,7 @@ def resolve_data_dir(data_dir: str | os.PathLike[str] | None = None) -> Path:
 def _torchvision_class(name: str):
     from torchvision import datasets
 
-    return {"mnist": datasets.MNIST, "fashion-mnist": datasets.FashionMNIST}[name]
+    return getattr(datasets, TORCHVISION_CLASSES[name])
 
 
 IDX_FILES = ("train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte")
@@ -70,20 +72,20 @@ DOWNLOAD_TIMEOUT = 30
 
 def raw_folder(name: str, root: str | os.PathLike[str]) -> Path:
     """Where torchvision keeps a dataset's IDX files: <root>/MNIST/raw."""
-    return Path(root) / _FOLDERS[name] / "raw"
+    return Path(root) / TORCHVISION_CLASSES[name] / "raw"
 
 
 def _missing_message(name: str, root: Path, reason: str) -> str:
     folder = raw_folder(name, root)
     files = ", ".join(IDX_FILES)
-    return (f"The {_FOLDERS[name]} files are not in {folder} and could not be downloaded ({reason}). "
+    return (f"The {TORCHVISION_CLASSES[name]} files are not in {folder} and could not be downloaded ({reason}). "
             f"Connect to the internet and try again, or put the IDX files ({files}, optionally .gz) in {folder}, "
             f"or point NN Playground at a folder that has them with --data-dir or {DATA_ENV}.")
 
 
 def _damaged_message(name: str, root: Path, reason: str) -> str:
     folder = raw_folder(name, root)
-    return (f"The {_FOLDERS[name]} files in {folder} cannot be read ({reason}) — they are damaged or incomplete: "
+    return (f"The {TORCHVISION_CLASSES[name]} files in {folder} cannot be read ({reason}) — they are damaged or incomplete: "
             "delete them so they are downloaded again, or replace them with good copies.")
 
 
@@ -123,7 +125,7 @@ def _unpack_local_archives(name: str, root: Path) -> None:
             continue
         try:
             with gzip.open(archive, "rb") as source:
-                _write_atomically(raw / f, source)
+                atomic_copy(raw / f, source)
         except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
             raise DataUnavailableError(_damaged_message(name, root, f"{archive.name}: {_first_line(exc)}")) from None
         except OSError as exc:  # a folder we may read but not write to
@@ -154,10 +156,10 @@ def _download(name: str, root: Path) -> None:
             for f in IDX_FILES:
                 if not (raw / f).is_file():
                     with open(fetched / f, "rb") as source:
-                        _write_atomically(raw / f, source)
+                        atomic_copy(raw / f, source)
         except OSError as exc:
             raise DataUnavailableError(
-                f"The {_FOLDERS[name]} files were downloaded but cannot be saved in {raw} ({exc.strerror}) — "
+                f"The {TORCHVISION_CLASSES[name]} files were downloaded but cannot be saved in {raw} ({exc.strerror}) — "
                 f"choose a folder you can write to with --data-dir or {DATA_ENV}.") from None
 
 
@@ -167,18 +169,6 @@ def _download_reason(exc: BaseException) -> str:
     reason = lines[-1] if lines else type(exc).__name__
     match = re.fullmatch(r"<urlopen error (.*)>", reason)
     return match.group(1) if match else reason
-
-
-def _write_atomically(path: Path, source) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            shutil.copyfileobj(source, handle)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
 
 
 @contextlib.contextmanager

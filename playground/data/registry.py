@@ -7,13 +7,13 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 
 import numpy as np
 
-from playground.core.i18n import QT_TRANSLATE_NOOP
-from playground.data import generated
+from playground.data import csv_import, generated
+from playground.data.bundle import DataBundle, DatasetInfo
 from playground.data.features import FEATURE_NAMES, apply_features, usable_features
+from playground.i18n import QT_TRANSLATE_NOOP
 
 IMAGE_DATASETS = ("mnist", "fashion-mnist")
 POINT_DATASETS = tuple(generated.CLASSIFICATION) + tuple(generated.REGRESSION)
@@ -27,46 +27,11 @@ DATASET_LABELS = {  # marked for translation: the UI shows them with translate("
     "csv": QT_TRANSLATE_NOOP("Data", "CSV file"),
 }
 
-__all__ = ["FEATURE_NAMES", "DataBundle", "DatasetInfo", "dataset_info", "dataset_names", "load_dataset"]
+__all__ = ["FEATURE_NAMES", "dataset_info", "dataset_names", "load_dataset"]
 
 
 def dataset_names() -> list[str]:
     return [*IMAGE_DATASETS, *POINT_DATASETS, "csv"]
-
-
-@dataclass
-class DatasetInfo:
-    name: str
-    input_shape: tuple[int, ...]
-    num_classes: int  # 0 for regression
-    output_size: int  # what the last layer must produce: classes, or regression targets
-    class_names: list[str] = field(default_factory=list)
-
-    @property
-    def task(self) -> str:
-        return "classification" if self.num_classes else "regression"
-
-    @property
-    def is_image(self) -> bool:
-        return len(self.input_shape) == 3
-
-
-@dataclass
-class DataBundle:
-    """Tensors for one run. Inputs are normalized float32; labels int64 or targets float32 (N×k)."""
-
-    info: DatasetInfo
-    train_x: object
-    train_y: object
-    val_x: object
-    val_y: object
-    test_x: object = None  # the official test set for images; None for generated data
-    test_y: object = None
-    normalization: tuple[float, float] | None = None  # (mean, std) applied to image pixels in [0, 1]
-    # 2-D data: raw coordinates before feature mapping, for plots and the decision boundary
-    train_points: np.ndarray | None = None
-    val_points: np.ndarray | None = None
-    features: list[str] = field(default_factory=list)
 
 
 def dataset_info(spec) -> DatasetInfo:
@@ -79,8 +44,6 @@ def dataset_info(spec) -> DatasetInfo:
         n_in = max(1, len(spec.csv_features))
         if spec.csv_task == "regression":
             return DatasetInfo(name, (n_in,), 0, 1)
-        from playground.data import csv_import
-
         classes = csv_import.peek_classes(spec) or ["0", "1"]
         return DatasetInfo(name, (n_in,), len(classes), len(classes), classes)
     features = usable_features(spec.features, generated.RAW_DIMS[name])
@@ -94,8 +57,6 @@ def load_dataset(spec, seed: int = 0, data_dir: str | os.PathLike[str] | None = 
     if spec.name in IMAGE_DATASETS:
         return _load_images(spec, seed, data_dir)
     if spec.name == "csv":
-        from playground.data import csv_import
-
         points, targets, info = csv_import.load_for_training(spec)
         return _split_points(spec, info, points, targets, seed, features=list(spec.csv_features), mapped=points)
     info = dataset_info(spec)

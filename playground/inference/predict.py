@@ -2,7 +2,7 @@
 
 `predict` is what both the canvas (on its worker thread) and the command line use, so a digit
 is read the same way everywhere: `preprocess.mnist_pixels`, the model's own normalization, then
-softmax over the outputs.
+the outputs read as probabilities by `playground.core.predictions`.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import numpy as np
 import torch
 
 from playground.core.checkpoint import CheckpointError, LoadedModel, load_checkpoint
+from playground.core.predictions import experiment_reading
 from playground.inference.preprocess import (
     SIZE,
     EmptyImage,
@@ -106,19 +107,6 @@ def inference_copy(loaded: LoadedModel) -> LoadedModel:
                        tuple(loaded.input_shape), dict(loaded.metrics), loaded.path)
 
 
-def _probabilities(loaded: LoadedModel, outputs: torch.Tensor) -> torch.Tensor:
-    """Softmax of the outputs, unless the network already ends in (Log)Softmax."""
-    last = loaded.experiment.layers[-1].type if loaded.experiment.layers else ""
-    if last == "Softmax":
-        return outputs.clamp_min(0) / outputs.clamp_min(0).sum(1, keepdim=True).clamp_min(1e-12)
-    if last == "LogSoftmax":
-        return outputs.exp()
-    if outputs.shape[1] == 1:  # one logit for two classes (BCE)
-        p = torch.sigmoid(outputs)
-        return torch.cat([1 - p, p], 1)
-    return torch.softmax(outputs, 1)
-
-
 def predict_pixels(loaded: LoadedModel, pixels: np.ndarray) -> Prediction:
     """Classify 28×28 pixels that are already MNIST-prepared (ink bright, in [0, 1])."""
     check_image_model(loaded)
@@ -130,8 +118,9 @@ def predict_pixels(loaded: LoadedModel, pixels: np.ndarray) -> Prediction:
     with torch.no_grad():
         outputs = model(x.to(device)).float().cpu()
     model.train(was_training)
-    probabilities = _probabilities(loaded, outputs)[0].numpy().astype(np.float64)
-    top = int(probabilities.argmax())
+    reading = experiment_reading(loaded.experiment, len(loaded.class_names) or outputs.shape[1])
+    probabilities = reading.probabilities(outputs)[0].numpy().astype(np.float64)
+    top = int(reading.classes(outputs)[0])
     names = loaded.class_names
     label = names[top] if top < len(names) else str(top)
     return Prediction(probabilities, top, label, pixels)

@@ -27,7 +27,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, UnidentifiedImageError
 
-from playground.core.i18n import QT_TRANSLATE_NOOP
+from playground.i18n import QT_TRANSLATE_NOOP
 
 SIZE = 28  # the model's input field
 BOX = 20  # the longer side of the digit after scaling, as in MNIST

@@ -11,6 +11,8 @@ import numpy as np
 import torch
 from torch import nn
 
+from playground.core.predictions import OutputReading, last_layer_type, output_reading
+
 EVAL_BATCH = 2048
 
 
@@ -41,30 +43,30 @@ class Evaluation:
             return np.where(totals > 0, np.diag(self.confusion) / np.maximum(totals, 1), np.nan)
 
 
-def predict_probabilities(model: nn.Module, x: torch.Tensor, batch_size: int = EVAL_BATCH) -> torch.Tensor:
-    """Class probabilities for a whole set, in large batches, without gradients."""
+def model_outputs(model: nn.Module, x: torch.Tensor, batch_size: int = EVAL_BATCH) -> torch.Tensor:
+    """The model's outputs for a whole set (on the CPU), in large batches, without gradients."""
     device = next(model.parameters(), torch.empty(0)).device
     was_training = model.training
     model.eval()
-    parts = []
     with torch.no_grad():
-        for start in range(0, len(x), batch_size):
-            out = model(x[start:start + batch_size].to(device))
-            if out.shape[1] == 1:  # one logit for two classes
-                p1 = torch.sigmoid(out[:, 0])
-                parts.append(torch.stack([1 - p1, p1], 1).cpu())
-            else:
-                parts.append(torch.softmax(out, 1).cpu())
+        parts = [model(x[start:start + batch_size].to(device)).float().cpu() for start in range(0, len(x), batch_size)]
     model.train(was_training)
     return torch.cat(parts) if parts else torch.empty(0, 0)
 
 
 def evaluate_classifier(model: nn.Module, x: torch.Tensor, y: torch.Tensor, class_names: list[str],
-                        max_mistakes: int = 64, batch_size: int = EVAL_BATCH) -> Evaluation:
-    """Confusion matrix over (x, y) and the most confident mistakes (with their images when 2-D+)."""
+                        max_mistakes: int = 64, batch_size: int = EVAL_BATCH,
+                        reading: OutputReading | None = None) -> Evaluation:
+    """Confusion matrix over (x, y) and the most confident mistakes (with their images when 2-D+).
+
+    `reading` turns outputs into probabilities and classes (the run's own, from its loss and last
+    layer); without one, the outputs are read as scores for softmax unless the model's last layer
+    says what they are (a network that ends in Softmax already gives probabilities)."""
     n_classes = len(class_names)
-    probs = predict_probabilities(model, x, batch_size)
-    predicted = probs.argmax(1)
+    reading = reading or output_reading("cross_entropy", last_layer_type(model), n_classes)
+    outputs = model_outputs(model, x, batch_size)
+    probs = reading.probabilities(outputs)
+    predicted = reading.classes(outputs)
     confusion = torch.zeros(n_classes, n_classes, dtype=torch.int64)
     confusion.index_put_((y.long().cpu(), predicted), torch.ones_like(predicted), accumulate=True)
     wrong = (predicted != y.cpu()).nonzero().flatten()

@@ -22,12 +22,14 @@ from typing import Any
 import torch
 from torch import nn
 
-from playground.core import catalog
+from playground.core import catalog, limits
 from playground.core.build import NetworkError, build_model, resolve_device
 from playground.core.experiment import Experiment
-from playground.core.i18n import QT_TRANSLATE_NOOP, Message
+from playground.core.predictions import LOGITS, OutputReading, experiment_reading
+from playground.data.bundle import DataBundle
 from playground.data.images import DataUnavailableError
-from playground.data.registry import DataBundle, load_dataset
+from playground.data.registry import load_dataset
+from playground.i18n import QT_TRANSLATE_NOOP, Message
 from playground.training import anatomy
 
 EVAL_BATCH = 2048
@@ -107,16 +109,20 @@ class TrainingFailed(Exception):
 
 
 def evaluate(model: nn.Module, x: torch.Tensor, y: torch.Tensor, loss_fn: nn.Module | None = None,
-             targets_fn=None, device: torch.device | None = None,
-             batch_size: int = EVAL_BATCH) -> tuple[float | None, float | None]:
-    """(mean loss, accuracy) over a whole set in large batches; accuracy is None for regression."""
+             targets_fn=None, device: torch.device | None = None, batch_size: int = EVAL_BATCH,
+             reading: OutputReading | None = None) -> tuple[float | None, float | None]:
+    """(mean loss, accuracy) over a whole set in large batches; accuracy is None for regression.
+
+    `reading` says how the outputs become classes (the trainer's own, from its loss and last layer);
+    without one, class labels (int64) are compared with the outputs read as logits."""
     if x is None or len(x) == 0:
         return None, None
     device = device or next(model.parameters(), torch.empty(0)).device
     was_training = model.training
     model.eval()
     total_loss, correct, count = 0.0, 0, 0
-    classification = y.dtype == torch.int64
+    classification = reading is not None or y.dtype == torch.int64
+    reading = reading or OutputReading(LOGITS)
     with torch.no_grad():
         for start in range(0, len(x), batch_size):
             xb = x[start:start + batch_size].to(device, non_blocking=True)
@@ -126,17 +132,11 @@ def evaluate(model: nn.Module, x: torch.Tensor, y: torch.Tensor, loss_fn: nn.Mod
                 target = targets_fn(yb, out) if targets_fn else yb
                 total_loss += float(loss_fn(out, target)) * len(xb)
             if classification:
-                correct += int((_predicted_classes(out) == yb).sum())
+                correct += int((reading.classes(out) == yb).sum())
             count += len(xb)
     model.train(was_training)
     loss = total_loss / count if loss_fn is not None else None
     return loss, (correct / count if classification else None)
-
-
-def _predicted_classes(out: torch.Tensor) -> torch.Tensor:
-    if out.shape[1] == 1:  # one logit for two classes (BCE)
-        return (out[:, 0] > 0).long()
-    return out.argmax(1)
 
 
 class Trainer:
@@ -149,6 +149,7 @@ class Trainer:
         self.model: nn.Module | None = None
         self.optimizer: torch.optim.Optimizer | None = None
         self.loss_fn: nn.Module | None = None
+        self.reading: OutputReading | None = None  # how outputs become classes; None for regression
         self.device = resolve_device(experiment.device)
         self.history: list[EpochEvent] = []
         self.eval_batch = EVAL_BATCH  # smaller for networks with large activations (see _check_network)
@@ -218,6 +219,7 @@ class Trainer:
         loss_type = catalog.LOSSES[exp.loss]
         self.loss_fn = loss_type.build()
         self._one_hot = bool(self.data.info.num_classes) and loss_type.one_hot_targets
+        self.reading = experiment_reading(exp, self.data.info.num_classes)
         if self.optimizer is None:
             self.optimizer = catalog.OPTIMIZERS[exp.optimizer.name].build(self.model.parameters(), exp.optimizer)
 
@@ -276,7 +278,7 @@ class Trainer:
                 self.data.val_x, self.data.val_y)
             try:
                 end.test_loss, end.test_accuracy = evaluate(self.model, tx, ty, self.loss_fn, self.targets_for,
-                                                            self.device, self.eval_batch)
+                                                            self.device, self.eval_batch, self.reading)
             except RuntimeError as exc:
                 end.message = f"Evaluation failed: {exc}"
         end.seconds = time.perf_counter() - started
@@ -305,7 +307,8 @@ class Trainer:
                                                  params))
 
         self._initial_loss, self._initial_accuracy = evaluate(model, data.val_x, data.val_y, self.loss_fn,
-                                                              self.targets_for, device, self.eval_batch)
+                                                              self.targets_for, device, self.eval_batch,
+                                                              self.reading)
         self.callbacks.on_initial(self, self._initial_accuracy, self._initial_loss)
 
         global_step = 0
@@ -315,7 +318,7 @@ class Trainer:
             epoch_start = time.perf_counter()
             order = torch.randperm(len(train_x), generator=generator).to(device)
             loss_sum, correct, seen = 0.0, 0, 0
-            classification = train_y.dtype == torch.int64
+            classification = self.reading is not None
             for step in range(1, batches + 1):
                 self._wait_for_turn()
                 idx = order[(step - 1) * batch_size: step * batch_size]
@@ -360,13 +363,13 @@ class Trainer:
                 seen += n
                 if classification:
                     with torch.no_grad():
-                        correct += int((_predicted_classes(out) == yb).sum())
+                        correct += int((self.reading.classes(out) == yb).sum())
                 self.callbacks.on_batch(self, BatchEvent(epoch, step, global_step, batches, loss_value, lr, n))
             if scheduler is not None and not scheduler_type.per_batch:
                 scheduler.step()
             train_seconds = time.perf_counter() - epoch_start
             val_loss, val_acc = evaluate(model, data.val_x, data.val_y, self.loss_fn, self.targets_for, device,
-                                         self.eval_batch)
+                                         self.eval_batch, self.reading)
             seconds = time.perf_counter() - epoch_start
             train_loss = loss_sum / seen
             if val_loss is not None and not math.isfinite(val_loss):
@@ -426,11 +429,9 @@ class Trainer:
             raise TrainingFailed(problem)
 
     def _lower_lr_advice(self) -> str:
-        from playground.core.shapes import USUAL_LEARNING_RATES
-
         optimizer = self.experiment.optimizer
         lr = optimizer.lr
-        typical, usual_max = USUAL_LEARNING_RATES.get(optimizer.name, (lr / 10, math.inf))
+        typical, usual_max = limits.USUAL_LEARNING_RATES.get(optimizer.name, (lr / 10, math.inf))
         suggestion = typical if lr / 10 > usual_max else lr / 10  # Adam at 10: 1 is still far too high
         # clipping bounds the gradient, which helps SGD; Adam's steps are about lr whatever the gradient
         if optimizer.name == "sgd":

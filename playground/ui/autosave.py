@@ -34,7 +34,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from playground.core.experiment import Experiment, ExperimentError, atomic_write_text
+from playground.core.experiment import Experiment, ExperimentError
+from playground.files import atomic_write_text
 
 AUTOSAVE_DELAY_MS = 1500  # after the last edit: typing a value is one save, not one per key
 RECOVERY_FILE = "autosave.json"

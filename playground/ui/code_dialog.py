@@ -33,7 +33,8 @@ from PySide6.QtWidgets import (
 )
 
 from playground.core.codegen import experiment_to_script
-from playground.core.experiment import Experiment, ExperimentError, atomic_write_text
+from playground.core.experiment import Experiment, ExperimentError
+from playground.files import atomic_write_text
 
 PYTHON_FILTER = QT_TRANSLATE_NOOP("CodeDialog", "Python scripts (*.py);;All files (*)")
 _BUILTINS = ("print", "len", "range", "sum", "round", "max", "min", "list", "tuple", "float", "int", "super",

@@ -6,7 +6,7 @@ texts of standard dialogs and buttons). English is the source language and needs
 Changing the language in the menu is remembered in QSettings and applies at the next start.
 
 Texts from the Qt-free core (catalog summaries, dataset labels, concepts) are marked there with
-`playground.core.i18n.QT_TRANSLATE_NOOP` and translated here, where they are shown.
+`playground.i18n.QT_TRANSLATE_NOOP` and translated here, where they are shown.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import os
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
-from playground.core.i18n import Message
+from playground.i18n import Message
 from playground.resources import resources_dir
 
 LANGUAGES = {"en": "English", "ko": "한국어"}  # each in its own language, as language menus do
@@ -119,7 +119,7 @@ def help_hint() -> str:
 
 
 def message_text(text: str) -> str:
-    """A message from the core (a `playground.core.i18n.Message`: shape problems, warnings) in the
+    """A message from the core (a `playground.i18n.Message`: shape problems, warnings) in the
     current language, its values translated too; any other text comes back unchanged."""
     if not isinstance(text, Message):
         return text

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from playground.core import catalog
-from playground.core.catalog import format_shape
 from playground.core.concepts import concept_key
 from playground.core.experiment import Experiment, LayerSpec
+from playground.core.layer_rules import format_shape
 from playground.core.shapes import ShapeReport
 from playground.ui.help_panel import set_concept
 from playground.ui.i18n import catalog_text, data_text, help_hint, message_text

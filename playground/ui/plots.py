@@ -93,7 +93,7 @@ def export_png(plot: pg.PlotWidget, path: str | Path) -> None:
     from pyqtgraph.exporters import ImageExporter
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 
-    from playground.core.experiment import atomic_write_bytes
+    from playground.files import atomic_write_bytes
 
     image = ImageExporter(plot.getPlotItem()).export(toBytes=True)
     data = QByteArray()
@@ -109,7 +109,7 @@ def _write_csv(path: str | Path, data: np.ndarray, header: str, fmt) -> None:
     """np.savetxt into memory, then one atomic write: a crash never leaves half a file."""
     import io
 
-    from playground.core.experiment import atomic_write_text
+    from playground.files import atomic_write_text
 
     text = io.StringIO()
     np.savetxt(text, data, delimiter=",", header=header, comments="", fmt=fmt)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from playground.core import catalog
+from playground.core import catalog, limits
 from playground.core.experiment import Experiment
 from playground.data import registry
 from playground.ui.help_panel import set_concept
@@ -35,19 +35,8 @@ from playground.ui.i18n import catalog_text, data_text, help_hint, message_text
 from playground.ui.layer_editor import set_widget_value
 from playground.ui.widgets import framed_label
 
-LR_MIN, LR_MAX = 1e-5, 10.0
-_MANTISSAS = (1.0, 2.0, 5.0)
-
-
-def lr_ladder() -> list[float]:
-    """1e-5, 2e-5, 5e-5, 1e-4, ... 10: the values the arrows step through."""
-    values = []
-    for exponent in range(-5, 2):
-        for m in _MANTISSAS:
-            value = float(f"{m}e{exponent}")
-            if LR_MIN <= value <= LR_MAX:
-                values.append(value)
-    return values
+# the learning rates the box accepts: from the ladder's first step to the most an experiment may have
+LR_MIN, LR_MAX = limits.LEARNING_RATE_LADDER[0], limits.LEARNING_RATE.high
 
 
 class LogSpinBox(QDoubleSpinBox):
@@ -58,7 +47,7 @@ class LogSpinBox(QDoubleSpinBox):
         self.setDecimals(10)  # QDoubleSpinBox rounds to this; the text shows %g
         self.setRange(LR_MIN, LR_MAX)
         self.setKeyboardTracking(False)
-        self._ladder = lr_ladder()
+        self._ladder = limits.LEARNING_RATE_LADDER
 
     def textFromValue(self, value: float) -> str:
         return f"{value:g}"

@@ -1,7 +1,7 @@
-"""Marks the core's user-facing texts for translation without importing Qt.
+"""Marks the engine's user-facing texts for translation without importing Qt.
 
 The catalog's summaries, the concepts' explanations and the dataset labels are English data in
-the core. `pyside6-lupdate` collects every literal passed to a function *named*
+the engine (core, data, training, inference); this module sits below all of them. `pyside6-lupdate` collects every literal passed to a function *named*
 `QT_TRANSLATE_NOOP` (it matches the name, not where it comes from), so this plain function is
 enough to put them in `resources/i18n/*.ts`. The UI translates them where it shows them, with
 `QCoreApplication.translate(context, text)`, see `playground.ui.i18n`. The command line keeps
