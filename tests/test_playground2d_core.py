@@ -147,3 +147,20 @@ def test_hidden_layers_are_read_and_edited_without_touching_the_rest():
     assert mlp.remove_hidden_layer(mlp.remove_hidden_layer(shape)).layers() == [exp.layers[-1]]
     cnn = load_preset("simple-cnn").layers
     assert mlp.read_mlp(cnn) is None
+
+
+def test_a_network_ending_in_softmax_is_drawn_with_its_own_probabilities_not_softmax_twice():
+    exp = xor([LayerSpec("Linear", {"units": 4, "bias": True}), LayerSpec("Tanh", {})])
+    exp.layers.append(LayerSpec("Softmax", {}))
+    exp.epochs = 1
+    recorder = FrameRecorder(BoundaryProbe.for_experiment(exp))
+    trainer = Trainer(exp, recorder)
+    trainer.run()
+    frame = recorder.frames[-1]
+    x0, x1, y0, y1 = frame["extent"]
+    r, c = 40, 60
+    point = np.array([[x0 + (c + 0.5) * (x1 - x0) / GRID, y0 + (r + 0.5) * (y1 - y0) / GRID]], dtype=np.float32)
+    with torch.no_grad():
+        outputs = trainer.model(torch.from_numpy(point))[0].numpy()
+    np.testing.assert_allclose(frame["probs"][r, c], outputs, atol=1e-5)  # already probabilities
+    assert not np.allclose(frame["probs"][r, c], np.exp(outputs) / np.exp(outputs).sum(), atol=1e-3)

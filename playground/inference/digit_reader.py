@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
-from playground.core.i18n import QT_TRANSLATE_NOOP, Message
+from playground.i18n import QT_TRANSLATE_NOOP, Message
 
 
 @dataclass

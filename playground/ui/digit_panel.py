@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from playground.core.i18n import Message
+from playground.i18n import Message
 from playground.inference.digit_reader import ModelProblem, Outcome, classify, prepare_model
 from playground.inference.preprocess import EMPTY_HINT, SIZE
 from playground.ui.background import BackgroundRunner

@@ -42,6 +42,7 @@ class ProbeContext:
     loss_fn: Any
     optimizer: Any
     targets_for: Callable[[Any, Any], Any]  # labels as the loss wants them (one-hot for MSE on classes)
+    reading: Any  # core.predictions.OutputReading: outputs → probabilities and classes; None for regression
     eval_batch: int  # evaluation chunk size the trainer chose for this network's activations
     stepping: bool = False  # the run goes one batch at a time (Step): every batch is worth a frame then
     step_anatomy: Any = None  # the anatomy of the batch just taken with Step, in that batch's on_batch only
@@ -49,7 +50,7 @@ class ProbeContext:
     @classmethod
     def of(cls, trainer) -> ProbeContext:
         return cls(trainer.experiment, trainer.model, trainer.data, trainer.device, trainer.loss_fn,
-                   trainer.optimizer, trainer.targets_for, trainer.eval_batch, trainer.record_steps)
+                   trainer.optimizer, trainer.targets_for, trainer.reading, trainer.eval_batch, trainer.record_steps)
 
 
 class ProbeRunner:

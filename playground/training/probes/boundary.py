@@ -95,24 +95,6 @@ def plane_dims(experiment: Experiment) -> int:
     return 0
 
 
-def probabilities(out, loss: str):
-    """Network outputs → class probabilities, whatever loss the output was trained with."""
-    import torch
-
-    if out.shape[1] == 1:  # one logit for two classes
-        p = torch.sigmoid(out[:, 0])
-        return torch.stack([1 - p, p], dim=1)
-    if loss == "cross_entropy":
-        return torch.softmax(out, dim=1)
-    if loss == "nll":
-        return out.exp()
-    if loss == "bce_with_logits":
-        p = torch.sigmoid(out)
-    else:  # mse / l1 / smooth_l1 on one-hot targets: the outputs estimate the probabilities
-        p = out.clamp(0, 1)
-    return p / p.sum(dim=1, keepdim=True).clamp_min(1e-6)
-
-
 class BoundaryProbe:
     """Made per run by `for_experiment` (the factory the 2-D panel registers with the run)."""
 
@@ -186,8 +168,8 @@ class BoundaryProbe:
                     self._grid_inputs = torch.from_numpy(plane.inputs(raw)).to(context.device)
                 out, hidden = self._forward(model, self._grid_inputs)
                 if self.dims == 2:
-                    if context.data.info.num_classes:
-                        probs = probabilities(out, context.experiment.loss)
+                    if context.reading is not None:  # classes: read as the trainer reads them
+                        probs = context.reading.probabilities(out)
                         payload["probs"] = probs.reshape(GRID, GRID, -1).cpu().numpy().astype(np.float32)
                     else:
                         payload["value"] = out[:, 0].reshape(GRID, GRID).cpu().numpy().astype(np.float32)

@@ -48,7 +48,8 @@ class EvaluationProbe:
         if x is None or len(x) == 0:
             return None
         # in chunks the trainer sized for this network's activations (see Trainer._check_network)
-        evaluation = evaluate_classifier(context.model, x, y, data.info.class_names, batch_size=context.eval_batch)
+        evaluation = evaluate_classifier(context.model, x, y, data.info.class_names, batch_size=context.eval_batch,
+                                         reading=context.reading)
         for mistake in evaluation.mistakes:  # own the pixels: the view keeps them after the run is gone
             if mistake.image is not None:
                 mistake.image = np.array(mistake.image, dtype=np.float32, copy=True)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from playground.core import edits
+from playground.core import edits, limits
 from playground.core.experiment import Experiment
 from playground.data import generated, registry
 from playground.data.features import FEATURE_LABELS, FEATURE_NAMES, usable_features
@@ -33,10 +33,6 @@ from playground.ui.i18n import data_text
 from playground.ui.widgets import push_button, row, value_combo
 
 DATASETS_2D = [*generated.CLASSIFICATION, *generated.REGRESSION]
-# TensorFlow Playground's choices; the batch size takes what the trainer accepts
-LEARNING_RATE_CHOICES = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0]
-REGULARIZATION_RATE_CHOICES = [0.0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0]
-BATCH_SIZE_RANGE = (1, 65536)
 REGULARIZATIONS = [("None", QT_TRANSLATE_NOOP("DataControls", "None")), ("L1", "L1"), ("L2", "L2")]
 
 
@@ -99,7 +95,7 @@ class DataControls(QGroupBox):
 
         self.batch_spin = QSpinBox()
         self.batch_spin.setObjectName("batchSizeSpin")
-        self.batch_spin.setRange(*BATCH_SIZE_RANGE)
+        self.batch_spin.setRange(*limits.BATCH_SIZE)
         self.batch_spin.valueChanged.connect(self._batch_changed)
         pair(3, 0, self.tr("Batch size"), self.batch_spin)
 
@@ -126,7 +122,7 @@ class DataControls(QGroupBox):
         checks.addWidget(self.train_button)
         grid.addLayout(checks, 4, 0, 1, 4)
 
-        self.lr_combo = value_combo("learningRateCombo", LEARNING_RATE_CHOICES, self._lr_chosen)
+        self.lr_combo = value_combo("learningRateCombo", limits.PLAYGROUND_LEARNING_RATES, self._lr_chosen)
         pair(0, 1, self.tr("Learning rate"), self.lr_combo)
         self.reg_combo = QComboBox()
         self.reg_combo.setObjectName("regularizationCombo")
@@ -136,7 +132,7 @@ class DataControls(QGroupBox):
                                           "biases)"))
         self.reg_combo.activated.connect(self._regularization_chosen)
         pair(1, 1, self.tr("Regularization"), self.reg_combo)
-        self.reg_rate_combo = value_combo("regularizationRateCombo", REGULARIZATION_RATE_CHOICES,
+        self.reg_rate_combo = value_combo("regularizationRateCombo", limits.PLAYGROUND_PENALTY_RATES,
                                           self._regularization_chosen)
         pair(2, 1, self.tr("Rate"), self.reg_rate_combo)
         for column in (1, 3):
