@@ -120,6 +120,7 @@ class HiddenLayersEditor(QWidget):
         plus.setEnabled(editable)
         minus.setEnabled(editable and layer.units > 1)
         units = QLabel(str(layer.units))
+        units.setEnabled(editable)
         units.setToolTip(self.tr("{count} neuron").format(count=layer.units) if layer.units == 1
                          else self.tr("{count} neurons").format(count=layer.units))
         combo = QComboBox()
