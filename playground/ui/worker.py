@@ -32,14 +32,15 @@ from playground.core.experiment import Experiment
 
 
 class TrainingWorker(QObject):
-    """Lives in the worker thread; its `run` slot drives one Trainer to the end."""
+    """Lives in the worker thread; its `run` slot drives one Trainer to the end.
 
-    started = Signal(object)  # StartEvent
-    initial = Signal(object, object)  # accuracy (float | None), loss (float | None)
-    epoch = Signal(object)  # EpochEvent
-    finished = Signal(object, object)  # EndEvent, LoadedModel | None
-    probe = Signal(str, object)  # probe name, payload
-    probeUnavailable = Signal(str, str)  # probe name, why its factory failed
+    Everything the run reports goes into `events`, in the order it happened: ("started", StartEvent),
+    ("initial", accuracy, loss), ("batch", BatchEvent), ("epoch", EpochEvent), ("probe", name, payload),
+    ("probeUnavailable", name, reason), ("finished", EndEvent, LoadedModel | None). Batches are only
+    appended; anything else also emits `arrived`, which wakes the session to deliver what is waiting.
+    """
+
+    arrived = Signal()  # something other than a batch is in `events` (queued to the GUI thread)
 
     def __init__(self, experiment: Experiment, data=None, data_dir: str | None = None,
                  probes: dict[str, Any] | None = None,
@@ -55,7 +56,12 @@ class TrainingWorker(QObject):
         self._trainer = None  # created in the worker thread (torch import happens there, not in the GUI)
         self._pending: list[str] = []  # control requests that arrived before the trainer existed
         self._lock = threading.Lock()
-        self.batches: deque = deque()  # BatchEvents not yet taken by the GUI thread (see TrainingSession)
+        self.events: deque[tuple] = deque()  # not yet taken by the GUI thread (see TrainingSession)
+
+    def report(self, *event) -> None:
+        """Queue an event for the GUI thread and wake it (batches use `events.append` alone)."""
+        self.events.append(event)
+        self.arrived.emit()
 
     # --- control, callable from the GUI thread -------------------------------------------------
     def request(self, what: str) -> None:
@@ -77,8 +83,9 @@ class TrainingWorker(QObject):
             trainer = Trainer(self._experiment, callbacks, data=self._data, data_dir=self._data_dir)
             made, problems = make_probes(self._factories, trainer.experiment)
             for name, reason in problems.items():
-                self.probeUnavailable.emit(name, reason)
-            callbacks.probes = ProbeRunner({**self._probes, **made}, self.probe.emit)
+                self.report("probeUnavailable", name, reason)
+            callbacks.probes = ProbeRunner({**self._probes, **made}, lambda name, payload: self.report(
+                "probe", name, payload))
             with self._lock:
                 self._trainer = trainer
                 for what in self._pending:
@@ -86,7 +93,7 @@ class TrainingWorker(QObject):
                 self._pending.clear()
             trainer.run()  # reports its end through on_end → finished
         except Exception as exc:  # a bug must still end the run in the window, not kill the thread silently
-            self.finished.emit(EndEvent("failed", f"Internal error: {type(exc).__name__}: {exc}"), None)
+            self.report("finished", EndEvent("failed", f"Internal error: {type(exc).__name__}: {exc}"), None)
         finally:
             # quit from this thread: a GUI thread blocked in wait() (closing the window) could not
             # process a queued quit, and the join would time out
@@ -94,7 +101,7 @@ class TrainingWorker(QObject):
 
 
 class _SignalCallbacks:
-    """Trainer callbacks (training thread) → the worker's signals (queued to the GUI thread)."""
+    """Trainer callbacks (training thread) → the worker's event queue (read on the GUI thread)."""
 
     def __init__(self, worker: TrainingWorker):
         self.worker = worker
@@ -102,40 +109,40 @@ class _SignalCallbacks:
         self.batches_done = 0
 
     def on_start(self, trainer, event):
-        self.worker.started.emit(event)
+        self.worker.report("started", event)
         self.probes.run("on_start", trainer, event)
 
     def on_initial(self, trainer, accuracy, loss):
-        self.worker.initial.emit(accuracy, loss)
+        self.worker.report("initial", accuracy, loss)
 
     def on_batch(self, trainer, event):
         self.batches_done += 1
-        self.worker.batches.append(event)  # no signal: the session collects them (see TrainingSession)
+        self.worker.events.append(("batch", event))  # no wake-up: the session's timer collects them
         self.probes.run("on_batch", trainer, event)
 
     def on_epoch(self, trainer, event):
-        self.worker.epoch.emit(event)
+        self.worker.report("epoch", event)
         self.probes.run("on_epoch", trainer, event)
 
     def on_end(self, trainer, event):
         from playground.training.result import trained_model
 
         self.probes.run("on_end", trainer, event)
-        self.worker.finished.emit(event, trained_model(trainer, event, self.batches_done))
+        self.worker.report("finished", event, trained_model(trainer, event, self.batches_done))
 
 
 BATCH_POLL_MS = 50
 
 
 class TrainingSession(QObject):
-    """One run: a QThread with a TrainingWorker moved into it. Re-emits the worker's signals.
+    """One run: a QThread with a TrainingWorker moved into it; the worker's events come out as signals.
 
     Batch events do not cross threads one by one: a queued signal per batch (a thousand a second
     for a small MLP) wakes the GUI thread each time, and every wake-up passes the GIL back and forth
     with the training thread, which measurably slowed training (benchmarks/FIXES.md). The worker
-    appends them to a deque; a timer here takes them 20 times a second and emits `batch` for each,
-    in order. Whatever comes after batches (epoch, probe, finished) first delivers those still
-    waiting, so the window sees the same sequence as before.
+    appends them to its event queue without a signal; a timer here takes what is waiting 20 times a
+    second. Every other event wakes the session at once. Either way the events leave the queue in
+    the order they went in, so each epoch's batches come before that epoch, and all before `finished`.
     """
 
     started = Signal(object)
@@ -155,18 +162,14 @@ class TrainingSession(QObject):
         self.worker = TrainingWorker(experiment, data, data_dir, probes, probe_factories)
         self.worker.moveToThread(self.thread)
         self.thread.started.connect(self.worker.run)
-        self.worker.started.connect(self._on_started)
-        self.worker.initial.connect(self.initial)
-        self.worker.epoch.connect(self._on_epoch)
-        self.worker.probe.connect(self._on_probe)
-        self.worker.probeUnavailable.connect(self.probeUnavailable)
-        self.worker.finished.connect(self._on_finished)
+        self.worker.arrived.connect(self._deliver)
         self.end_event = None
         self.result = None  # the trained LoadedModel once finished (None when the run trained nothing)
-        self._started = False
+        self._signals = {"started": self.started, "initial": self.initial, "batch": self.batch,
+                         "epoch": self.epoch, "probe": self.probe, "probeUnavailable": self.probeUnavailable}
         self._poll = QTimer(self)
         self._poll.setInterval(BATCH_POLL_MS)
-        self._poll.timeout.connect(self._deliver_batches)
+        self._poll.timeout.connect(self._deliver)
 
     def start(self, paused: bool = False) -> None:
         if paused:
@@ -195,32 +198,17 @@ class TrainingSession(QObject):
             return True
         return self.thread.wait(msecs)
 
-    def _deliver_batches(self) -> None:
-        if not self._started:  # the window learns the run's size from `started` before any batch
-            return
-        batches = self.worker.batches
-        while batches:
-            self.batch.emit(batches.popleft())
+    @Slot()
+    def _deliver(self) -> None:
+        events = self.worker.events
+        while events:
+            kind, *args = events.popleft()
+            if kind == "finished":
+                self._finish(*args)
+                return
+            self._signals[kind].emit(*args)
 
-    @Slot(object)
-    def _on_started(self, event) -> None:
-        self._started = True
-        self.started.emit(event)
-
-    @Slot(object)
-    def _on_epoch(self, event) -> None:
-        self._deliver_batches()
-        self.epoch.emit(event)
-
-    @Slot(str, object)
-    def _on_probe(self, name: str, payload) -> None:
-        self._deliver_batches()
-        self.probe.emit(name, payload)
-
-    @Slot(object, object)
-    def _on_finished(self, event, result) -> None:
-        self._started = True  # a run that failed before starting has no batches anyway
-        self._deliver_batches()
+    def _finish(self, event, result) -> None:
         self._poll.stop()
         self.end_event, self.result = event, result
         self.thread.quit()

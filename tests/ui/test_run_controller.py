@@ -56,6 +56,8 @@ def test_batches_come_before_their_epoch_and_everything_before_the_end(qtbot):
     with qtbot.waitSignal(run.runFinished, timeout=60000):
         assert run.start(tiny(epochs=2))
         assert not run.start(tiny())  # one run at a time
+        # the GUI thread busy for the whole run: every event waits, and must still come out in order
+        assert run.session.wait(60000)
     kinds = [event[0] for event in events]
     assert kinds[:2] == ["runStarted", "started"] and kinds[-1] == "finished"
     batches = [e for e in events if e[0] == "batch"]
