@@ -301,11 +301,11 @@ class ThreadTimes:
 
     last: dict = {}  # set when the epoch's batches are done
 
-    def on_batch(self, trainer, event) -> None:
+    def on_batch(self, context, event) -> None:
         if event.step == 1:
             self.start = (time.perf_counter(), *self._schedstat())
 
-    def on_epoch(self, trainer, event) -> None:
+    def on_epoch(self, context, event) -> None:
         wall, cpu, queued = (b - a for a, b in zip(self.start, (time.perf_counter(), *self._schedstat()),
                                                     strict=True))
         ThreadTimes.last = {"wall": wall, "cpu": cpu, "queued": queued, "other": max(0.0, wall - cpu - queued)}
@@ -379,12 +379,12 @@ def child_gui(kind: str, root: str, threads: int, draw: bool = True) -> dict:
     result: dict = {}
     done = QEventLoop()
 
-    def finished(end) -> None:
+    def finished(end, _result) -> None:
         result["end"] = end
         done.quit()
 
-    window.runFinished.connect(finished)
-    window.register_probe("benchmark", lambda _exp: ThreadTimes(), lambda _payload: None)
+    window.run.runFinished.connect(finished)
+    window.run.register_probe("benchmark", lambda _exp: ThreadTimes(), lambda _payload: None)
     if not draw:
         window.plots.timer.setInterval(24 * 3600 * 1000)
     probe.start()
@@ -427,7 +427,7 @@ def section_gui(ctx: dict) -> list[str]:
           f"p50 {p50:.1f} p99 {p99:.1f} max {worst:.1f}", flush=True)
     return ["## The same run in the window: worker thread, live loss plot, every view installed (offscreen)", "",
             "`playground.app.create_window(<the MLP experiment above>)` shown at 1280×800, "
-            "`window.start_training()`, until `window.runFinished`; a `PreciseTimer` QTimer at 10 ms on the "
+            "`window.start_training()`, until `window.run.runFinished`; a `PreciseTimer` QTimer at 10 ms on the "
             "GUI thread records how late each tick comes (interval − 10 ms), from Train until the run ends "
             f"(loading the data included). Alternating with `playground train`, medians of {repeats}, (3)/(2) the "
             f"median of each repeat's own ratio; "
@@ -526,9 +526,9 @@ def section_canvas(ctx: dict) -> list[str]:
     """`classify` is what DigitPanel's worker thread runs for each drawing: preprocess + predict."""
     import torch
 
+    from playground.inference.digit_reader import ModelReady, classify, prepare_model
     from playground.inference.predict import predict_pixels
     from playground.inference.preprocess import mnist_pixels
-    from playground.ui.canvas import ModelReady, classify, prepare_model
 
     torch.set_num_threads(ctx["threads"])
     inks = drawn_digits()
