@@ -89,17 +89,17 @@ def child_window(kind: str, root: str, threads: str, epochs: str, device: str, t
     window, _threads = open_window(app_experiment(kind, int(epochs), device), root, int(threads))
     marks: list[list] = []
     done = QEventLoop()
-    window.runFinished.connect(lambda _end: done.quit())
+    window.run.runFinished.connect(lambda _end, _result: done.quit())
 
     def on_epoch(event) -> None:
         marks.append([time.perf_counter() - started, event.epoch, event.val_accuracy])
         if 100 * event.val_accuracy >= float(threshold):
-            window.stop_training()
+            window.run.stop()
 
+    window.run.epoch.connect(on_epoch)
     started = time.perf_counter()
     if not window.start_training():
         raise RuntimeError(f"the window refused to train: {window.train_blocker()}")
-    window.session.epoch.connect(on_epoch)
     QTimer.singleShot(1_800_000, done.quit)
     done.exec()
     window.close()

@@ -30,12 +30,12 @@ class ThreadTimes:
     last: dict = {}  # set when the epoch's batches are done
     gui_tid: int | None = None
 
-    def on_batch(self, trainer, event) -> None:
+    def on_batch(self, context, event) -> None:
         if event.step == 1:
             self.start = (time.perf_counter(), *self._schedstat(), self._gui_cpu())
             self.tasks = self._all_tasks()
 
-    def on_epoch(self, trainer, event) -> None:
+    def on_epoch(self, context, event) -> None:
         now = (time.perf_counter(), *self._schedstat(), self._gui_cpu())
         wall, cpu, queued, gui = (b - a for a, b in zip(self.start, now, strict=True))
         tasks = self._all_tasks()
@@ -158,12 +158,12 @@ def child_gui(kind: str, root: str, threads: int | None, draw: bool = True, chan
     result: dict = {}
     done = QEventLoop()
 
-    def finished(end) -> None:
+    def finished(end, _result) -> None:
         result["end"] = end
         done.quit()
 
-    window.runFinished.connect(finished)
-    window.register_probe("benchmark", lambda _exp: ThreadTimes(), lambda _payload: None)
+    window.run.runFinished.connect(finished)
+    window.run.register_probe("benchmark", lambda _exp: ThreadTimes(), lambda _payload: None)
     if not draw:
         window.plots.timer.setInterval(24 * 3600 * 1000)
     if probe:
@@ -246,7 +246,7 @@ def section_gui(ctx: dict) -> list[str]:
     on_thread, timer, drawing = added(threaded, plain), added(seconds, unprobed), added(seconds, undrawn)
     return ["## The same run in the window: worker thread, live loss plot, every view installed (offscreen)", "",
             "`playground.app.create_window(<the MLP experiment above>)` shown at 1280×800, "
-            "`window.start_training()`, until `window.runFinished`; a `PreciseTimer` QTimer at 10 ms on the "
+            "`window.start_training()`, until `window.run.runFinished`; a `PreciseTimer` QTimer at 10 ms on the "
             "GUI thread records how late each tick comes (interval − 10 ms), from Train until the run ends "
             f"(loading the data included). Alternating with `playground train`, medians of {repeats}; every "
             "ratio is the median of each repeat's own ratio to the headless run (2) made beside it; "

@@ -73,9 +73,9 @@ def section_canvas(ctx: dict) -> list[str]:
     """`classify` is what DigitPanel's worker thread runs for each drawing: preprocess + predict."""
     import torch
 
+    from playground.inference.digit_reader import ModelReady, classify, prepare_model
     from playground.inference.predict import predict_pixels
     from playground.inference.preprocess import mnist_pixels
-    from playground.ui.canvas import ModelReady, classify, prepare_model
 
     torch.set_num_threads(ctx["threads"])
     inks = drawn_digits()
@@ -83,7 +83,7 @@ def section_canvas(ctx: dict) -> list[str]:
     out = ["## Canvas: one drawing → preprocessing + prediction", "",
            f"The {len(inks)} drawings of `scripts/canvas_demo.py` (0–9 clean, then each twice sloppier: smaller, "
            "tilted, shaky, pen 10–40 px) drawn with mouse events on the real 280×280 `DrawingCanvas`; each ink "
-           "array timed through `playground.ui.canvas.classify` — the function the panel's worker thread runs: "
+           "array timed through `playground.inference.digit_reader.classify` — the function the panel's worker thread runs: "
            "`playground.inference.predict.predict` = `preprocess.mnist_pixels` + `predict_pixels` — on the "
            "model copy `prepare_model` makes for the panel. "
            f"{rounds} rounds over all drawings after a warm-up; torch threads: {ctx['threads']}.", "",

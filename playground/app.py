@@ -30,7 +30,8 @@ def create_window(experiment: Experiment | None = None):
 
 
 def install_views(window) -> None:
-    """Add the Draw, 2-D playground and insight tabs to `window` and wire them to each other.
+    """Add the Draw, 2-D playground and insight tabs to `window` and wire them to its document, its run,
+    its trained model and each other.
 
     None of them imports PyTorch while being built: the window still appears at once, and the canvas
     loads its bundled model once the engine is ready.
@@ -39,7 +40,7 @@ def install_views(window) -> None:
 
     from PySide6.QtCore import QCoreApplication
 
-    from playground.ui.canvas import TRAINED_LABEL, DigitPanel
+    from playground.ui.digit_panel import TRAINED_LABEL, DigitPanel
     from playground.ui.engine_loader import engine_loaded
     from playground.ui.insight import install_insight_views
     from playground.ui.playground2d import install_playground2d
@@ -47,8 +48,10 @@ def install_views(window) -> None:
     digit = DigitPanel(load_bundled=False)
     window.add_view(digit, QCoreApplication.translate("DigitPanel", "Draw"))
     window.digit_panel = digit
-    window.playground2d = install_playground2d(window)
-    window.insight_views = views = install_insight_views(window)
+    window.playground2d = panel = install_playground2d(window.document, window.run, window.add_view)
+    panel.trainRequested.connect(lambda: window.start_training())
+    window.insight_views = views = install_insight_views(window.document, window.run, window.models,
+                                                         window.add_view)
 
     def model_changed(loaded) -> None:
         path = getattr(loaded, "path", None)
@@ -59,10 +62,10 @@ def install_views(window) -> None:
         window.show_view(digit)
         digit.show_pixels(pixels)
 
-    window.trainedModelChanged.connect(model_changed)
+    window.models.trainedModelChanged.connect(model_changed)
     views.evaluation.imageChosen.connect(show_on_canvas)
     digit.modelInputChanged.connect(views.layers.show_activations_for)
-    window.attach_runs(views.runs)
+    window.files.attach_runs(views.runs)
     if engine_loaded():
         digit.load_bundled_model()
     else:

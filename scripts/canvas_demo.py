@@ -23,7 +23,7 @@ from PySide6.QtCore import QElapsedTimer, QEventLoop, QPoint, Qt, QTimer  # noqa
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from playground.ui.canvas import DigitPanel  # noqa: E402
+from playground.ui.digit_panel import DigitPanel  # noqa: E402
 
 SHOTS = Path(__file__).resolve().parent.parent / "shots"
 

@@ -19,10 +19,14 @@ import torch  # noqa: E402
 from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from playground.core.checkpoint import LoadedModel  # noqa: E402
 from playground.core.experiment import DatasetSpec, Experiment, LayerSpec, OptimizerSpec  # noqa: E402
+from playground.training.probes.insight import (  # noqa: E402
+    EvaluationProbe,
+    LayerProbe,
+    RunRecorderProbe,
+    StepProbe,
+)
 from playground.ui.insight import EvaluationView, LayerView, RunsView, StepView  # noqa: E402
-from playground.ui.insight.probes import EvaluationProbe, LayerProbe, RunRecorderProbe, StepProbe  # noqa: E402
 from playground.ui.worker import TrainingSession  # noqa: E402
 
 SHOTS = Path(__file__).resolve().parent.parent / "shots"
@@ -98,13 +102,13 @@ def main() -> int:
     save(evaluation, "evaluation")
     save(runs, "runs")
 
-    trainer = session.trainer
-    data = trainer.data
-    loaded = LoadedModel(trainer.model, trainer.experiment, data.normalization, data.info.class_names,
-                         data.info.input_shape)
+    loaded = session.result  # the trained model, handed over at the end of the run
     layers.set_model(loaded)
-    if data.info.is_image:
-        layers.show_activations_for(data.val_x[0, 0].numpy())
+    if len(loaded.input_shape) == 3:
+        from playground.data.registry import load_dataset
+
+        image = load_dataset(loaded.experiment.dataset, seed=loaded.experiment.seed).val_x[0, 0]
+        layers.show_activations_for(image.numpy())
         wait_for(layers.activations.runner.finished)
     save(layers, "layers")
     page = layers.activations.widget()  # the whole activations column, unscrolled

@@ -34,18 +34,19 @@ def pump(app: QApplication, until, timeout: float = 120.0) -> bool:
 
 
 def train(app, window, panel, experiment: Experiment, mid_epoch: int | None = None, mid_shot: str = ""):
-    window.replace_experiment(experiment)
+    window.document.replace(experiment)
     window.show_view(panel)
     epochs: list[int] = []
+    record = window.run.epoch.connect(lambda e: epochs.append(e.epoch))
     assert window.start_training(), window.train_blocker()
-    window.session.epoch.connect(lambda e: epochs.append(e.epoch))
     if mid_epoch:
         pump(app, lambda: epochs and epochs[-1] >= mid_epoch)
-        window.session.pause()
+        window.run.toggle_pause()
         pump(app, lambda: False, 0.5)  # the paused run's last frames arrive
         window.grab().save(str(SHOTS / mid_shot))
-        window.session.resume()
-    pump(app, lambda: window.session is None, 300)
+        window.run.toggle_pause()
+    pump(app, lambda: not window.run.is_running(), 300)
+    window.run.epoch.disconnect(record)
     pump(app, lambda: False, 0.3)
 
 
@@ -56,10 +57,9 @@ def main() -> int:
     SHOTS.mkdir(exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv)
     from playground.app import create_window
-    from playground.ui.playground2d import install_playground2d
 
     window = create_window(load_preset("spiral"))
-    panel = install_playground2d(window)
+    panel = window.playground2d
     window.resize(1280, 800)
     window.show()
     pump(app, window.engine_ready, 60)
@@ -75,7 +75,7 @@ def main() -> int:
     window.grab().save(str(SHOTS / "playground2d_neurons.png"))
     for dock in docks:
         dock.show()
-    print("spiral:", panel.train_loss_label.text(), "|", panel.test_loss_label.text(), "| frames",
+    print("spiral:", panel.output.train_loss_label.text(), "|", panel.output.test_loss_label.text(), "| frames",
           panel.frames_received)
 
     sine = Experiment(name="Sine", dataset=DatasetSpec("sine", batch_size=25, val_split=0.3, samples=300, noise=0.1,
@@ -85,14 +85,14 @@ def main() -> int:
                               LayerSpec("Linear", {"units": 1, "bias": True})],
                       loss="mse", optimizer=OptimizerSpec("adam", lr=0.01), epochs=150, device="cpu")
     train(app, window, panel, sine)
-    panel.show_test_check.setChecked(True)
+    panel.data.show_test_check.setChecked(True)
     pump(app, lambda: False, 0.2)
     window.grab().save(str(SHOTS / "playground2d_sine.png"))
-    print("sine:", panel.train_loss_label.text(), "|", panel.test_loss_label.text())
+    print("sine:", panel.output.train_loss_label.text(), "|", panel.output.test_loss_label.text())
 
     train(app, window, panel, load_preset("linear-regression"))
     window.grab().save(str(SHOTS / "playground2d_linear.png"))
-    print("linear:", panel.linear_label.text())
+    print("linear:", panel.output.linear_label.text())
     window.close()
     return 0
 

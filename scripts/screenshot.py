@@ -54,44 +54,44 @@ def shoot(app: QApplication, folder: Path, size: tuple[int, int], suffix: str = 
     window = create_window(exp)
     window.resize(w, h)
     window.show()
-    wait(app, lambda: window.report is not None)
+    wait(app, lambda: window.document.report is not None)
     window.network_view.select_row(1)
     app.processEvents()
     window.grab().save(str(folder / f"idle_{w}x{h}{suffix}.png"))
 
     # mid-training: run, pause after some epochs' worth of batches, shoot, stop
     finished = []
-    window.runFinished.connect(finished.append)
+    window.run.runFinished.connect(lambda end, _result: finished.append(end))
     window.start_training()
     target = None
 
     def far_enough() -> bool:
         nonlocal target
-        if window._run_total and target is None:
-            target = int(window._run_total * 0.6)
+        if window.run.total_batches and target is None:
+            target = int(window.run.total_batches * 0.6)
         return bool(finished) or (target is not None and window.loss_plot_panel.batch_count >= target)
 
     wait(app, far_enough)
     if not finished:
-        window.toggle_pause()
+        window.run.toggle_pause()
         wait(app, lambda: False, 0.3)
         window.plots.redraw()
-        window._update_progress()
+        window.run.publish_progress()
         app.processEvents()
     mid = folder / f"training_{w}x{h}{suffix}.png"
     window.grab().save(str(mid))
-    window.stop_training()
+    window.run.stop()
     wait(app, lambda: bool(finished))
 
     # error: a Linear layer with no Flatten before it on images (or a Conv2d on points)
-    broken = window.experiment.copy()
+    broken = window.document.experiment.copy()
     broken.layers.insert(0, LayerSpec("Conv2d", {"out_channels": 8, "kernel_size": 3, "stride": 1, "padding": 0})
                          if broken.dataset.name not in ("mnist", "fashion-mnist")
                          else LayerSpec("Linear", {"units": 32, "bias": True}))
-    window.apply_edit("Break the network", broken, select=0)
+    window.document.apply_edit("Break the network", broken, select=0)
     app.processEvents()
     window.grab().save(str(folder / f"error_{w}x{h}{suffix}.png"))
-    window.maybe_save = lambda: True  # nothing to save; the recorded runs would otherwise ask in a modal box
+    window.files.maybe_save = lambda: True  # nothing to save; the recorded runs would otherwise ask in a modal box
     window.close()
     window.deleteLater()
     app.processEvents()

@@ -119,6 +119,17 @@ def test_damaged_checkpoint_is_refused_in_words(trained, tmp_path, change, words
     assert words in str(info.value)
 
 
+def test_a_checkpoint_whose_first_byte_was_overwritten_is_damaged_not_dangerous(trained, tmp_path):
+    # 0x80 is how a legacy pickle starts: the unpickler would call the zip behind it an attack
+    path = tmp_path / "damaged.pt"
+    save(trained, path)
+    path.write_bytes(b"\x80" + path.read_bytes()[1:])
+    with pytest.raises(CheckpointError) as info:
+        load_checkpoint(path)
+    assert "is not a model checkpoint (or it is damaged)" in str(info.value)
+    assert "refused" not in str(info.value)
+
+
 @pytest.mark.parametrize(("content", "words"), [
     (b"", "is not a model checkpoint"),
     (b"just some text\n", "is not a model checkpoint"),

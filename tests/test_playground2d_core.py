@@ -4,11 +4,12 @@ import numpy as np
 import pytest
 import torch
 
+from playground.core import mlp
 from playground.core.experiment import DatasetSpec, Experiment, LayerSpec, OptimizerSpec
 from playground.core.presets import load_preset
+from playground.training.probes import ProbeRunner
+from playground.training.probes.boundary import GRID, BoundaryProbe, plane_dims
 from playground.training.trainer import Trainer, TrainerCallbacks, evaluate
-from playground.ui.playground2d import mlp
-from playground.ui.playground2d.probes import GRID, BoundaryProbe, plane_dims
 
 
 @pytest.fixture(autouse=True)
@@ -48,26 +49,23 @@ def test_xor_needs_a_hidden_layer():
 
 
 class FrameRecorder(TrainerCallbacks):
-    """Runs the probe as the worker does, on the training thread's callbacks."""
+    """Runs the probe as the worker does: through a ProbeRunner, on the training thread's callbacks."""
 
     def __init__(self, probe):
-        self.probe, self.frames = probe, []
-
-    def _keep(self, frame):
-        if frame is not None:
-            self.frames.append(frame)
+        self.frames = []
+        self.runner = ProbeRunner({"boundary": probe}, lambda _name, frame: self.frames.append(frame))
 
     def on_start(self, trainer, event):
-        self._keep(self.probe.on_start(trainer, event))
+        self.runner.run("on_start", trainer, event)
 
     def on_batch(self, trainer, event):
-        self._keep(self.probe.on_batch(trainer, event))
+        self.runner.run("on_batch", trainer, event)
 
     def on_epoch(self, trainer, event):
-        self._keep(self.probe.on_epoch(trainer, event))
+        self.runner.run("on_epoch", trainer, event)
 
     def on_end(self, trainer, event):
-        self._keep(self.probe.on_end(trainer, event))
+        self.runner.run("on_end", trainer, event)
 
 
 def run_probe(experiment: Experiment) -> list[dict]:
@@ -149,3 +147,20 @@ def test_hidden_layers_are_read_and_edited_without_touching_the_rest():
     assert mlp.remove_hidden_layer(mlp.remove_hidden_layer(shape)).layers() == [exp.layers[-1]]
     cnn = load_preset("simple-cnn").layers
     assert mlp.read_mlp(cnn) is None
+
+
+def test_a_network_ending_in_softmax_is_drawn_with_its_own_probabilities_not_softmax_twice():
+    exp = xor([LayerSpec("Linear", {"units": 4, "bias": True}), LayerSpec("Tanh", {})])
+    exp.layers.append(LayerSpec("Softmax", {}))
+    exp.epochs = 1
+    recorder = FrameRecorder(BoundaryProbe.for_experiment(exp))
+    trainer = Trainer(exp, recorder)
+    trainer.run()
+    frame = recorder.frames[-1]
+    x0, x1, y0, y1 = frame["extent"]
+    r, c = 40, 60
+    point = np.array([[x0 + (c + 0.5) * (x1 - x0) / GRID, y0 + (r + 0.5) * (y1 - y0) / GRID]], dtype=np.float32)
+    with torch.no_grad():
+        outputs = trainer.model(torch.from_numpy(point))[0].numpy()
+    np.testing.assert_allclose(frame["probs"][r, c], outputs, atol=1e-5)  # already probabilities
+    assert not np.allclose(frame["probs"][r, c], np.exp(outputs) / np.exp(outputs).sum(), atol=1e-3)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import os
 import pickle
+import pickletools
 import warnings
 import zipfile
 import zlib
@@ -70,6 +71,18 @@ def not_a_checkpoint_error(path: str | os.PathLike[str]) -> CheckpointError:
         file=Path(path).name))
 
 
+def _pickle_is_intact(path: Path) -> bool:
+    """Whether the file's first pickle parses as pickle opcodes (read, never executed): a stranger's
+    objects do, damaged bytes usually do not."""
+    try:
+        with open(path, "rb") as handle:
+            for _ in pickletools.genops(handle):
+                pass
+    except Exception:  # genops raises ValueError for unknown opcodes and truncated arguments, and more
+        return False
+    return True
+
+
 def load_checkpoint(path: str | os.PathLike[str]) -> LoadedModel:
     path = Path(path)
     if not path.exists():
@@ -93,6 +106,8 @@ def load_checkpoint(path: str | os.PathLike[str]) -> LoadedModel:
             warnings.simplefilter("ignore")
             payload = torch.load(path, map_location="cpu", weights_only=True)
     except pickle.UnpicklingError:  # a pickle stream the weights-only unpickler will not follow
+        if head[:1] == b"\x80" and not _pickle_is_intact(path):
+            raise not_a_checkpoint from None  # cut short or overwritten bytes, not a stranger's objects
         raise CheckpointError(Message("Data", QT_TRANSLATE_NOOP(
             "Data", "{file} was refused: it contains Python objects other than weights, which could run code when "
                     "opened. Only load checkpoints saved by NN Playground (or plain state dicts)."),

@@ -69,10 +69,11 @@ class RunRecord:
     @classmethod
     def from_end_event(cls, name: str, experiment: Experiment, end: Any, batch_losses: list[float],
                        batches_per_epoch: int = 0) -> RunRecord:
-        """Build from the trainer's EndEvent (duck-typed, so this module does not import torch)."""
+        """Build from the trainer's EndEvent (duck-typed, so this module does not import torch). The record keeps
+        the run's own experiment, not a copy: no one changes an experiment in place, edits make new ones."""
         history = [EpochRecord(e.epoch, float(e.train_loss), e.train_accuracy, e.val_loss, e.val_accuracy,
                                e.lr, e.seconds) for e in end.history]
-        return cls(name, experiment.copy(), end.status, float(end.seconds), history,
+        return cls(name, experiment, end.status, float(end.seconds), history,
                    [float(v) for v in batch_losses], batches_per_epoch, end.initial_accuracy,
                    end.test_accuracy, end.test_loss)
 

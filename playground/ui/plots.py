@@ -16,10 +16,11 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QVBoxLayout, QWidget
 
 from playground.ui.axes import grid_axes, whole_number_axis
+from playground.ui.widgets import splitter
 
 REDRAW_MS = 33  # the fastest pace: 30 Hz
 SLOWEST_REDRAW_MS = 250
@@ -120,8 +121,39 @@ def _set_finite(curve: pg.PlotDataItem, x: np.ndarray, y: np.ndarray) -> None:
     curve.setData(x[keep], y[keep])
 
 
-class LossPlot(QWidget):
+class ExportablePlot(QWidget):
+    """A plot widget (`plot_widget`) with Export PNG… and Export CSV… in its right-click menu; a subclass names
+    the dialogs (`CSV_TITLE`, `PNG_TITLE`, marked in its own translation context) and writes the CSV."""
+
+    CSV_TITLE = ""
+    PNG_TITLE = ""
+    plot_widget: pg.PlotWidget
+
+    def _add_export_menu(self) -> None:
+        _export_menu(self.plot_widget, self._export_png_dialog, self._export_csv_dialog)
+
+    def export_csv(self, path: str | Path) -> None:
+        raise NotImplementedError
+
+    def export_png(self, path: str | Path) -> None:
+        export_png(self.plot_widget, path)
+
+    def _export_csv_dialog(self) -> None:
+        title = QCoreApplication.translate(type(self).__name__, self.CSV_TITLE)
+        if path := _ask_path(self, title, QCoreApplication.translate("Plots", "CSV files (*.csv)"), ".csv"):
+            _write_or_explain(self, self.export_csv, path)
+
+    def _export_png_dialog(self) -> None:
+        title = QCoreApplication.translate(type(self).__name__, self.PNG_TITLE)
+        if path := _ask_path(self, title, QCoreApplication.translate("Plots", "PNG images (*.png)"), ".png"):
+            _write_or_explain(self, self.export_png, path)
+
+
+class LossPlot(ExportablePlot):
     """Loss of every batch (x: batch number in the run), smoothed line, validation loss per epoch."""
+
+    CSV_TITLE = QT_TRANSLATE_NOOP("LossPlot", "Export loss as CSV")
+    PNG_TITLE = QT_TRANSLATE_NOOP("LossPlot", "Export loss plot as PNG")
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -142,7 +174,7 @@ class LossPlot(QWidget):
         self.validation = GrowingSeries(2)  # step at the epoch's end, validation loss
         self._ema = 0.0
         self.dirty = False
-        _export_menu(self.plot_widget, self._export_png_dialog, self._export_csv_dialog)
+        self._add_export_menu()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot_widget)
@@ -198,23 +230,15 @@ class LossPlot(QWidget):
         data = np.column_stack([self.batches.column(0), self.batches.column(1), self.batches.column(2)])
         _write_csv(path, data, "batch,loss,smoothed_loss", ["%d", "%.6g", "%.6g"])
 
-    def export_png(self, path: str | Path) -> None:
-        export_png(self.plot_widget, path)
 
-    def _export_csv_dialog(self) -> None:
-        if path := _ask_path(self, self.tr("Export loss as CSV"), QCoreApplication.translate("Plots", "CSV files (*.csv)"), ".csv"):
-            _write_or_explain(self, self.export_csv, path)
-
-    def _export_png_dialog(self) -> None:
-        if path := _ask_path(self, self.tr("Export loss plot as PNG"), QCoreApplication.translate("Plots", "PNG images (*.png)"), ".png"):
-            _write_or_explain(self, self.export_png, path)
-
-
-class MetricsPlot(QWidget):
+class MetricsPlot(ExportablePlot):
     """Per-epoch accuracy (train and validation) with the accuracy before training as a reference line.
 
     Regression has no accuracy: the plot then shows the validation loss per epoch.
     """
+
+    CSV_TITLE = QT_TRANSLATE_NOOP("MetricsPlot", "Export metrics as CSV")
+    PNG_TITLE = QT_TRANSLATE_NOOP("MetricsPlot", "Export metrics plot as PNG")
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -237,7 +261,7 @@ class MetricsPlot(QWidget):
         self.initial_accuracy: float | None = None
         self.classification = True
         self.dirty = False
-        _export_menu(self.plot_widget, self._export_png_dialog, self._export_csv_dialog)
+        self._add_export_menu()
         self._set_titles()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -299,16 +323,6 @@ class MetricsPlot(QWidget):
             header = f"# accuracy before training: {100 * self.initial_accuracy:.2f}%\n" + header
         _write_csv(path, data, header, "%.6g")
 
-    def export_png(self, path: str | Path) -> None:
-        export_png(self.plot_widget, path)
-
-    def _export_csv_dialog(self) -> None:
-        if path := _ask_path(self, self.tr("Export metrics as CSV"), QCoreApplication.translate("Plots", "CSV files (*.csv)"), ".csv"):
-            _write_or_explain(self, self.export_csv, path)
-
-    def _export_png_dialog(self) -> None:
-        if path := _ask_path(self, self.tr("Export metrics plot as PNG"), QCoreApplication.translate("Plots", "PNG images (*.png)"), ".png"):
-            _write_or_explain(self, self.export_png, path)
 
 
 class TrainingPlots(QWidget):
@@ -319,18 +333,39 @@ class TrainingPlots(QWidget):
         self.setObjectName("trainingPlots")
         self.loss = LossPlot()
         self.metrics = MetricsPlot()
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.setObjectName("plotSplitter")
-        self.splitter.addWidget(self.loss)
-        self.splitter.addWidget(self.metrics)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter = splitter("plotSplitter", [self.loss, self.metrics], [3, 2])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
         self.timer = QTimer(self)
         self.timer.setInterval(REDRAW_MS)
         self.timer.timeout.connect(self.redraw)
+
+    def follow(self, run) -> None:
+        """Plot a `TrainingRun`: cleared when it starts, a point per batch, per epoch; redrawn by the timer."""
+        self._batches_per_epoch = 0
+
+        def started(event) -> None:
+            self._batches_per_epoch = event.batches_per_epoch
+            self.loss.expect_batches(event.epochs * event.batches_per_epoch)
+
+        def epoch(event) -> None:
+            if event.val_loss is not None:
+                self.loss.append_validation_loss(event.epoch * self._batches_per_epoch, event.val_loss)
+            self.metrics.append_epoch(event.epoch, event.val_accuracy, event.train_accuracy, event.val_loss)
+
+        def finished(_end, _result) -> None:
+            self.timer.stop()
+            self.redraw()
+
+        run.runStarted.connect(self.clear)
+        run.runStarted.connect(self.timer.start)
+        run.started.connect(started)
+        run.initial.connect(self.metrics.set_initial)
+        # cheap on purpose: thousands arrive per second; the redraw timer does the drawing
+        run.batch.connect(lambda event: self.loss.append_batch_loss(event.global_step, event.loss))
+        run.epoch.connect(epoch)
+        run.runFinished.connect(finished)
 
     def clear(self) -> None:
         self.loss.clear()

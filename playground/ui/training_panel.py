@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QGroupBox,
-    QLabel,
     QProgressBar,
     QPushButton,
     QScrollArea,
@@ -34,6 +33,7 @@ from playground.data import registry
 from playground.ui.help_panel import set_concept
 from playground.ui.i18n import catalog_text, data_text, help_hint, message_text
 from playground.ui.layer_editor import set_widget_value
+from playground.ui.widgets import framed_label
 
 # the learning rates the box accepts: from the ladder's first step to the most an experiment may have
 LR_MIN, LR_MAX = limits.LEARNING_RATE_LADDER[0], limits.LEARNING_RATE.high
@@ -118,6 +118,15 @@ def _double(name: str, low: float, high: float, decimals: int, step: float) -> Q
     return box
 
 
+def _form_box(title: str, rows: list[tuple[str, QWidget]]) -> tuple[QGroupBox, QFormLayout]:
+    box = QGroupBox(title)
+    form = QFormLayout(box)
+    for label, widget in rows:
+        form.addRow(label, widget)
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    return box, form
+
+
 def _int(name: str, low: int, high: int, special: str = "") -> QSpinBox:
     box = QSpinBox()
     box.setObjectName(name)
@@ -189,33 +198,16 @@ class TrainingPanel(QWidget):
         self.device = _combo("deviceCombo", [("auto", self.tr("auto"), self._device_tip("auto")),
                                              ("cpu", "cpu", self._device_tip("cpu"))])
 
-        data_box = QGroupBox(self.tr("Data"))
-        data_form = QFormLayout(data_box)
-        data_form.addRow(self.tr("Dataset"), self.dataset)
-        data_form.addRow(self.tr("Images"), self.limit)
-        data_form.addRow(self.tr("Batch size"), self.batch_size)
-        self._data_form = data_form
-        optim_box = QGroupBox(self.tr("Loss and optimizer"))
-        optim_form = QFormLayout(optim_box)
-        optim_form.addRow(self.tr("Loss"), self.loss)
-        optim_form.addRow(self.tr("Optimizer"), self.optimizer)
-        optim_form.addRow(self.tr("Learning rate"), self.lr)
-        optim_form.addRow(self.tr("Momentum"), self.momentum)
-        optim_form.addRow("", self.nesterov)
-        optim_form.addRow("β₁", self.beta1)
-        optim_form.addRow("β₂", self.beta2)
-        optim_form.addRow(self.tr("Weight decay"), self.weight_decay)
-        optim_form.addRow(self.tr("Schedule"), self.scheduler)
-        optim_form.addRow(self.tr("Step every (epochs)"), self.step_size)
-        optim_form.addRow(self.tr("Decay γ"), self.gamma)
-        self._optim_form = optim_form
-        run_box = QGroupBox(self.tr("Run"))
-        run_form = QFormLayout(run_box)
-        run_form.addRow(self.tr("Epochs"), self.epochs)
-        run_form.addRow(self.tr("Seed"), self.seed)
-        run_form.addRow(self.tr("Device"), self.device)
-        for form in (data_form, optim_form, run_form):
-            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        data_box, self._data_form = _form_box(self.tr("Data"), [
+            (self.tr("Dataset"), self.dataset), (self.tr("Images"), self.limit),
+            (self.tr("Batch size"), self.batch_size)])
+        optim_box, self._optim_form = _form_box(self.tr("Loss and optimizer"), [
+            (self.tr("Loss"), self.loss), (self.tr("Optimizer"), self.optimizer), (self.tr("Learning rate"), self.lr),
+            (self.tr("Momentum"), self.momentum), ("", self.nesterov), ("β₁", self.beta1), ("β₂", self.beta2),
+            (self.tr("Weight decay"), self.weight_decay), (self.tr("Schedule"), self.scheduler),
+            (self.tr("Step every (epochs)"), self.step_size), (self.tr("Decay γ"), self.gamma)])
+        run_box, _run_form = _form_box(self.tr("Run"), [
+            (self.tr("Epochs"), self.epochs), (self.tr("Seed"), self.seed), (self.tr("Device"), self.device)])
 
         self.settings = QWidget()
         settings_layout = QVBoxLayout(self.settings)
@@ -253,12 +245,8 @@ class TrainingPanel(QWidget):
         self.progress.setValue(0)
         self.progress.setFormat(self.tr("Ready"))
         self.progress.setTextVisible(True)
-        self.message = QLabel()
-        self.message.setObjectName("trainingMessage")
-        self.message.setWordWrap(True)
+        self.message = framed_label("trainingMessage", 6)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.message.setFrameShape(QFrame.Shape.StyledPanel)
-        self.message.setMargin(6)
         self.message.setVisible(False)
 
         layout = QVBoxLayout(self)
@@ -372,16 +360,23 @@ class TrainingPanel(QWidget):
 
     # ------------------------------------------------------------------ run state
     def set_run_state(self, state: str, can_train: bool, why_not: str = "") -> None:
-        """state: 'idle' | 'running' | 'paused'."""
+        """state: 'idle' | 'running' | 'paused' | 'stopping'."""
         idle = state == "idle"
+        going = state in ("running", "paused")
         self.settings.setEnabled(idle)
         self.train_button.setEnabled(idle and can_train)
         self.train_button.setToolTip(self.tr("Train the network from fresh weights") if can_train or not idle
                                      else self.tr("Cannot train: {reason}").format(reason=why_not))
         self.step_button.setEnabled((idle and can_train) or state == "paused")
-        self.pause_button.setEnabled(not idle)
+        self.pause_button.setEnabled(going)
         self.pause_button.setText(self.tr("Resume") if state == "paused" else self.tr("Pause"))
-        self.stop_button.setEnabled(not idle)
+        self.stop_button.setEnabled(going)
+
+    def show_progress(self, progress) -> None:
+        """A `RunProgress`: the bar's value, its size (0: busy, the size is not known yet) and its text."""
+        self.progress.setRange(0, progress.maximum)
+        self.progress.setValue(progress.value)
+        self.progress.setFormat(progress.text)
 
     def show_message(self, text: str, kind: str = "info") -> None:
         """A banner under the controls; kind 'error' draws it red, 'info' neutral; empty text hides it."""

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from playground.core.experiment import Experiment
+from playground.ui.widgets import framed_label
 
 # the seed MLP, as (layer type, units or None)
 SEED_MLP = (("Flatten", None), ("Linear", 128), ("ReLU", None), ("Linear", 64), ("ReLU", None), ("Linear", 10))
@@ -113,12 +114,8 @@ class TutorialPanel(QDialog):
             label.setTextFormat(Qt.TextFormat.RichText)
             self.step_labels.append(label)
             list_layout.addWidget(label)
-        self.text = QLabel()
-        self.text.setObjectName("tutorialText")
-        self.text.setWordWrap(True)
+        self.text = framed_label("tutorialText", 8)
         self.text.setTextFormat(Qt.TextFormat.RichText)
-        self.text.setFrameShape(QLabel.Shape.StyledPanel)
-        self.text.setMargin(8)
         self.text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.hint = QLabel()
         self.hint.setObjectName("tutorialHint")
@@ -145,19 +142,19 @@ class TutorialPanel(QDialog):
         layout.addLayout(buttons)
         self.resize(380, 440)
 
-        window.experimentChanged.connect(self._experiment_changed)
-        window.runFinished.connect(self._run_finished)
-        if hasattr(window, "runStarted"):
-            window.runStarted.connect(self._refresh)
+        window.document.experimentChanged.connect(self._experiment_changed)
+        window.run.runFinished.connect(self._run_finished)
+        window.run.runStarted.connect(self._refresh)
         self._find_digit_panel()
-        self.advance(BUILD if not window.experiment.layers else EMPTY)
+        self.advance(BUILD if not window.document.experiment.layers else EMPTY)
 
     # ------------------------------------------------------------------ state
     def advance(self, step: int) -> None:
         self.step = min(step, DONE)
-        if self.step == EMPTY and not self.window_.experiment.layers:
+        experiment = self.window_.document.experiment
+        if self.step == EMPTY and not experiment.layers:
             self.step = BUILD
-        if self.step == BUILD and not build_hint(self.window_.experiment):
+        if self.step == BUILD and not build_hint(experiment):
             self.step = TRAIN
         self._refresh()
 
@@ -169,7 +166,7 @@ class TutorialPanel(QDialog):
         else:
             self._refresh()
 
-    def _run_finished(self, end) -> None:
+    def _run_finished(self, end, _result=None) -> None:
         if self.step == TRAIN and getattr(end, "status", "") == "completed":
             self.advance(DRAW)
         else:
@@ -182,7 +179,7 @@ class TutorialPanel(QDialog):
     def _find_digit_panel(self):
         """The Draw tab's DigitPanel (the window may add it after this panel opened)."""
         if self._digit_panel is None:
-            from playground.ui.canvas import DigitPanel
+            from playground.ui.digit_panel import DigitPanel
 
             panel = self.window_.findChild(DigitPanel)
             if panel is not None:
@@ -208,9 +205,9 @@ class TutorialPanel(QDialog):
     def _hint(self, end=None) -> str:
         window = self.window_
         if self.step == BUILD:
-            return build_hint(window.experiment)
+            return build_hint(window.document.experiment)
         if self.step == TRAIN:
-            if getattr(window, "is_training", lambda: False)():
+            if window.run.is_running():
                 return self.tr("Training… watch the Training tab.")
             if end is not None and getattr(end, "status", "") == "stopped":
                 return self.tr("The run was stopped before the end: press Train again and let it finish.")
@@ -227,10 +224,11 @@ class TutorialPanel(QDialog):
             from playground.core.presets import load_preset
 
             exp = load_preset("seed-mlp")  # its training settings, without its layers
-            exp.name, exp.description, exp.layers = window.experiment.name, window.experiment.description, []
-            window.apply_edit(self.tr("Empty the network"), exp)
+            current = window.document.experiment
+            exp.name, exp.description, exp.layers = current.name, current.description, []
+            window.document.apply_edit(self.tr("Empty the network"), exp)
         elif self.step == DRAW:
             panel = self._find_digit_panel()
-            if panel is not None and hasattr(window, "show_view"):
+            if panel is not None:
                 window.show_view(panel)
                 panel.canvas.setFocus()

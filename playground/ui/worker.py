@@ -9,16 +9,21 @@ Usage (GUI thread)::
     session.stop(); session.wait()                   # closing the window: stop and join
 
 Extra per-batch work that needs tensors (the 2-D playground's decision boundary, layer
-histograms) is done by *probes*: objects whose ``on_batch(trainer, event)`` /
-``on_epoch(trainer, event)`` / ``on_start(trainer, event)`` run on the training thread and
-return a payload (or None). Each payload is emitted as ``probe(name, payload)`` on the GUI
-thread. That keeps every tensor operation off the GUI thread.
+histograms) is done by *probes* (`playground.training.probes`): their hooks run on the training
+thread with a read-only `ProbeContext` and return a payload (or None). Each payload is emitted as
+``probe(name, payload)`` on the GUI thread. That keeps every tensor operation off the GUI thread.
+Probes come ready-made (``probes``) or from factories (``probe_factories``), which are called on
+the training thread with the run's experiment: the trainer's copy, the only one the run makes.
+
+The run ends with ``finished(end, result)``: the EndEvent and the trained model (a `LoadedModel`
+built on the training thread, or None), so nothing on the GUI thread ever reads the trainer.
 """
 
 from __future__ import annotations
 
 import threading
 from collections import deque
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
@@ -27,136 +32,144 @@ from playground.core.experiment import Experiment
 
 
 class TrainingWorker(QObject):
-    """Lives in the worker thread; its `run` slot drives one Trainer to the end."""
+    """Lives in the worker thread; its `run` slot drives one Trainer to the end.
 
-    started = Signal(object)  # StartEvent
-    initial = Signal(object, object)  # accuracy (float | None), loss (float | None)
-    epoch = Signal(object)  # EpochEvent
-    finished = Signal(object)  # EndEvent
-    probe = Signal(str, object)  # probe name, payload
+    Everything the run reports goes into `events`, in the order it happened: ("started", StartEvent),
+    ("initial", accuracy, loss), ("batch", BatchEvent), ("epoch", EpochEvent), ("probe", name, payload),
+    ("probeUnavailable", name, reason), ("finished", EndEvent, LoadedModel | None). Batches are only
+    appended; anything else also emits `arrived`, which wakes the session to deliver what is waiting.
+    """
+
+    arrived = Signal()  # something other than a batch is in `events` (queued to the GUI thread)
 
     def __init__(self, experiment: Experiment, data=None, data_dir: str | None = None,
-                 probes: dict[str, Any] | None = None):
+                 probes: dict[str, Any] | None = None,
+                 probe_factories: dict[str, Callable[[Experiment], Any]] | None = None):
         super().__init__()
-        self._experiment = experiment.copy()
+        # not copied: the Trainer makes the run's one copy (on the training thread); the window
+        # replaces its experiment on every edit and never changes one in place
+        self._experiment = experiment
         self._data = data
         self._data_dir = data_dir
-        self.probes = dict(probes or {})
-        self.trainer = None  # created in the worker thread (torch import happens there, not in the GUI)
+        self._probes = dict(probes or {})
+        self._factories = dict(probe_factories or {})
+        self._trainer = None  # created in the worker thread (torch import happens there, not in the GUI)
         self._pending: list[str] = []  # control requests that arrived before the trainer existed
         self._lock = threading.Lock()
-        self.batches: deque = deque()  # BatchEvents not yet taken by the GUI thread (see TrainingSession)
+        self.events: deque[tuple] = deque()  # not yet taken by the GUI thread (see TrainingSession)
+
+    def report(self, *event) -> None:
+        """Queue an event for the GUI thread and wake it (batches use `events.append` alone)."""
+        self.events.append(event)
+        self.arrived.emit()
 
     # --- control, callable from the GUI thread -------------------------------------------------
     def request(self, what: str) -> None:
+        """Ask the trainer to "pause", "resume", "step" or "stop"; kept until the trainer exists."""
         with self._lock:
-            if self.trainer is None:
+            if self._trainer is None:
                 self._pending.append(what)
                 return
-        getattr(self.trainer, f"request_{what}")()
+        getattr(self._trainer, f"request_{what}")()
 
     # --- runs in the worker thread --------------------------------------------------------------
     @Slot()
     def run(self) -> None:
+        from playground.training.probes import ProbeRunner, make_probes
         from playground.training.trainer import EndEvent, Trainer
 
         try:
-            trainer = Trainer(self._experiment, _SignalCallbacks(self), data=self._data, data_dir=self._data_dir)
+            callbacks = _SignalCallbacks(self)
+            trainer = Trainer(self._experiment, callbacks, data=self._data, data_dir=self._data_dir)
+            made, problems = make_probes(self._factories, trainer.experiment)
+            for name, reason in problems.items():
+                self.report("probeUnavailable", name, reason)
+            callbacks.probes = ProbeRunner({**self._probes, **made}, lambda name, payload: self.report(
+                "probe", name, payload))
             with self._lock:
-                self.trainer = trainer
+                self._trainer = trainer
                 for what in self._pending:
                     getattr(trainer, f"request_{what}")()
                 self._pending.clear()
             trainer.run()  # reports its end through on_end → finished
         except Exception as exc:  # a bug must still end the run in the window, not kill the thread silently
-            self.finished.emit(EndEvent("failed", f"Internal error: {type(exc).__name__}: {exc}"))
+            self.report("finished", EndEvent("failed", f"Internal error: {type(exc).__name__}: {exc}"), None)
         finally:
             # quit from this thread: a GUI thread blocked in wait() (closing the window) could not
             # process a queued quit, and the join would time out
             self.thread().quit()
 
-    def _run_probes(self, hook: str, trainer, event) -> None:
-        for name, probe in self.probes.items():
-            method = getattr(probe, hook, None)
-            if method is None:
-                continue
-            try:
-                payload = method(trainer, event)
-            except Exception as exc:  # a broken view must not break training
-                payload = {"error": f"{type(exc).__name__}: {exc}"}
-            if payload is not None:
-                self.probe.emit(name, payload)
-
 
 class _SignalCallbacks:
-    """Trainer callbacks (training thread) → the worker's signals (queued to the GUI thread)."""
+    """Trainer callbacks (training thread) → the worker's event queue (read on the GUI thread)."""
 
     def __init__(self, worker: TrainingWorker):
         self.worker = worker
+        self.probes = None  # the ProbeRunner, set before the trainer runs
+        self.batches_done = 0
 
     def on_start(self, trainer, event):
-        self.worker.started.emit(event)
-        self.worker._run_probes("on_start", trainer, event)
+        self.worker.report("started", event)
+        self.probes.run("on_start", trainer, event)
 
     def on_initial(self, trainer, accuracy, loss):
-        self.worker.initial.emit(accuracy, loss)
+        self.worker.report("initial", accuracy, loss)
 
     def on_batch(self, trainer, event):
-        self.worker.batches.append(event)  # no signal: the session collects them (see TrainingSession)
-        self.worker._run_probes("on_batch", trainer, event)
+        self.batches_done += 1
+        self.worker.events.append(("batch", event))  # no wake-up: the session's timer collects them
+        self.probes.run("on_batch", trainer, event)
 
     def on_epoch(self, trainer, event):
-        self.worker.epoch.emit(event)
-        self.worker._run_probes("on_epoch", trainer, event)
+        self.worker.report("epoch", event)
+        self.probes.run("on_epoch", trainer, event)
 
     def on_end(self, trainer, event):
-        self.worker._run_probes("on_end", trainer, event)
-        self.worker.finished.emit(event)
+        from playground.training.result import trained_model
+
+        self.probes.run("on_end", trainer, event)
+        self.worker.report("finished", event, trained_model(trainer, event, self.batches_done))
 
 
 BATCH_POLL_MS = 50
 
 
 class TrainingSession(QObject):
-    """One run: a QThread with a TrainingWorker moved into it. Re-emits the worker's signals.
+    """One run: a QThread with a TrainingWorker moved into it; the worker's events come out as signals.
 
     Batch events do not cross threads one by one: a queued signal per batch (a thousand a second
     for a small MLP) wakes the GUI thread each time, and every wake-up passes the GIL back and forth
     with the training thread, which measurably slowed training (benchmarks/FIXES.md). The worker
-    appends them to a deque; a timer here takes them 20 times a second and emits `batch` for each,
-    in order. Whatever comes after batches (epoch, probe, finished) first delivers those still
-    waiting, so the window sees the same sequence as before.
+    appends them to its event queue without a signal; a timer here takes what is waiting 20 times a
+    second. Every other event wakes the session at once. Either way the events leave the queue in
+    the order they went in, so each epoch's batches come before that epoch, and all before `finished`.
     """
 
     started = Signal(object)
     initial = Signal(object, object)
     batch = Signal(object)
     epoch = Signal(object)
-    finished = Signal(object)
+    finished = Signal(object, object)  # EndEvent, the trained LoadedModel or None
     probe = Signal(str, object)
+    probeUnavailable = Signal(str, str)
 
     def __init__(self, experiment: Experiment, data=None, data_dir: str | None = None,
-                 probes: dict[str, Any] | None = None, parent: QObject | None = None):
+                 probes: dict[str, Any] | None = None, parent: QObject | None = None,
+                 probe_factories: dict[str, Callable[[Experiment], Any]] | None = None):
         super().__init__(parent)
         self.thread = QThread()
         self.thread.setObjectName("TrainingThread")
-        self.worker = TrainingWorker(experiment, data, data_dir, probes)
+        self.worker = TrainingWorker(experiment, data, data_dir, probes, probe_factories)
         self.worker.moveToThread(self.thread)
         self.thread.started.connect(self.worker.run)
-        self.worker.started.connect(self._on_started)
-        self.worker.initial.connect(self.initial)
-        self.worker.epoch.connect(self._on_epoch)
-        self.worker.probe.connect(self._on_probe)
-        self.worker.finished.connect(self._on_finished)
+        self.worker.arrived.connect(self._deliver)
         self.end_event = None
-        self._started = False
+        self.result = None  # the trained LoadedModel once finished (None when the run trained nothing)
+        self._signals = {"started": self.started, "initial": self.initial, "batch": self.batch,
+                         "epoch": self.epoch, "probe": self.probe, "probeUnavailable": self.probeUnavailable}
         self._poll = QTimer(self)
         self._poll.setInterval(BATCH_POLL_MS)
-        self._poll.timeout.connect(self._deliver_batches)
-
-    @property
-    def trainer(self):
-        return self.worker.trainer
+        self._poll.timeout.connect(self._deliver)
 
     def start(self, paused: bool = False) -> None:
         if paused:
@@ -185,33 +198,18 @@ class TrainingSession(QObject):
             return True
         return self.thread.wait(msecs)
 
-    def _deliver_batches(self) -> None:
-        if not self._started:  # the window learns the run's size from `started` before any batch
-            return
-        batches = self.worker.batches
-        while batches:
-            self.batch.emit(batches.popleft())
+    @Slot()
+    def _deliver(self) -> None:
+        events = self.worker.events
+        while events:
+            kind, *args = events.popleft()
+            if kind == "finished":
+                self._finish(*args)
+                return
+            self._signals[kind].emit(*args)
 
-    @Slot(object)
-    def _on_started(self, event) -> None:
-        self._started = True
-        self.started.emit(event)
-
-    @Slot(object)
-    def _on_epoch(self, event) -> None:
-        self._deliver_batches()
-        self.epoch.emit(event)
-
-    @Slot(str, object)
-    def _on_probe(self, name: str, payload) -> None:
-        self._deliver_batches()
-        self.probe.emit(name, payload)
-
-    @Slot(object)
-    def _on_finished(self, event) -> None:
-        self._started = True  # a run that failed before starting has no batches anyway
-        self._deliver_batches()
+    def _finish(self, event, result) -> None:
         self._poll.stop()
-        self.end_event = event
+        self.end_event, self.result = event, result
         self.thread.quit()
-        self.finished.emit(event)
+        self.finished.emit(event, result)

@@ -1397,6 +1397,121 @@ Restore them?</source>
     </message>
 </context>
 <context>
+    <name>DataControls</name>
+    <message>
+        <source>None</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>Data and training</source>
+        <translation>데이터와 학습</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>데이터셋</translation>
+    </message>
+    <message>
+        <source>Noise added to the generated points (0–50%)</source>
+        <translation>생성한 점에 더하는 잡음 (0–50%)</translation>
+    </message>
+    <message>
+        <source>Share of the data used for training; the rest is the test data</source>
+        <translation>학습에 쓰는 데이터의 비율. 나머지는 테스트 데이터입니다</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>배치 크기</translation>
+    </message>
+    <message>
+        <source>New data</source>
+        <translation>새 데이터</translation>
+    </message>
+    <message>
+        <source>New random data (and new starting weights): the next seed</source>
+        <translation>새 무작위 데이터 (와 새 초기 가중치): 다음 시드</translation>
+    </message>
+    <message>
+        <source>CSV…</source>
+        <translation>CSV…</translation>
+    </message>
+    <message>
+        <source>Train on your own CSV file: choose its feature and label columns</source>
+        <translation>내 CSV 파일로 학습합니다: 특성 열과 레이블 열을 고르세요</translation>
+    </message>
+    <message>
+        <source>Show test data</source>
+        <translation>테스트 데이터 보기</translation>
+    </message>
+    <message>
+        <source>Discretize output</source>
+        <translation>출력 이산화</translation>
+    </message>
+    <message>
+        <source>▶ Train</source>
+        <translation>▶ 학습</translation>
+    </message>
+    <message>
+        <source>Train (or stop) the current experiment, as the Train button does</source>
+        <translation>‘학습’ 버튼처럼 현재 실험을 학습(또는 중지)합니다</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>학습률</translation>
+    </message>
+    <message>
+        <source>L1 adds rate·Σ|w| to the loss, L2 adds rate·Σw² (weights only, not biases)</source>
+        <translation>L1은 손실에 비율·Σ|w|를, L2는 비율·Σw²를 더합니다 (편향은 빼고 가중치에만)</translation>
+    </message>
+    <message>
+        <source>Regularization</source>
+        <translation>규제</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>비율</translation>
+    </message>
+    <message>
+        <source>Your data (CSV)</source>
+        <translation>내 데이터 (CSV)</translation>
+    </message>
+    <message>
+        <source>Noise {value}</source>
+        <translation>잡음 {value}</translation>
+    </message>
+    <message>
+        <source>Training {percent}%</source>
+        <translation>학습 {percent}%</translation>
+    </message>
+    <message>
+        <source>■ Stop</source>
+        <translation>■ 중지</translation>
+    </message>
+    <message>
+        <source>Dataset {name}</source>
+        <translation>데이터셋 {name}</translation>
+    </message>
+    <message>
+        <source>Noise</source>
+        <translation>잡음</translation>
+    </message>
+    <message>
+        <source>Train/test ratio</source>
+        <translation>학습/테스트 비율</translation>
+    </message>
+    <message>
+        <source>Regenerate data (seed {seed})</source>
+        <translation>데이터 새로 만들기 (시드 {seed})</translation>
+    </message>
+    <message>
+        <source>Learning rate {lr}</source>
+        <translation>학습률 {lr}</translation>
+    </message>
+    <message>
+        <source>{kind} regularization {rate}</source>
+        <translation>{kind} 규제 {rate}</translation>
+    </message>
+</context>
+<context>
     <name>DigitPanel</name>
     <message>
         <source>Bundled model</source>
@@ -1606,6 +1721,140 @@ Judge a regression model by its loss curves (Runs tab) and, for 1-D or 2-D data,
     </message>
 </context>
 <context>
+    <name>FeatureButtons</name>
+    <message>
+        <source>Features</source>
+        <translation>특성</translation>
+    </message>
+    <message>
+        <source>Feed {feature} to the network</source>
+        <translation>{feature}을(를) 네트워크에 넣습니다</translation>
+    </message>
+    <message>
+        <source>Use input {feature}</source>
+        <translation>입력 {feature} 사용</translation>
+    </message>
+    <message>
+        <source>Drop input {feature}</source>
+        <translation>입력 {feature} 빼기</translation>
+    </message>
+</context>
+<context>
+    <name>FileActions</name>
+    <message>
+        <source>NN Playground experiments (*.json);;All files (*)</source>
+        <translation>NN Playground 실험 (*.json);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>새로 만들기(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>열기(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>저장(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>다른 이름으로 저장(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Data &amp;folder…</source>
+        <translation>데이터 폴더(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Where MNIST and Fashion-MNIST are read from (and downloaded to)</source>
+        <translation>MNIST와 Fashion-MNIST를 읽어 오는 (그리고 내려받는) 폴더</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>최근 파일 열기(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Save the changes to “{name}” and its training runs before continuing?</source>
+        <translation>계속하기 전에 “{name}”의 변경 사항과 학습 실행 기록을 저장할까요?</translation>
+    </message>
+    <message>
+        <source>Save the changes to “{name}” before continuing?</source>
+        <translation>계속하기 전에 “{name}”의 변경 사항을 저장할까요?</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>제목 없음</translation>
+    </message>
+    <message>
+        <source>Preset: {description}</source>
+        <translation>프리셋: {description}</translation>
+    </message>
+    <message>
+        <source>Open experiment</source>
+        <translation>실험 열기</translation>
+    </message>
+    <message>
+        <source>Field: {field}</source>
+        <translation>항목: {field}</translation>
+    </message>
+    <message>
+        <source>Cannot open experiment</source>
+        <translation>실험을 열 수 없음</translation>
+    </message>
+    <message>
+        <source>{file} cannot be opened.</source>
+        <translation>{file}을(를) 열 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Problem: {problem}</source>
+        <translation>문제: {problem}</translation>
+    </message>
+    <message>
+        <source>Opened {path}</source>
+        <translation>{path}을(를) 열었습니다</translation>
+    </message>
+    <message>
+        <source>Opened {path} with 1 run</source>
+        <translation>{path}을(를) 열었습니다 (실행 기록 1개)</translation>
+    </message>
+    <message>
+        <source>Opened {path} with {count} runs</source>
+        <translation>{path}을(를) 열었습니다 (실행 기록 {count}개)</translation>
+    </message>
+    <message>
+        <source>Restore autosaved changes</source>
+        <translation>자동 저장된 변경 사항 복원</translation>
+    </message>
+    <message>
+        <source>Restored the changes autosaved at {time}</source>
+        <translation>{time}에 자동 저장된 변경 사항을 복원했습니다</translation>
+    </message>
+    <message>
+        <source>Save experiment</source>
+        <translation>실험 저장</translation>
+    </message>
+    <message>
+        <source>Cannot save {path}: {reason}</source>
+        <translation>{path}을(를) 저장할 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>{path}에 저장했습니다</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(없음)</translation>
+    </message>
+    <message>
+        <source>Data folder (holds MNIST/ and FashionMNIST/)</source>
+        <translation>데이터 폴더 (MNIST/와 FashionMNIST/가 들어 있는 곳)</translation>
+    </message>
+    <message>
+        <source>Data folder: {folder}</source>
+        <translation>데이터 폴더: {folder}</translation>
+    </message>
+</context>
+<context>
     <name>Help</name>
     <message>
         <source>F1: more about this in Help → Concepts</source>
@@ -1625,6 +1874,73 @@ Judge a regression model by its loss curves (Runs tab) and, for 1-D or 2-D data,
     <message>
         <source>Search: ReLU, learning rate, overfitting…</source>
         <translation>검색: ReLU, 학습률, 과적합…</translation>
+    </message>
+</context>
+<context>
+    <name>HiddenLayersEditor</name>
+    <message>
+        <source>linear</source>
+        <translation>선형</translation>
+    </message>
+    <message>
+        <source>Add a hidden layer</source>
+        <translation>은닉층 추가</translation>
+    </message>
+    <message>
+        <source>Remove the last hidden layer</source>
+        <translation>마지막 은닉층 제거</translation>
+    </message>
+    <message>
+        <source>Not a plain Linear/activation network</source>
+        <translation>Linear/활성화 함수만으로 된 네트워크가 아닙니다</translation>
+    </message>
+    <message>
+        <source>{count} hidden layer</source>
+        <translation>은닉층 {count}개</translation>
+    </message>
+    <message>
+        <source>{count} hidden layers</source>
+        <translation>은닉층 {count}개</translation>
+    </message>
+    <message>
+        <source>One more neuron in hidden layer {number}</source>
+        <translation>은닉층 {number}에 뉴런 하나 추가</translation>
+    </message>
+    <message>
+        <source>One neuron fewer in hidden layer {number}</source>
+        <translation>은닉층 {number}에서 뉴런 하나 제거</translation>
+    </message>
+    <message>
+        <source>{count} neuron</source>
+        <translation>뉴런 {count}개</translation>
+    </message>
+    <message>
+        <source>{count} neurons</source>
+        <translation>뉴런 {count}개</translation>
+    </message>
+    <message>
+        <source>Activation of hidden layer {number}</source>
+        <translation>은닉층 {number}의 활성화 함수</translation>
+    </message>
+    <message>
+        <source>Add hidden layer</source>
+        <translation>은닉층 추가</translation>
+    </message>
+    <message>
+        <source>Remove hidden layer</source>
+        <translation>은닉층 제거</translation>
+    </message>
+    <message>
+        <source>Add a neuron in hidden layer {number}</source>
+        <translation>은닉층 {number}에 뉴런 추가</translation>
+    </message>
+    <message>
+        <source>Remove a neuron in hidden layer {number}</source>
+        <translation>은닉층 {number}에서 뉴런 제거</translation>
+    </message>
+    <message>
+        <source>Hidden layer {number}: {activation}</source>
+        <translation>은닉층 {number}: {activation}</translation>
     </message>
 </context>
 <context>
@@ -1803,14 +2119,6 @@ Judge a regression model by its loss curves (Runs tab) and, for 1-D or 2-D data,
 <context>
     <name>MainWindow</name>
     <message>
-        <source>NN Playground experiments (*.json);;All files (*)</source>
-        <translation>NN Playground 실험 (*.json);;모든 파일 (*)</translation>
-    </message>
-    <message>
-        <source>PyTorch checkpoints (*.pt);;All files (*)</source>
-        <translation>PyTorch 체크포인트 (*.pt);;모든 파일 (*)</translation>
-    </message>
-    <message>
         <source>Training</source>
         <translation>학습</translation>
     </message>
@@ -1823,68 +2131,12 @@ Judge a regression model by its loss curves (Runs tab) and, for 1-D or 2-D data,
         <translation>네트워크</translation>
     </message>
     <message>
-        <source>&amp;New</source>
-        <translation>새로 만들기(&amp;N)</translation>
-    </message>
-    <message>
-        <source>&amp;Open…</source>
-        <translation>열기(&amp;O)…</translation>
-    </message>
-    <message>
-        <source>&amp;Save</source>
-        <translation>저장(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Save &amp;As…</source>
-        <translation>다른 이름으로 저장(&amp;A)…</translation>
-    </message>
-    <message>
-        <source>Save &amp;trained model…</source>
-        <translation>학습된 모델 저장(&amp;T)…</translation>
-    </message>
-    <message>
-        <source>Write the trained weights to a .pt checkpoint</source>
-        <translation>학습된 가중치를 .pt 체크포인트로 저장합니다</translation>
-    </message>
-    <message>
-        <source>&amp;Load model…</source>
-        <translation>모델 불러오기(&amp;L)…</translation>
-    </message>
-    <message>
-        <source>Open a checkpoint saved by NN Playground</source>
-        <translation>NN Playground로 저장한 체크포인트를 엽니다</translation>
-    </message>
-    <message>
         <source>Show PyTorch &amp;code…</source>
         <translation>PyTorch 코드 보기(&amp;C)…</translation>
     </message>
     <message>
         <source>The current experiment as a standalone PyTorch script</source>
         <translation>현재 실험을 독립 실행 PyTorch 스크립트로 보여 줍니다</translation>
-    </message>
-    <message>
-        <source>Export trained model as &amp;TorchScript…</source>
-        <translation>학습된 모델을 TorchScript로 내보내기(&amp;T)…</translation>
-    </message>
-    <message>
-        <source>A .pt file that torch.jit.load runs without NN Playground</source>
-        <translation>NN Playground 없이 torch.jit.load로 실행할 수 있는 .pt 파일</translation>
-    </message>
-    <message>
-        <source>Export trained model as &amp;ONNX…</source>
-        <translation>학습된 모델을 ONNX로 내보내기(&amp;O)…</translation>
-    </message>
-    <message>
-        <source>An .onnx file for other runtimes (needs the onnx package)</source>
-        <translation>다른 런타임에서 쓰는 .onnx 파일 (onnx 패키지 필요)</translation>
-    </message>
-    <message>
-        <source>Data &amp;folder…</source>
-        <translation>데이터 폴더(&amp;F)…</translation>
-    </message>
-    <message>
-        <source>Where MNIST and Fashion-MNIST are read from (and downloaded to)</source>
-        <translation>MNIST와 Fashion-MNIST를 읽어 오는 (그리고 내려받는) 폴더</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1971,10 +2223,6 @@ Judge a regression model by its loss curves (Runs tab) and, for 1-D or 2-D data,
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <source>Open &amp;recent</source>
-        <translation>최근 파일 열기(&amp;R)</translation>
-    </message>
-    <message>
         <source>E&amp;xport</source>
         <translation>내보내기(&amp;X)</translation>
     </message>
@@ -2035,76 +2283,127 @@ Judge a regression model by its loss curves (Runs tab) and, for 1-D or 2-D data,
         <translation>{layer} {setting} 변경</translation>
     </message>
     <message>
-        <source>Restore autosaved changes</source>
-        <translation>자동 저장된 변경 사항 복원</translation>
+        <source>About {app}</source>
+        <translation>{app} 정보</translation>
     </message>
     <message>
-        <source>Restored the changes autosaved at {time}</source>
-        <translation>{time}에 자동 저장된 변경 사항을 복원했습니다</translation>
+        <source>&lt;p&gt;Build a neural network by clicking, train it live with real PyTorch, and watch it learn.&lt;/p&gt;&lt;p&gt;Made for learners of beginner PyTorch courses: MLPs on MNIST, activations, losses, optimizers, CNNs and RNNs.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;클릭만으로 신경망을 만들고, 실제 PyTorch로 학습시키며, 배워 가는 모습을 지켜보세요.&lt;/p&gt;&lt;p&gt;PyTorch 입문 강의를 듣는 학습자를 위해 만들었습니다: MNIST의 MLP, 활성화 함수, 손실 함수, 옵티마이저, CNN과 RNN.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>Save the changes to “{name}” and its training runs before continuing?</source>
-        <translation>계속하기 전에 “{name}”의 변경 사항과 학습 실행 기록을 저장할까요?</translation>
+        <source>&amp;Language</source>
+        <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <source>Save the changes to “{name}” before continuing?</source>
-        <translation>계속하기 전에 “{name}”의 변경 사항을 저장할까요?</translation>
+        <source>System language</source>
+        <translation>시스템 언어</translation>
     </message>
     <message>
-        <source>Untitled</source>
-        <translation>제목 없음</translation>
+        <source>Language</source>
+        <translation>언어</translation>
     </message>
     <message>
-        <source>Preset: {description}</source>
-        <translation>프리셋: {description}</translation>
+        <source>The new language is used the next time NN Playground starts.</source>
+        <translation>새 언어는 NN Playground를 다음에 시작할 때부터 적용됩니다.</translation>
+    </message>
+</context>
+<context>
+    <name>MetricsPlot</name>
+    <message>
+        <source>epoch</source>
+        <translation>에폭</translation>
     </message>
     <message>
-        <source>Open experiment</source>
-        <translation>실험 열기</translation>
+        <source>validation</source>
+        <translation>검증</translation>
     </message>
     <message>
-        <source>Field: {field}</source>
-        <translation>항목: {field}</translation>
+        <source>training (during the epoch)</source>
+        <translation>학습 (에폭 도중)</translation>
     </message>
     <message>
-        <source>Cannot open experiment</source>
-        <translation>실험을 열 수 없음</translation>
+        <source>before training</source>
+        <translation>학습 전</translation>
     </message>
     <message>
-        <source>{file} cannot be opened.</source>
-        <translation>{file}을(를) 열 수 없습니다.</translation>
+        <source>Accuracy per epoch</source>
+        <translation>에폭별 정확도</translation>
     </message>
     <message>
-        <source>Problem: {problem}</source>
-        <translation>문제: {problem}</translation>
+        <source>Validation loss per epoch</source>
+        <translation>에폭별 검증 손실</translation>
     </message>
     <message>
-        <source>Opened {path}</source>
-        <translation>{path}을(를) 열었습니다</translation>
+        <source>accuracy (%)</source>
+        <translation>정확도 (%)</translation>
     </message>
     <message>
-        <source>Opened {path} with 1 run</source>
-        <translation>{path}을(를) 열었습니다 (실행 기록 1개)</translation>
+        <source>loss</source>
+        <translation>손실</translation>
     </message>
     <message>
-        <source>Opened {path} with {count} runs</source>
-        <translation>{path}을(를) 열었습니다 (실행 기록 {count}개)</translation>
+        <source>before training: {accuracy}</source>
+        <translation>학습 전: {accuracy}</translation>
     </message>
     <message>
-        <source>Save experiment</source>
-        <translation>실험 저장</translation>
+        <source>Export metrics as CSV</source>
+        <translation>지표를 CSV로 내보내기</translation>
     </message>
     <message>
-        <source>Cannot save {path}: {reason}</source>
-        <translation>{path}을(를) 저장할 수 없습니다: {reason}</translation>
+        <source>Export metrics plot as PNG</source>
+        <translation>지표 그래프를 PNG로 내보내기</translation>
+    </message>
+</context>
+<context>
+    <name>MistakeGallery</name>
+    <message>
+        <source>True class: {true}
+Predicted: {predicted} ({confidence} sure)</source>
+        <translation>실제 클래스: {true}
+예측: {predicted} (확신도 {confidence})</translation>
     </message>
     <message>
-        <source>Saved {path}</source>
-        <translation>{path}에 저장했습니다</translation>
+        <source>Click to put it on the canvas</source>
+        <translation>클릭하면 캔버스에 올립니다</translation>
+    </message>
+</context>
+<context>
+    <name>ModelActions</name>
+    <message>
+        <source>PyTorch checkpoints (*.pt);;All files (*)</source>
+        <translation>PyTorch 체크포인트 (*.pt);;모든 파일 (*)</translation>
     </message>
     <message>
-        <source>(none)</source>
-        <translation>(없음)</translation>
+        <source>Save &amp;trained model…</source>
+        <translation>학습된 모델 저장(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Write the trained weights to a .pt checkpoint</source>
+        <translation>학습된 가중치를 .pt 체크포인트로 저장합니다</translation>
+    </message>
+    <message>
+        <source>&amp;Load model…</source>
+        <translation>모델 불러오기(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Open a checkpoint saved by NN Playground</source>
+        <translation>NN Playground로 저장한 체크포인트를 엽니다</translation>
+    </message>
+    <message>
+        <source>Export trained model as &amp;TorchScript…</source>
+        <translation>학습된 모델을 TorchScript로 내보내기(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>A .pt file that torch.jit.load runs without NN Playground</source>
+        <translation>NN Playground 없이 torch.jit.load로 실행할 수 있는 .pt 파일</translation>
+    </message>
+    <message>
+        <source>Export trained model as &amp;ONNX…</source>
+        <translation>학습된 모델을 ONNX로 내보내기(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>An .onnx file for other runtimes (needs the onnx package)</source>
+        <translation>다른 런타임에서 쓰는 .onnx 파일 (onnx 패키지 필요)</translation>
     </message>
     <message>
         <source>Save trained model</source>
@@ -2182,206 +2481,6 @@ and restart the app.</source>
         <source>Cannot export the model</source>
         <translation>모델을 내보낼 수 없음</translation>
     </message>
-    <message>
-        <source>Data folder (holds MNIST/ and FashionMNIST/)</source>
-        <translation>데이터 폴더 (MNIST/와 FashionMNIST/가 들어 있는 곳)</translation>
-    </message>
-    <message>
-        <source>Data folder: {folder}</source>
-        <translation>데이터 폴더: {folder}</translation>
-    </message>
-    <message>
-        <source>View {name} is unavailable: {reason}</source>
-        <translation>{name} 보기를 쓸 수 없습니다: {reason}</translation>
-    </message>
-    <message>
-        <source>Loading data…</source>
-        <translation>데이터를 불러오는 중…</translation>
-    </message>
-    <message>
-        <source>Loading data and building the model…</source>
-        <translation>데이터를 불러오고 모델을 만드는 중…</translation>
-    </message>
-    <message>
-        <source>Paused — Resume to continue, Step for one batch</source>
-        <translation>일시정지됨 — ‘계속’을 누르면 이어서, ‘한 스텝’을 누르면 배치 하나만 학습합니다</translation>
-    </message>
-    <message>
-        <source>Stopping…</source>
-        <translation>중지하는 중…</translation>
-    </message>
-    <message>
-        <source>Epoch {epoch} of {epochs}</source>
-        <translation>에폭 {epoch}/{epochs}</translation>
-    </message>
-    <message>
-        <source>Training on {train} samples ({validation} for validation), {parameters} parameters, device {device}</source>
-        <translation>샘플 {train}개로 학습 (검증용 {validation}개), 파라미터 {parameters}개, 장치 {device}</translation>
-    </message>
-    <message>
-        <source>Epoch {epoch}/{epochs}: training loss {loss}</source>
-        <translation>에폭 {epoch}/{epochs}: 학습 손실 {loss}</translation>
-    </message>
-    <message>
-        <source>, validation loss {loss}</source>
-        <translation>, 검증 손실 {loss}</translation>
-    </message>
-    <message>
-        <source>, validation accuracy {accuracy}</source>
-        <translation>, 검증 정확도 {accuracy}</translation>
-    </message>
-    <message>
-        <source>Epoch {epoch} of {epochs} · batch {batch}/{batches}</source>
-        <translation>에폭 {epoch}/{epochs} · 배치 {batch}/{batches}</translation>
-    </message>
-    <message>
-        <source>{rate} samples/s</source>
-        <translation>초당 샘플 {rate}개</translation>
-    </message>
-    <message>
-        <source>ETA {time}</source>
-        <translation>남은 시간 {time}</translation>
-    </message>
-    <message>
-        <source>paused</source>
-        <translation>일시정지됨</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>완료</translation>
-    </message>
-    <message>
-        <source>Training completed in {time}.</source>
-        <translation>학습을 {time} 만에 마쳤습니다.</translation>
-    </message>
-    <message>
-        <source>Test accuracy {accuracy} (before training {before}).</source>
-        <translation>테스트 정확도 {accuracy} (학습 전 {before}).</translation>
-    </message>
-    <message>
-        <source>Test accuracy {accuracy}.</source>
-        <translation>테스트 정확도 {accuracy}.</translation>
-    </message>
-    <message>
-        <source>Test loss {loss}.</source>
-        <translation>테스트 손실 {loss}.</translation>
-    </message>
-    <message>
-        <source>Stopped after {count} batch</source>
-        <translation>배치 {count}개 후 중지됨</translation>
-    </message>
-    <message>
-        <source>Stopped after {count} batches</source>
-        <translation>배치 {count}개 후 중지됨</translation>
-    </message>
-    <message>
-        <source>Stopped.</source>
-        <translation>중지됨.</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>실패</translation>
-    </message>
-    <message>
-        <source>Training failed.</source>
-        <translation>학습에 실패했습니다.</translation>
-    </message>
-    <message>
-        <source>About {app}</source>
-        <translation>{app} 정보</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;Build a neural network by clicking, train it live with real PyTorch, and watch it learn.&lt;/p&gt;&lt;p&gt;Made for learners of beginner PyTorch courses: MLPs on MNIST, activations, losses, optimizers, CNNs and RNNs.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;클릭만으로 신경망을 만들고, 실제 PyTorch로 학습시키며, 배워 가는 모습을 지켜보세요.&lt;/p&gt;&lt;p&gt;PyTorch 입문 강의를 듣는 학습자를 위해 만들었습니다: MNIST의 MLP, 활성화 함수, 손실 함수, 옵티마이저, CNN과 RNN.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>&amp;Language</source>
-        <translation>언어(&amp;L)</translation>
-    </message>
-    <message>
-        <source>System language</source>
-        <translation>시스템 언어</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>언어</translation>
-    </message>
-    <message>
-        <source>The new language is used the next time NN Playground starts.</source>
-        <translation>새 언어는 NN Playground를 다음에 시작할 때부터 적용됩니다.</translation>
-    </message>
-    <message>
-        <source>{seconds} s</source>
-        <translation>{seconds}초</translation>
-    </message>
-    <message>
-        <source>{minutes} min {seconds} s</source>
-        <translation>{minutes}분 {seconds}초</translation>
-    </message>
-    <message>
-        <source>{hours} h {minutes} min</source>
-        <translation>{hours}시간 {minutes}분</translation>
-    </message>
-</context>
-<context>
-    <name>MetricsPlot</name>
-    <message>
-        <source>epoch</source>
-        <translation>에폭</translation>
-    </message>
-    <message>
-        <source>validation</source>
-        <translation>검증</translation>
-    </message>
-    <message>
-        <source>training (during the epoch)</source>
-        <translation>학습 (에폭 도중)</translation>
-    </message>
-    <message>
-        <source>before training</source>
-        <translation>학습 전</translation>
-    </message>
-    <message>
-        <source>Accuracy per epoch</source>
-        <translation>에폭별 정확도</translation>
-    </message>
-    <message>
-        <source>Validation loss per epoch</source>
-        <translation>에폭별 검증 손실</translation>
-    </message>
-    <message>
-        <source>accuracy (%)</source>
-        <translation>정확도 (%)</translation>
-    </message>
-    <message>
-        <source>loss</source>
-        <translation>손실</translation>
-    </message>
-    <message>
-        <source>before training: {accuracy}</source>
-        <translation>학습 전: {accuracy}</translation>
-    </message>
-    <message>
-        <source>Export metrics as CSV</source>
-        <translation>지표를 CSV로 내보내기</translation>
-    </message>
-    <message>
-        <source>Export metrics plot as PNG</source>
-        <translation>지표 그래프를 PNG로 내보내기</translation>
-    </message>
-</context>
-<context>
-    <name>MistakeGallery</name>
-    <message>
-        <source>True class: {true}
-Predicted: {predicted} ({confidence} sure)</source>
-        <translation>실제 클래스: {true}
-예측: {predicted} (확신도 {confidence})</translation>
-    </message>
-    <message>
-        <source>Click to put it on the canvas</source>
-        <translation>클릭하면 캔버스에 올립니다</translation>
-    </message>
 </context>
 <context>
     <name>NetworkDiagram</name>
@@ -2446,122 +2545,7 @@ to {target}</source>
     </message>
 </context>
 <context>
-    <name>PaletteBlock</name>
-    <message>
-        <source>Click to add at the end, or drag into the network.</source>
-        <translation>클릭하면 맨 끝에 추가되고, 네트워크로 끌어다 놓을 수도 있습니다.</translation>
-    </message>
-</context>
-<context>
-    <name>Playground2DPanel</name>
-    <message>
-        <source>None</source>
-        <translation>없음</translation>
-    </message>
-    <message>
-        <source>This network is not a plain stack of Linear layers and activations, so it is not drawn here. Edit it in the network view, or open the Spiral preset for a TensorFlow-Playground network.</source>
-        <translation>이 네트워크는 Linear 층과 활성화 함수만 쌓은 구조가 아니어서 여기에 그리지 않습니다. 네트워크 보기에서 고치거나, TensorFlow Playground 같은 네트워크를 원하면 ‘나선’ 프리셋을 여세요.</translation>
-    </message>
-    <message>
-        <source>The 2-D playground draws 2-D and 1-D data. Choose one of its datasets above, or import a CSV file with one or two feature columns.</source>
-        <translation>2차원 플레이그라운드는 2차원과 1차원 데이터를 그립니다. 위에서 데이터셋을 고르거나, 특성 열이 한두 개인 CSV 파일을 가져오세요.</translation>
-    </message>
-    <message>
-        <source>value</source>
-        <translation>값</translation>
-    </message>
-    <message>
-        <source>orange</source>
-        <translation>주황</translation>
-    </message>
-    <message>
-        <source>blue</source>
-        <translation>파랑</translation>
-    </message>
-    <message>
-        <source>Data and training</source>
-        <translation>데이터와 학습</translation>
-    </message>
-    <message>
-        <source>Dataset</source>
-        <translation>데이터셋</translation>
-    </message>
-    <message>
-        <source>Noise added to the generated points (0–50%)</source>
-        <translation>생성한 점에 더하는 잡음 (0–50%)</translation>
-    </message>
-    <message>
-        <source>Share of the data used for training; the rest is the test data</source>
-        <translation>학습에 쓰는 데이터의 비율. 나머지는 테스트 데이터입니다</translation>
-    </message>
-    <message>
-        <source>Batch size</source>
-        <translation>배치 크기</translation>
-    </message>
-    <message>
-        <source>New data</source>
-        <translation>새 데이터</translation>
-    </message>
-    <message>
-        <source>New random data (and new starting weights): the next seed</source>
-        <translation>새 무작위 데이터 (와 새 초기 가중치): 다음 시드</translation>
-    </message>
-    <message>
-        <source>CSV…</source>
-        <translation>CSV…</translation>
-    </message>
-    <message>
-        <source>Train on your own CSV file: choose its feature and label columns</source>
-        <translation>내 CSV 파일로 학습합니다: 특성 열과 레이블 열을 고르세요</translation>
-    </message>
-    <message>
-        <source>Show test data</source>
-        <translation>테스트 데이터 보기</translation>
-    </message>
-    <message>
-        <source>Discretize output</source>
-        <translation>출력 이산화</translation>
-    </message>
-    <message>
-        <source>▶ Train</source>
-        <translation>▶ 학습</translation>
-    </message>
-    <message>
-        <source>Train (or stop) the current experiment, as the Train button does</source>
-        <translation>‘학습’ 버튼처럼 현재 실험을 학습(또는 중지)합니다</translation>
-    </message>
-    <message>
-        <source>Learning rate</source>
-        <translation>학습률</translation>
-    </message>
-    <message>
-        <source>L1 adds rate·Σ|w| to the loss, L2 adds rate·Σw² (weights only, not biases)</source>
-        <translation>L1은 손실에 비율·Σ|w|를, L2는 비율·Σw²를 더합니다 (편향은 빼고 가중치에만)</translation>
-    </message>
-    <message>
-        <source>Regularization</source>
-        <translation>규제</translation>
-    </message>
-    <message>
-        <source>Rate</source>
-        <translation>비율</translation>
-    </message>
-    <message>
-        <source>Features</source>
-        <translation>특성</translation>
-    </message>
-    <message>
-        <source>Feed {feature} to the network</source>
-        <translation>{feature}을(를) 네트워크에 넣습니다</translation>
-    </message>
-    <message>
-        <source>Add a hidden layer</source>
-        <translation>은닉층 추가</translation>
-    </message>
-    <message>
-        <source>Remove the last hidden layer</source>
-        <translation>마지막 은닉층 제거</translation>
-    </message>
+    <name>OutputPanel</name>
     <message>
         <source>Output</source>
         <translation>출력</translation>
@@ -2583,120 +2567,46 @@ to {target}</source>
         <translation>클래스 1 / 양수</translation>
     </message>
     <message>
-        <source>Your data (CSV)</source>
-        <translation>내 데이터 (CSV)</translation>
+        <source>y = w·x + b with  w = {w},  b = {b}</source>
+        <translation>y = w·x + b,  w = {w},  b = {b}</translation>
+    </message>
+</context>
+<context>
+    <name>PaletteBlock</name>
+    <message>
+        <source>Click to add at the end, or drag into the network.</source>
+        <translation>클릭하면 맨 끝에 추가되고, 네트워크로 끌어다 놓을 수도 있습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>Playground2DPanel</name>
+    <message>
+        <source>This network is not a plain stack of Linear layers and activations, so it is not drawn here. Edit it in the network view, or open the Spiral preset for a TensorFlow-Playground network.</source>
+        <translation>이 네트워크는 Linear 층과 활성화 함수만 쌓은 구조가 아니어서 여기에 그리지 않습니다. 네트워크 보기에서 고치거나, TensorFlow Playground 같은 네트워크를 원하면 ‘나선’ 프리셋을 여세요.</translation>
     </message>
     <message>
-        <source>Noise {value}</source>
-        <translation>잡음 {value}</translation>
+        <source>The 2-D playground draws 2-D and 1-D data. Choose one of its datasets above, or import a CSV file with one or two feature columns.</source>
+        <translation>2차원 플레이그라운드는 2차원과 1차원 데이터를 그립니다. 위에서 데이터셋을 고르거나, 특성 열이 한두 개인 CSV 파일을 가져오세요.</translation>
     </message>
     <message>
-        <source>Training {percent}%</source>
-        <translation>학습 {percent}%</translation>
+        <source>value</source>
+        <translation>값</translation>
     </message>
     <message>
-        <source>Not a plain Linear/activation network</source>
-        <translation>Linear/활성화 함수만으로 된 네트워크가 아닙니다</translation>
+        <source>orange</source>
+        <translation>주황</translation>
     </message>
     <message>
-        <source>{count} hidden layer</source>
-        <translation>은닉층 {count}개</translation>
-    </message>
-    <message>
-        <source>{count} hidden layers</source>
-        <translation>은닉층 {count}개</translation>
-    </message>
-    <message>
-        <source>linear</source>
-        <translation>선형</translation>
-    </message>
-    <message>
-        <source>One more neuron in hidden layer {number}</source>
-        <translation>은닉층 {number}에 뉴런 하나 추가</translation>
-    </message>
-    <message>
-        <source>One neuron fewer in hidden layer {number}</source>
-        <translation>은닉층 {number}에서 뉴런 하나 제거</translation>
-    </message>
-    <message>
-        <source>{count} neuron</source>
-        <translation>뉴런 {count}개</translation>
-    </message>
-    <message>
-        <source>{count} neurons</source>
-        <translation>뉴런 {count}개</translation>
-    </message>
-    <message>
-        <source>Activation of hidden layer {number}</source>
-        <translation>은닉층 {number}의 활성화 함수</translation>
+        <source>blue</source>
+        <translation>파랑</translation>
     </message>
     <message>
         <source>The 2-D view could not draw this run: {reason}</source>
         <translation>2차원 보기가 이 실행을 그리지 못했습니다: {reason}</translation>
     </message>
     <message>
-        <source>y = w·x + b with  w = {w},  b = {b}</source>
-        <translation>y = w·x + b,  w = {w},  b = {b}</translation>
-    </message>
-    <message>
-        <source>Dataset {name}</source>
-        <translation>데이터셋 {name}</translation>
-    </message>
-    <message>
-        <source>Noise</source>
-        <translation>잡음</translation>
-    </message>
-    <message>
-        <source>Train/test ratio</source>
-        <translation>학습/테스트 비율</translation>
-    </message>
-    <message>
-        <source>Regenerate data (seed {seed})</source>
-        <translation>데이터 새로 만들기 (시드 {seed})</translation>
-    </message>
-    <message>
-        <source>Use input {feature}</source>
-        <translation>입력 {feature} 사용</translation>
-    </message>
-    <message>
-        <source>Drop input {feature}</source>
-        <translation>입력 {feature} 빼기</translation>
-    </message>
-    <message>
-        <source>Learning rate {lr}</source>
-        <translation>학습률 {lr}</translation>
-    </message>
-    <message>
-        <source>{kind} regularization {rate}</source>
-        <translation>{kind} 규제 {rate}</translation>
-    </message>
-    <message>
-        <source>Add hidden layer</source>
-        <translation>은닉층 추가</translation>
-    </message>
-    <message>
-        <source>Remove hidden layer</source>
-        <translation>은닉층 제거</translation>
-    </message>
-    <message>
-        <source>Add a neuron in hidden layer {number}</source>
-        <translation>은닉층 {number}에 뉴런 추가</translation>
-    </message>
-    <message>
-        <source>Remove a neuron in hidden layer {number}</source>
-        <translation>은닉층 {number}에서 뉴런 제거</translation>
-    </message>
-    <message>
-        <source>Hidden layer {number}: {activation}</source>
-        <translation>은닉층 {number}: {activation}</translation>
-    </message>
-    <message>
         <source>Import {file}</source>
         <translation>{file} 가져오기</translation>
-    </message>
-    <message>
-        <source>■ Stop</source>
-        <translation>■ 중지</translation>
     </message>
     <message>
         <source>2-D playground</source>
@@ -3423,6 +3333,117 @@ to {target}</source>
     <message>
         <source>Resume</source>
         <translation>계속</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingRun</name>
+    <message>
+        <source>Loading data…</source>
+        <translation>데이터를 불러오는 중…</translation>
+    </message>
+    <message>
+        <source>Loading data and building the model…</source>
+        <translation>데이터를 불러오고 모델을 만드는 중…</translation>
+    </message>
+    <message>
+        <source>Paused — Resume to continue, Step for one batch</source>
+        <translation>일시정지됨 — ‘계속’을 누르면 이어서, ‘한 스텝’을 누르면 배치 하나만 학습합니다</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>중지하는 중…</translation>
+    </message>
+    <message>
+        <source>{rate} samples/s</source>
+        <translation>초당 샘플 {rate}개</translation>
+    </message>
+    <message>
+        <source>ETA {time}</source>
+        <translation>남은 시간 {time}</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>일시정지됨</translation>
+    </message>
+    <message>
+        <source>Epoch {epoch} of {epochs} · batch {batch}/{batches}</source>
+        <translation>에폭 {epoch}/{epochs} · 배치 {batch}/{batches}</translation>
+    </message>
+    <message>
+        <source>Epoch {epoch} of {epochs}</source>
+        <translation>에폭 {epoch}/{epochs}</translation>
+    </message>
+    <message>
+        <source>Training on {train} samples ({validation} for validation), {parameters} parameters, device {device}</source>
+        <translation>샘플 {train}개로 학습 (검증용 {validation}개), 파라미터 {parameters}개, 장치 {device}</translation>
+    </message>
+    <message>
+        <source>Epoch {epoch}/{epochs}: training loss {loss}</source>
+        <translation>에폭 {epoch}/{epochs}: 학습 손실 {loss}</translation>
+    </message>
+    <message>
+        <source>, validation loss {loss}</source>
+        <translation>, 검증 손실 {loss}</translation>
+    </message>
+    <message>
+        <source>, validation accuracy {accuracy}</source>
+        <translation>, 검증 정확도 {accuracy}</translation>
+    </message>
+    <message>
+        <source>View {name} is unavailable: {reason}</source>
+        <translation>{name} 보기를 쓸 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>Training completed in {time}.</source>
+        <translation>학습을 {time} 만에 마쳤습니다.</translation>
+    </message>
+    <message>
+        <source>Test accuracy {accuracy} (before training {before}).</source>
+        <translation>테스트 정확도 {accuracy} (학습 전 {before}).</translation>
+    </message>
+    <message>
+        <source>Test accuracy {accuracy}.</source>
+        <translation>테스트 정확도 {accuracy}.</translation>
+    </message>
+    <message>
+        <source>Test loss {loss}.</source>
+        <translation>테스트 손실 {loss}.</translation>
+    </message>
+    <message>
+        <source>Stopped after {count} batch</source>
+        <translation>배치 {count}개 후 중지됨</translation>
+    </message>
+    <message>
+        <source>Stopped after {count} batches</source>
+        <translation>배치 {count}개 후 중지됨</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>중지됨.</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <source>Training failed.</source>
+        <translation>학습에 실패했습니다.</translation>
+    </message>
+    <message>
+        <source>{seconds} s</source>
+        <translation>{seconds}초</translation>
+    </message>
+    <message>
+        <source>{minutes} min {seconds} s</source>
+        <translation>{minutes}분 {seconds}초</translation>
+    </message>
+    <message>
+        <source>{hours} h {minutes} min</source>
+        <translation>{hours}시간 {minutes}분</translation>
     </message>
 </context>
 <context>

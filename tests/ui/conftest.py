@@ -72,7 +72,7 @@ def collect_qt_garbage_on_the_main_thread(request):
 @pytest.fixture
 def panel(qtbot):
     """The Draw tab's panel on its own, shown, with the bundled model loaded (a module may override it)."""
-    from playground.ui.canvas import DigitPanel
+    from playground.ui.digit_panel import DigitPanel
 
     widget = DigitPanel()
     qtbot.addWidget(widget)

@@ -223,13 +223,13 @@ def new_window(qtbot):
     def make():
         window = create_window(load_preset("spiral"))
         window.show()
-        qtbot.waitUntil(lambda: window.report is not None, timeout=60000)
+        qtbot.waitUntil(lambda: window.document.report is not None, timeout=60000)
         windows.append(window)
         return window
 
     yield make
     for window in windows:
-        window.undo_stack.setClean()
+        window.document.undo_stack.setClean()
         window.close()
         window.deleteLater()
 
@@ -239,16 +239,16 @@ def test_the_window_keeps_its_settings_and_autosave_in_the_tests_folder(new_wind
 
     window = new_window()
     assert Path(settings().fileName()).is_relative_to(isolated_settings)  # was ~/.config/NN Playground/…
-    assert window.autosave.active and window.autosave.folder.is_relative_to(isolated_settings)
+    assert window.files.autosave.active and window.files.autosave.folder.is_relative_to(isolated_settings)
 
 
 def test_the_window_autosaves_edits_and_a_clean_close_leaves_nothing(qtbot, new_window, message_boxes):
     window = new_window()
-    with qtbot.waitSignal(window.autosave.saved, timeout=10000):
+    with qtbot.waitSignal(window.files.autosave.saved, timeout=10000):
         window.add_layer("ReLU")
-    recovery = read_recovery(window.autosave.path)
-    assert recovery.experiment == window.experiment and recovery.document is None
-    folder = window.autosave.folder
+    recovery = read_recovery(window.files.autosave.path)
+    assert recovery.experiment == window.document.experiment and recovery.document is None
+    folder = window.files.autosave.folder
     window.close()  # asks to save: the recorded answer is Discard
     assert [kind for kind, *_ in message_boxes] == ["question"]
     assert files(folder) == [p.name for p in folder.iterdir() if p.suffix == ".ini"]  # the settings file only
@@ -267,7 +267,7 @@ CRASHING_WINDOW = textwrap.dedent("""
 
     window = create_window(load_preset("spiral"))
     window.add_layer("Dropout")
-    window.autosave.save_now()
+    window.files.autosave.save_now()
     os._exit(3)  # the app dies with unsaved work
 """)
 
@@ -283,8 +283,8 @@ def test_after_a_crash_the_window_offers_the_unsaved_experiment_back(qtbot, new_
     window = new_window()
     qtbot.waitUntil(lambda: bool(asked), timeout=10000)
     assert asked == ["Restore unsaved changes?"]
-    assert window.experiment.layers[-1].type == "Dropout"
-    assert window.isWindowModified() and window.undo_stack.canUndo()  # unsaved again; undo goes back
+    assert window.document.experiment.layers[-1].type == "Dropout"
+    assert window.isWindowModified() and window.document.undo_stack.canUndo()  # unsaved again; undo goes back
     assert "Restored the changes autosaved at" in window.statusBar().currentMessage()
 
 
@@ -296,9 +296,9 @@ def test_a_declined_recovery_is_not_offered_again(qtbot, new_window, isolated_se
     monkeypatch.setattr(QMessageBox, "question", lambda *_a: asked.append(1) or QMessageBox.StandardButton.No)
     window = new_window()
     qtbot.waitUntil(lambda: bool(asked), timeout=10000)
-    assert [layer.type for layer in window.experiment.layers] == [layer.type for layer in
+    assert [layer.type for layer in window.document.experiment.layers] == [layer.type for layer in
                                                                    load_preset("spiral").layers]
-    assert not window.autosave.path.exists()
+    assert not window.files.autosave.path.exists()
     window.close()
     again = new_window()
     qtbot.wait(200)

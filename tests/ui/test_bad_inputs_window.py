@@ -33,7 +33,7 @@ from playground.app import create_window
 from playground.core.experiment import ExperimentError
 from playground.core.project import load_project
 from playground.data import images
-from playground.ui.canvas import BUNDLED_LABEL
+from playground.ui.digit_panel import BUNDLED_LABEL
 
 WAIT_MS = 60_000
 
@@ -46,9 +46,9 @@ def window(qtbot, monkeypatch, tmp_path):
     win = create_window(tiny_experiment(epochs=1))
     win.resize(1280, 800)
     win.show()
-    qtbot.waitUntil(lambda: win.report is not None, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: win.document.report is not None, timeout=WAIT_MS)
     yield win
-    win.undo_stack.setClean()
+    win.document.undo_stack.setClean()
     win.close()
     win.deleteLater()
     QApplication.processEvents()
@@ -60,12 +60,12 @@ def train_button(window) -> QPushButton:
 
 def still_trains(qtbot, window) -> None:
     """The proof that nothing before broke the window: a fresh tiny run completes."""
-    window.replace_experiment(tiny_experiment(epochs=1))
+    window.document.replace(tiny_experiment(epochs=1))
     assert train_button(window).isEnabled(), train_button(window).toolTip()
-    with qtbot.waitSignal(window.runFinished, timeout=WAIT_MS) as finished:
+    with qtbot.waitSignal(window.run.runFinished, timeout=WAIT_MS) as finished:
         qtbot.mouseClick(train_button(window), Qt.MouseButton.LeftButton)
     assert finished.args[0].status == "completed", finished.args[0].message
-    assert window.palette.isEnabled() and window.run_state == "idle"
+    assert window.palette.isEnabled() and window.run.state == "idle"
 
 
 def folder_for(tmp_path: Path, row) -> Path:
@@ -79,19 +79,19 @@ def folder_for(tmp_path: Path, row) -> Path:
 
 def test_every_bad_experiment_file_is_a_dialog_and_the_window_keeps_working(qtbot, window, message_boxes,
                                                                              tmp_path):
-    before = window.experiment
+    before = window.document.experiment
     for row in EXPERIMENT_FILES:
         path = row.make(folder_for(tmp_path, row))
         with pytest.raises(ExperimentError) as refused:
             load_project(path)
         assert matches(str(refused.value), expected(row, path=str(path))), row.id
         message_boxes.clear()
-        assert not window.open_experiment(str(path)), row.id
+        assert not window.files.open_experiment(str(path)), row.id
         ((kind, title, text),) = message_boxes
         assert (kind, title) == ("warning", "Cannot open experiment"), row.id
         assert f"Problem: {refused.value.problem}" in text, row.id
         assert (f"Field: {refused.value.field}" in text) == bool(refused.value.field), row.id
-        assert window.experiment is before and not window.isWindowModified(), row.id
+        assert window.document.experiment is before and not window.isWindowModified(), row.id
     still_trains(qtbot, window)
 
 
@@ -102,26 +102,26 @@ def test_every_invalid_network_is_marked_where_it_happens_and_undo_recovers(qtbo
     for row in NETWORKS:
         exp = row.make(tmp_path)
         message = expected(row, budget=budget_text())
-        window.apply_edit(f"bad: {row.id}", exp)
-        error = window.report.error
+        window.document.apply_edit(f"bad: {row.id}", exp)
+        error = window.document.report.error
         assert error is not None and error.message == message, row.id
         assert f"✖ {html.escape(message, quote=False)}" in window.network_view.issues_label.text(), row.id
         assert not train_button(window).isEnabled()
         assert train_button(window).toolTip() == f"Cannot train: {message}", row.id
         if error.index is not None:
             assert window.network_view.row_is_marked_error(error.index), row.id
-        window.undo_stack.undo()  # one click back to a network that trains
-        assert window.report.error is None and train_button(window).isEnabled(), row.id
+        window.document.undo_stack.undo()  # one click back to a network that trains
+        assert window.document.report.error is None and train_button(window).isEnabled(), row.id
     still_trains(qtbot, window)
 
 
 def test_warnings_show_under_the_network_and_do_not_block_training(qtbot, window, tmp_path):
     for row in WARNINGS:
-        window.apply_edit(f"warned: {row.id}", row.make(tmp_path))
-        assert window.report.error is None
+        window.document.apply_edit(f"warned: {row.id}", row.make(tmp_path))
+        assert window.document.report.error is None
         assert f"⚠ {html.escape(expected(row), quote=False)}" in window.network_view.issues_label.text(), row.id
         assert train_button(window).isEnabled(), row.id
-        window.undo_stack.undo()
+        window.document.undo_stack.undo()
 
 
 # ------------------------------------------------------------------ runs: the training panel, then Train again
@@ -133,9 +133,9 @@ def test_every_run_that_cannot_train_ends_in_the_training_panel(qtbot, window, m
         exp, data_dir = row.make(folder)
         monkeypatch.setenv(images.DATA_ENV, str(data_dir or folder / "no-data"))
         images.load_split.cache_clear()
-        window.replace_experiment(exp)
+        window.document.replace(exp)
         assert train_button(window).isEnabled(), (row.id, train_button(window).toolTip())
-        with qtbot.waitSignal(window.runFinished, timeout=WAIT_MS) as finished:
+        with qtbot.waitSignal(window.run.runFinished, timeout=WAIT_MS) as finished:
             qtbot.mouseClick(train_button(window), Qt.MouseButton.LeftButton)
         end = finished.args[0]
         message = expected(row, folder=str(folder))
@@ -145,7 +145,7 @@ def test_every_run_that_cannot_train_ends_in_the_training_panel(qtbot, window, m
         assert banner.text() == end.message, row.id
         assert window.statusBar().currentMessage() == end.message, row.id
         assert train_button(window).isEnabled() and window.palette.isEnabled(), row.id
-        assert window.trained_model is None, row.id  # a failed run hands no model to the canvas
+        assert window.models.trained_model is None, row.id  # a failed run hands no model to the canvas
     monkeypatch.setenv(images.DATA_ENV, str(tmp_path / "no-data"))
     still_trains(qtbot, window)
 
@@ -161,10 +161,10 @@ def test_every_bad_checkpoint_is_refused_by_file_load_model_without_running_code
         before = all_files(folder)
         monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getOpenFileName", lambda *a, p=path, **k: (str(p), ""))
         message_boxes.clear()
-        window.load_model_action.trigger()  # File → Load model…
+        window.models.load_model_action.trigger()  # File → Load model…
         assert message_boxes == [("warning", "Cannot load model", expected(row, path=str(path), name=path.name))], \
             row.id
-        assert window.trained_model is None, row.id
+        assert window.models.trained_model is None, row.id
         assert all_files(folder) == before and not (folder / MARKER).exists(), row.id  # no code ran
     still_trains(qtbot, window)
 
@@ -198,6 +198,6 @@ def test_every_bad_picture_is_explained_on_the_canvas(qtbot, panel, tmp_path):
             message = f"{path.name} is blank: no digit found."  # the canvas names the file it was given
         panel.classify_file(str(path))
         qtbot.waitUntil(lambda m=message: matches(answer.text(), m), timeout=WAIT_MS)
-        assert panel.prediction is None and not panel.bars.opts["height"].any(), row.id
+        assert panel.prediction is None and not panel.chart.bars.opts["height"].any(), row.id
     panel.classify_file(str(_png(tmp_path / "one.png", "one")))  # and a digit is still read
     qtbot.waitUntil(lambda: panel.prediction is not None and panel.prediction.label == "1", timeout=WAIT_MS)

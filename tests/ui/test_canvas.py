@@ -13,7 +13,8 @@ from playground.core.build import build_model
 from playground.core.checkpoint import LoadedModel
 from playground.core.experiment import DatasetSpec, Experiment, LayerSpec
 from playground.inference.preprocess import center_of_mass, ink_bounding_box
-from playground.ui.canvas import BUNDLED_LABEL, INPUT_VIEW_SCALE, DrawingCanvas
+from playground.ui.canvas import DrawingCanvas
+from playground.ui.digit_panel import BUNDLED_LABEL, INPUT_VIEW_SCALE
 
 WAIT_MS = 15000
 
@@ -52,7 +53,7 @@ def test_panel_has_the_named_parts_and_starts_with_the_hint_and_the_bundled_mode
     assert panel.findChild(QLabel, "modelInputView") is not None
     assert BUNDLED_LABEL in panel.findChild(QLabel, "modelSourceLabel").text()
     assert panel.findChild(QLabel, "predictionLabel").text() == "Draw a digit…"
-    assert not panel.bars.opts["height"].any()
+    assert not panel.chart.bars.opts["height"].any()
 
 
 def test_canvas_ink_has_one_value_per_physical_pixel(panel):
@@ -80,15 +81,15 @@ def test_vertical_stroke_is_read_as_1(qtbot, panel):
     draw(qtbot, canvas_of(panel), [(150, 40), (146, 240)])
     prediction = wait_for_answer(qtbot, panel)
     assert prediction.label == "1" and prediction.top == 1
-    assert panel.bars.opts["height"][1] == pytest.approx(prediction.probabilities[1])
-    assert panel.bars.opts["brushes"][1] != panel.bars.opts["brushes"][0]  # the top class stands out
+    assert panel.chart.bars.opts["height"][1] == pytest.approx(prediction.probabilities[1])
+    assert panel.chart.bars.opts["brushes"][1] != panel.chart.bars.opts["brushes"][0]  # the top class stands out
     assert "1" in panel.findChild(QLabel, "predictionLabel").text()
 
 
 def test_drawn_circle_is_read_as_0(qtbot, panel):
     draw(qtbot, canvas_of(panel), circle(140, 140, 60, 90))
     assert wait_for_answer(qtbot, panel).label == "0"
-    assert len(panel.bar_texts) == 10 and panel.bar_texts[0].toPlainText().endswith("%")
+    assert len(panel.chart.bar_texts) == 10 and panel.chart.bar_texts[0].toPlainText().endswith("%")
 
 
 def test_clear_button_and_escape_empty_the_canvas_and_the_chart(qtbot, panel):
@@ -101,7 +102,7 @@ def test_clear_button_and_escape_empty_the_canvas_and_the_chart(qtbot, panel):
         clear()
         assert canvas.is_empty() and canvas.ink().max() == 0
         assert panel.prediction is None and panel.model_input is None
-        assert not panel.bars.opts["height"].any()
+        assert not panel.chart.bars.opts["height"].any()
         assert panel.findChild(QLabel, "predictionLabel").text() == "Draw a digit…"
         qtbot.wait(200)  # a late answer for the erased drawing must not come back
         assert panel.prediction is None
@@ -197,7 +198,7 @@ def test_an_unreadable_file_shows_why_and_no_bars(qtbot, panel, tmp_path):
     panel.classify_file(str(broken))
     label = panel.findChild(QLabel, "predictionLabel")
     qtbot.waitUntil(lambda: "broken.png" in label.text(), timeout=WAIT_MS)
-    assert panel.prediction is None and not panel.bars.opts["height"].any()
+    assert panel.prediction is None and not panel.chart.bars.opts["height"].any()
 
 
 def test_set_model_switches_the_source_and_a_2d_model_is_explained(qtbot, panel):

@@ -67,7 +67,7 @@ def test_more_problems_than_shown_end_with_a_korean_count(korean, tmp_path):
 
 
 def test_a_file_that_is_no_checkpoint_says_so_in_korean(korean, tmp_path, qtbot):
-    from playground.ui.canvas import ModelProblem, prepare_model
+    from playground.inference.digit_reader import ModelProblem, prepare_model
     from playground.ui.i18n import message_text
 
     path = tmp_path / "notes.pt"
@@ -77,17 +77,18 @@ def test_a_file_that_is_no_checkpoint_says_so_in_korean(korean, tmp_path, qtbot)
     assert message_text(info.value.args[0]) == ("notes.pt은(는) 모델 체크포인트가 아닙니다 (또는 손상되었습니다) — "
                                                 "NN Playground로 저장한 .pt 파일을 고르세요")
     problem = prepare_model("file", path=str(path))  # what the canvas shows for a dropped .pt
-    assert isinstance(problem, ModelProblem) and problem.message == message_text(info.value.args[0])
+    assert isinstance(problem, ModelProblem) and message_text(problem.message) == message_text(info.value.args[0])
 
 
 def test_a_picture_that_cannot_be_read_says_so_in_korean(korean, tmp_path):
     from playground.inference.predict import load_bundled_model
-    from playground.ui.canvas import classify
+    from playground.inference.digit_reader import classify
+    from playground.ui.i18n import message_text
 
     path = tmp_path / "digit.png"
     path.write_text("not a picture")
     outcome = classify(load_bundled_model(), path=str(path))
-    assert outcome.hint == f"{path}: 이미지 파일이 아닙니다 (또는 읽을 수 없는 형식입니다)"
+    assert message_text(outcome.hint) == f"{path}: 이미지 파일이 아닙니다 (또는 읽을 수 없는 형식입니다)"
 
 
 def test_data_loading_and_download_problems_read_in_korean(korean, tmp_path, monkeypatch):

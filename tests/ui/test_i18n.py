@@ -263,13 +263,13 @@ def _open_window(qtbot):
     qtbot.addWidget(window)
     window.resize(1280, 800)
     window.show()
-    qtbot.waitUntil(lambda: window.report is not None and getattr(window, "insight_views", None) is not None,
+    qtbot.waitUntil(lambda: window.document.report is not None and getattr(window, "insight_views", None) is not None,
                     timeout=60000)
     return window
 
 
 def _close(window) -> None:
-    window.undo_stack.setClean()
+    window.document.undo_stack.setClean()
     window.close()
 
 
@@ -300,7 +300,7 @@ def test_tutorial_follows_the_window_from_an_empty_network_to_a_drawn_digit(qtbo
     from playground.app import create_window
     from playground.core.presets import load_preset
     from playground.training.trainer import EndEvent
-    from playground.ui.canvas import DigitPanel
+    from playground.ui.digit_panel import DigitPanel
     from playground.ui.tutorial import BUILD, DONE, DRAW, EMPTY, TRAIN, TutorialPanel
 
     window = create_window()
@@ -309,16 +309,16 @@ def test_tutorial_follows_the_window_from_an_empty_network_to_a_drawn_digit(qtbo
     qtbot.addWidget(tutorial)
     assert tutorial.step == EMPTY and tutorial.action_button.isVisibleTo(tutorial)
     tutorial.action_button.click()  # empties the network: one undoable edit
-    assert window.experiment.layers == [] and tutorial.step == BUILD
+    assert window.document.experiment.layers == [] and tutorial.step == BUILD
     assert "Flatten" in tutorial.hint.text()
     window.palette.blocks["Flatten"].click()
     window.palette.blocks["Linear"].click()
     assert tutorial.step == BUILD and "Units to 128" in tutorial.hint.text()
-    window.apply_edit("Seed MLP", load_preset("seed-mlp"))
+    window.document.apply_edit("Seed MLP", load_preset("seed-mlp"))
     assert tutorial.step == TRAIN
-    window.runFinished.emit(EndEvent("stopped"))
+    window.run.runFinished.emit(EndEvent("stopped"), None)
     assert tutorial.step == TRAIN and "stopped" in tutorial.hint.text()
-    window.runFinished.emit(EndEvent("completed"))
+    window.run.runFinished.emit(EndEvent("completed"), None)
     assert tutorial.step == DRAW
     tutorial.action_button.click()
     panel = window.findChild(DigitPanel)
@@ -327,7 +327,7 @@ def test_tutorial_follows_the_window_from_an_empty_network_to_a_drawn_digit(qtbo
     assert tutorial.step == DRAW
     panel.predictionChanged.emit(object())
     assert tutorial.step == DONE and not tutorial.skip_button.isVisibleTo(tutorial)
-    window.undo_stack.undo()
+    window.document.undo_stack.undo()
     _close(window)
 
 

@@ -16,13 +16,20 @@ from playground.core.experiment import DatasetSpec, Experiment, LayerSpec, Optim
 from playground.core.project import EpochRecord, RunRecord  # noqa: E402
 from playground.training.anatomy import take_step  # noqa: E402
 from playground.training.metrics import Evaluation, Mistake  # noqa: E402
+from playground.training.probes.insight import (  # noqa: E402
+    EvaluationProbe,
+    LayerProbe,
+    RunRecorderProbe,
+    StepProbe,
+)
 from playground.ui.background import BackgroundRunner  # noqa: E402
+from playground.ui.document import ExperimentDocument  # noqa: E402
 from playground.ui.insight import install_insight_views  # noqa: E402
 from playground.ui.insight.evaluation_view import EvaluationView  # noqa: E402
 from playground.ui.insight.layer_view import LayerView  # noqa: E402
-from playground.ui.insight.probes import EvaluationProbe, LayerProbe, RunRecorderProbe, StepProbe  # noqa: E402
 from playground.ui.insight.runs_view import RunsView  # noqa: E402
 from playground.ui.insight.step_view import StepView, number  # noqa: E402
+from playground.ui.run_controller import TrainingRun  # noqa: E402
 from playground.ui.worker import TrainingSession  # noqa: E402
 
 NORMALIZATION = (0.1307, 0.3081)
@@ -169,15 +176,17 @@ def test_step_probe_delivers_the_anatomy_of_the_stepped_batch(qtbot):
     view = StepView()
     qtbot.addWidget(view)
     session = TrainingSession(exp, probes={"step": StepProbe.for_experiment(exp)})
-    session.probe.connect(lambda name, payload: view.show_step(payload))
+    payloads = []
+    session.probe.connect(lambda name, payload: payloads.append(payload) or view.show_step(payload))
     with qtbot.waitSignal(session.probe, timeout=30000) as got:
         session.start(paused=True)
         session.step()
-    session.stop()
+    with qtbot.waitSignal(session.finished, timeout=30000):
+        session.resume()  # the other batches run without recording: no more anatomy
     assert session.wait(10000)
     payload = got.args[1]
     assert no_tensors(payload)
-    assert payload["global_step"] == 1 and session.trainer.last_anatomy is None  # handed over and cleared
+    assert payload["global_step"] == 1 and len(payloads) == 1  # handed over once, for the stepped batch only
     assert view.table.rowCount() == 2 and "Adam" in view.update_label.text()
     assert view.table.item(0, 3).text() == number(payload["anatomy"].layers[0].grad_norm)
 
@@ -350,42 +359,29 @@ def test_background_runner_keeps_only_the_newest_request(qtbot):
 # ------------------------------------------------------------------------------------------ wiring
 
 
-class FakeWindow(QObject):
-    """The MainWindow API the insight views are wired to (see docs/DEVELOPING.md)."""
+class FakeModels(QObject):
+    """What the views need of the window's trained model (`ModelActions`)."""
 
     trainedModelChanged = Signal(object)
-    experimentChanged = Signal(object)
-    runFinished = Signal(object)
-
-    def __init__(self, experiment):
-        super().__init__()
-        self.experiment = experiment
-        self.trained_model = None
-        self.tabs, self.probes = [], {}
-
-    def add_view(self, widget, title):
-        self.tabs.append((title, widget))
-
-    def register_probe(self, name, factory, handler):
-        self.probes[name] = (factory, handler)
+    trained_model = None
 
 
 def test_install_insight_views_wires_tabs_probes_and_the_trained_model(qtbot):
-    window = FakeWindow(tiny_mlp())
-    views = install_insight_views(window)
-    for _, widget in window.tabs:
+    document, run, models, tabs = ExperimentDocument(tiny_mlp()), TrainingRun(), FakeModels(), []
+    views = install_insight_views(document, run, models, lambda widget, title: tabs.append((title, widget)))
+    for _, widget in tabs:
         qtbot.addWidget(widget)
-    assert [title for title, _ in window.tabs] == ["Evaluation", "Layers", "One step", "Runs"]
-    factories = {name: factory for name, (factory, _) in window.probes.items()}
+    assert [title for title, _ in tabs] == ["Evaluation", "Layers", "One step", "Runs"]
+    factories = {name: factory for name, (factory, _) in run.probes.items()}
     assert set(factories) == {"insight.evaluation", "insight.layers", "insight.step", "insight.runs"}
     assert isinstance(factories["insight.evaluation"](tiny_mlp()), EvaluationProbe)
     assert factories["insight.evaluation"](tiny_mlp(dataset="sine")) is None  # regression: no confusion matrix
-    window.probes["insight.evaluation"][1](evaluation_payload(known_evaluation()))
+    run.probes["insight.evaluation"][1](evaluation_payload(known_evaluation()))
     assert views.evaluation.showing_results
     loaded = conv_model()
-    window.trainedModelChanged.emit(loaded)
+    models.trainedModelChanged.emit(loaded)
     assert views.layers.activations.loaded is loaded
-    window.experimentChanged.emit(tiny_mlp(dataset="sine"))
+    document.apply_edit("regression", tiny_mlp(dataset="sine"))
     assert "regression" in views.evaluation.message.text()
 
 

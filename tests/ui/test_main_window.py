@@ -32,13 +32,13 @@ def make_window(qtbot):
         window = create_window(experiment)  # closed below, not by qtbot: unsaved edits would prompt
         window.resize(1280, 800)
         window.show()
-        qtbot.waitUntil(lambda: window.report is not None, timeout=60000)
+        qtbot.waitUntil(lambda: window.document.report is not None, timeout=60000)
         windows.append(window)
         return window
 
     yield make
     for window in windows:
-        window.undo_stack.setClean()
+        window.document.undo_stack.setClean()
         window.close()  # stops and joins a run still going
         window.deleteLater()
     QApplication.processEvents()
@@ -49,7 +49,7 @@ def button(window, name) -> QPushButton:
 
 
 def train_to_end(qtbot, window, click="trainButton", timeout=60000):
-    with qtbot.waitSignal(window.runFinished, timeout=timeout) as blocker:
+    with qtbot.waitSignal(window.run.runFinished, timeout=timeout) as blocker:
         qtbot.mouseClick(button(window, click), Qt.MouseButton.LeftButton)
     return blocker.args[0]
 
@@ -64,8 +64,8 @@ def row_texts(window):
 
 def test_seed_mlp_is_built_by_clicking_the_palette_and_editing_fields(qtbot, make_window):
     window = make_window()
-    window.new_experiment()
-    assert window.experiment.layers == []
+    window.files.new_experiment()
+    assert window.document.experiment.layers == []
     assert not button(window, "trainButton").isEnabled()  # an empty network cannot train
 
     palette = window.palette
@@ -78,9 +78,9 @@ def test_seed_mlp_is_built_by_clicking_the_palette_and_editing_fields(qtbot, mak
         spin.selectAll()
         qtbot.keyClicks(spin, str(value))
         qtbot.keyClick(spin, Qt.Key.Key_Return)
-    assert [layer.type for layer in window.experiment.layers] == ["Flatten", "Linear", "ReLU", "Linear", "ReLU",
+    assert [layer.type for layer in window.document.experiment.layers] == ["Flatten", "Linear", "ReLU", "Linear", "ReLU",
                                                                    "Linear"]
-    assert [window.experiment.layers[i].params["units"] for i in (1, 3, 5)] == units
+    assert [window.document.experiment.layers[i].params["units"] for i in (1, 3, 5)] == units
     rows = row_texts(window)
     assert [r[2] for r in rows] == ["784", "128", "128", "64", "64", "10"]
     assert [r[3] for r in rows] == ["0", "100,480", "0", "8,256", "0", "650"]
@@ -104,7 +104,7 @@ def test_layer_editor_widgets_follow_the_catalog_limits(qtbot, make_window):
     spin = window.layer_editor.widgets["p"]
     assert (spin.minimum(), spin.maximum()) == (0.0, 0.99)
     spin.setValue(5.0)  # clamped by the widget, never an invalid experiment
-    assert window.experiment.layers[-1].params["p"] == pytest.approx(0.99)
+    assert window.document.experiment.layers[-1].params["p"] == pytest.approx(0.99)
     window.network_view.select_row(1)
     assert type(window.layer_editor.widgets["bias"]).__name__ == "QCheckBox"
 
@@ -123,14 +123,14 @@ def test_dragging_a_palette_block_between_layers_inserts_it_there(qtbot, make_wi
     event = QDropEvent(QPointF(rect.center().x(), rect.top() + 2), Qt.DropAction.CopyAction, mime,
                        Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     tree.dropEvent(event)
-    assert [layer.type for layer in window.experiment.layers][:4] == ["Flatten", "Linear", "Dropout", "ReLU"]
+    assert [layer.type for layer in window.document.experiment.layers][:4] == ["Flatten", "Linear", "Dropout", "ReLU"]
     assert window.network_view.selected_row() == 2
 
 
 def test_move_duplicate_delete_and_undo_redo_restore_the_network(qtbot, make_window):
     window = make_window()
-    original = window.experiment.copy()
-    types = lambda: [layer.type for layer in window.experiment.layers]  # noqa: E731
+    original = window.document.experiment.copy()
+    types = lambda: [layer.type for layer in window.document.experiment.layers]  # noqa: E731
     window.activateWindow()  # shortcuts only reach the active window
     qtbot.waitUntil(window.isActiveWindow, timeout=5000)
     window.network_view.select_row(2)  # ReLU
@@ -143,19 +143,19 @@ def test_move_duplicate_delete_and_undo_redo_restore_the_network(qtbot, make_win
     qtbot.keyClick(window.network_view.list, Qt.Key.Key_Delete)
     assert types() == ["Flatten", "Linear", "Linear", "ReLU", "Linear"]
     window.move_up_action.trigger()
-    edited = window.experiment.copy()
-    assert window.undo_stack.count() == 5
+    edited = window.document.experiment.copy()
+    assert window.document.undo_stack.count() == 5
     assert window.isWindowModified()
 
     for _ in range(5):
         qtbot.keyClick(window.network_view.list, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert window.experiment == original
+    assert window.document.experiment == original
     assert [r[1] for r in row_texts(window)][:2] == ["Flatten", "Linear (128)"]
     assert not window.isWindowModified()
     for _ in range(5):
         qtbot.keyClick(window.network_view.list, Qt.Key.Key_Z,
                        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    assert window.experiment == edited
+    assert window.document.experiment == edited
     assert types() == ["Flatten", "Linear", "Linear", "Linear", "ReLU"]
 
 
@@ -164,18 +164,18 @@ def test_typing_a_value_is_one_undo_step_and_training_settings_are_undoable(qtbo
     lr = window.training_panel.lr
     lr.stepBy(1)
     lr.stepBy(1)
-    assert window.experiment.optimizer.lr == pytest.approx(0.005)  # 1-2-5 ladder: 0.001 → 0.002 → 0.005
-    assert window.undo_stack.count() == 1  # merged
+    assert window.document.experiment.optimizer.lr == pytest.approx(0.005)  # 1-2-5 ladder: 0.001 → 0.002 → 0.005
+    assert window.document.undo_stack.count() == 1  # merged
     lr.stepBy(-3)
-    assert window.experiment.optimizer.lr == pytest.approx(0.0005)
+    assert window.document.experiment.optimizer.lr == pytest.approx(0.0005)
     lr.lineEdit().setText("3e-4")
     lr.interpretText()
-    assert window.experiment.optimizer.lr == pytest.approx(3e-4)
+    assert window.document.experiment.optimizer.lr == pytest.approx(3e-4)
     window.training_panel.batch_size.setValue(32)
-    assert window.experiment.dataset.batch_size == 32
-    window.undo_stack.undo()
-    window.undo_stack.undo()
-    assert window.experiment.optimizer.lr == pytest.approx(0.001)
+    assert window.document.experiment.dataset.batch_size == 32
+    window.document.undo_stack.undo()
+    window.document.undo_stack.undo()
+    assert window.document.experiment.optimizer.lr == pytest.approx(0.001)
     assert window.training_panel.lr.value() == pytest.approx(0.001)
     assert window.training_panel.batch_size.value() == 64
 
@@ -185,7 +185,7 @@ def test_optimizer_settings_appear_only_where_the_optimizer_uses_them(qtbot, mak
     panel = window.training_panel
     combo = panel.optimizer
     combo.setCurrentIndex(combo.findData("sgd"))
-    assert window.experiment.optimizer.name == "sgd"
+    assert window.document.experiment.optimizer.name == "sgd"
     assert panel.momentum.isVisibleTo(panel) and not panel.beta1.isVisibleTo(panel)
     assert not panel.nesterov.isEnabled()  # Nesterov needs momentum
     panel.momentum.setValue(0.9)
@@ -222,7 +222,7 @@ def test_warnings_are_shown_but_do_not_block_training(qtbot, make_window):
 def test_training_plots_one_point_per_batch_and_completes_the_progress_bar(qtbot, make_window):
     window = make_window(small_experiment(epochs=2, samples=160, batch_size=16))  # 120 train → 8 batches/epoch
     models = []
-    window.trainedModelChanged.connect(models.append)
+    window.models.trainedModelChanged.connect(models.append)
     end = train_to_end(qtbot, window)
     assert end.status == "completed"
     assert window.loss_plot_panel.batch_count == 16
@@ -232,10 +232,10 @@ def test_training_plots_one_point_per_batch_and_completes_the_progress_bar(qtbot
     assert progress.value() == progress.maximum() == 16
     assert window.plots.metrics.epochs.count == 3  # before training + 2 epochs
     assert window.plots.metrics.initial_line.isVisible()
-    assert models and window.trained_model is models[-1]
-    assert window.trained_model.class_names == ["orange", "blue"]
+    assert models and window.models.trained_model is models[-1]
+    assert window.models.trained_model.class_names == ["orange", "blue"]
     assert "completed" in window.training_panel.message.text().lower()
-    assert window.save_model_action.isEnabled()
+    assert window.models.save_model_action.isEnabled()
     assert button(window, "trainButton").isEnabled() and window.palette.isEnabled()
 
 
@@ -246,7 +246,7 @@ def test_editing_is_locked_while_training(qtbot, make_window):
     assert window.network_view.lock_label.isVisibleTo(window)
     assert not window.training_panel.settings.isEnabled()
     assert not window.undo_action.isEnabled()
-    with qtbot.waitSignal(window.runFinished, timeout=30000):
+    with qtbot.waitSignal(window.run.runFinished, timeout=30000):
         qtbot.mouseClick(button(window, "stopButton"), Qt.MouseButton.LeftButton)
     assert window.palette.isEnabled() and not window.network_view.lock_label.isVisibleTo(window)
 
@@ -261,12 +261,12 @@ def test_stop_ends_the_run_within_one_batch(qtbot, make_window):
                 reached.set()
                 go.wait(10)
 
-    window.register_probe("test.hold", lambda exp: HoldAtBatchThree(), lambda payload: None)
+    window.run.register_probe("test.hold", lambda exp: HoldAtBatchThree(), lambda payload: None)
     qtbot.mouseClick(button(window, "trainButton"), Qt.MouseButton.LeftButton)
     assert reached.wait(30)
     qtbot.mouseClick(button(window, "stopButton"), Qt.MouseButton.LeftButton)  # while batch 3 is under way
     go.set()
-    with qtbot.waitSignal(window.runFinished, timeout=30000) as blocker:
+    with qtbot.waitSignal(window.run.runFinished, timeout=30000) as blocker:
         pass
     assert blocker.args[0].status == "stopped"
     assert window.loss_plot_panel.batch_count == 3
@@ -280,13 +280,13 @@ def test_step_runs_exactly_one_batch_then_waits(qtbot, make_window):
     qtbot.waitUntil(lambda: window.loss_plot_panel.batch_count == 1, timeout=30000)
     qtbot.wait(300)
     assert window.loss_plot_panel.batch_count == 1
-    assert window.run_state == "paused" and pause.text() == "Resume" and step.isEnabled()
+    assert window.run.state == "paused" and pause.text() == "Resume" and step.isEnabled()
     qtbot.mouseClick(step, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.loss_plot_panel.batch_count == 2, timeout=30000)
     qtbot.wait(300)
     assert window.loss_plot_panel.batch_count == 2
     qtbot.waitUntil(lambda: window.training_panel.progress.value() == 2, timeout=2000)
-    with qtbot.waitSignal(window.runFinished, timeout=30000):
+    with qtbot.waitSignal(window.run.runFinished, timeout=30000):
         qtbot.mouseClick(button(window, "stopButton"), Qt.MouseButton.LeftButton)
 
 
@@ -302,7 +302,7 @@ def test_pause_and_resume(qtbot, make_window):
     assert button(window, "pauseButton").text() == "Resume"
     qtbot.mouseClick(button(window, "pauseButton"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.loss_plot_panel.batch_count > count, timeout=30000)
-    with qtbot.waitSignal(window.runFinished, timeout=30000):
+    with qtbot.waitSignal(window.run.runFinished, timeout=30000):
         qtbot.mouseClick(button(window, "stopButton"), Qt.MouseButton.LeftButton)
 
 
@@ -368,13 +368,13 @@ def test_closing_during_training_stops_and_joins_the_thread(qtbot, make_window):
     window = make_window(small_experiment(epochs=500))
     qtbot.mouseClick(button(window, "trainButton"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.loss_plot_panel.batch_count > 0, timeout=30000)
-    thread: QThread = window.session.thread
+    thread: QThread = window.run.session.thread
     assert thread.isRunning()
     started = time.perf_counter()
     window.close()
     assert not thread.isRunning()
     assert time.perf_counter() - started < 10
-    assert window.session is None
+    assert window.run.session is None
 
 
 # ------------------------------------------------------------------ files, models, API
@@ -385,15 +385,15 @@ def test_save_open_and_recent_files(qtbot, make_window, tmp_path, monkeypatch):
     window.add_layer("Dropout")
     path = tmp_path / "mine.json"
     monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getSaveFileName", lambda *a, **k: (str(path), ""))
-    assert window.save_experiment()
+    assert window.files.save_experiment()
     assert not window.isWindowModified()
     assert Experiment.load(path).layers[-1].type == "Dropout"
-    window.load_preset("simple-cnn")
-    assert window.experiment.layers[0].type == "Conv2d"
-    assert window.open_experiment(str(path))
-    assert window.experiment.layers[-1].type == "Dropout"
-    assert window.recent_files()[0] == str(path.resolve())
-    assert [a.text() for a in window.recent_menu.actions()][0] == "mine.json"
+    window.files.load_preset("simple-cnn")
+    assert window.document.experiment.layers[0].type == "Conv2d"
+    assert window.files.open_experiment(str(path))
+    assert window.document.experiment.layers[-1].type == "Dropout"
+    assert window.files.recent_files()[0] == str(path.resolve())
+    assert [a.text() for a in window.files.recent_menu.actions()][0] == "mine.json"
 
 
 def test_open_error_names_the_field_and_problem(qtbot, make_window, tmp_path, monkeypatch):
@@ -402,37 +402,37 @@ def test_open_error_names_the_field_and_problem(qtbot, make_window, tmp_path, mo
     bad.write_text('{"dataset": "mnist", "layers": [{"type": "Linear", "units": -3}]}')
     shown = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[2]))
-    assert not window.open_experiment(str(bad))
+    assert not window.files.open_experiment(str(bad))
     assert "layers[0].units" in shown[0] and "at least 1" in shown[0]
-    assert window.experiment.name == "Seed MLP"
+    assert window.document.experiment.name == "Seed MLP"
 
 
 def test_unsaved_changes_prompt_can_cancel(qtbot, make_window, monkeypatch):
     window = make_window()
     window.add_layer("ReLU")
     monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Cancel)
-    window.load_preset("spiral")
-    assert window.experiment.layers[-1].type == "ReLU"  # cancelled: nothing replaced
+    window.files.load_preset("spiral")
+    assert window.document.experiment.layers[-1].type == "ReLU"  # cancelled: nothing replaced
     monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Discard)
-    window.load_preset("spiral")
-    assert window.experiment.name == "Spiral" or window.experiment.dataset.name == "spiral"
-    assert window.undo_stack.count() == 0
+    window.files.load_preset("spiral")
+    assert window.document.experiment.name == "Spiral" or window.document.experiment.dataset.name == "spiral"
+    assert window.document.undo_stack.count() == 0
 
 
 def test_trained_model_saves_and_loads_and_bad_files_are_explained(qtbot, make_window, tmp_path, monkeypatch):
     window = make_window(small_experiment(epochs=1))
     train_to_end(qtbot, window)
     path = tmp_path / "model.pt"
-    assert window.save_trained_model(str(path))
+    assert window.models.save_trained_model(str(path))
     loaded = []
-    window.trainedModelChanged.connect(loaded.append)
-    assert window.load_model(str(path))
+    window.models.trainedModelChanged.connect(loaded.append)
+    assert window.models.load_model(str(path))
     assert loaded[0].experiment.name == "tiny" and loaded[0].class_names == ["orange", "blue"]
     junk = tmp_path / "junk.pt"
     junk.write_bytes(b"not a checkpoint")
     shown = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[2]))
-    assert not window.load_model(str(junk))
+    assert not window.models.load_model(str(junk))
     from playground.core.checkpoint import CheckpointError, load_checkpoint
 
     with pytest.raises(CheckpointError) as refused:
@@ -454,24 +454,34 @@ def test_add_view_and_probes_reach_their_handlers(qtbot, make_window):
             return {"epoch": event.epoch, "layers": len(trainer.experiment.layers)}
 
     payloads, experiments = [], []
-    window.register_probe("test.epochs", lambda exp: experiments.append(exp) or EpochCounter(), payloads.append)
-    window.register_probe("test.none", lambda exp: None, payloads.append)
+    window.run.register_probe("test.epochs", lambda exp: experiments.append(exp) or EpochCounter(), payloads.append)
+    window.run.register_probe("test.none", lambda exp: None, payloads.append)
     started = []
-    window.runStarted.connect(lambda: started.append(True))
+    window.run.runStarted.connect(lambda: started.append(True))
     train_to_end(qtbot, window)
     assert started and payloads == [{"epoch": 1, "layers": 3}]
-    assert experiments[0] == window.experiment and experiments[0] is not window.experiment
+    assert experiments[0] == window.document.experiment and experiments[0] is not window.document.experiment
+
+
+def test_a_run_copies_the_experiment_once_whatever_the_views(qtbot, make_window, monkeypatch):
+    window = make_window(small_experiment(epochs=1))
+    copies = []
+    original_copy = Experiment.copy
+    monkeypatch.setattr(Experiment, "copy", lambda self: copies.append(1) or original_copy(self))
+    end = train_to_end(qtbot, window)
+    assert end.status == "completed" and window.insight_views.runs.runs()  # the Runs tab recorded it
+    assert len(copies) == 1  # the trainer's: probes, the trained model and the run record share it
 
 
 def test_experiment_changed_carries_every_edit(qtbot, make_window):
     window = make_window()
     seen = []
-    window.experimentChanged.connect(seen.append)
-    edited = window.experiment.copy()
+    window.document.experimentChanged.connect(seen.append)
+    edited = window.document.experiment.copy()
     edited.epochs = 9
-    window.apply_edit("Change epochs", edited)
+    window.document.apply_edit("Change epochs", edited)
     assert seen[-1].epochs == 9 and window.training_panel.epochs.value() == 9
-    window.undo_stack.undo()
+    window.document.undo_stack.undo()
     assert seen[-1].epochs == 5 and window.training_panel.epochs.value() == 5
 
 

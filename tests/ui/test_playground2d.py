@@ -6,50 +6,45 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
-from PySide6.QtCore import QObject, QPointF, Qt, Signal  # noqa: E402
-from PySide6.QtGui import QUndoStack  # noqa: E402
+from PySide6.QtCore import QPointF, Qt  # noqa: E402
 from PySide6.QtWidgets import QDialogButtonBox, QPushButton, QSlider, QToolButton  # noqa: E402
 
 from playground.core.experiment import Experiment  # noqa: E402
 from playground.core.presets import load_preset  # noqa: E402
 from playground.data.csv_import import write_csv  # noqa: E402
-from playground.ui.commands import ExperimentEdit  # noqa: E402
+from playground.training.probes.boundary import GRID, BoundaryProbe  # noqa: E402
+from playground.ui.document import ExperimentDocument  # noqa: E402
 from playground.ui.playground2d import install_playground2d  # noqa: E402
 from playground.ui.playground2d.csv_dialog import CsvImportDialog  # noqa: E402
-from playground.ui.playground2d.panel import PROBE_NAME, Playground2DPanel  # noqa: E402
-from playground.ui.playground2d.probes import GRID, BoundaryProbe  # noqa: E402
+from playground.ui.playground2d.panel import PROBE_NAME  # noqa: E402
+from playground.ui.run_controller import TrainingRun  # noqa: E402
 from playground.ui.worker import TrainingSession  # noqa: E402
 
 
-class Host(QObject):
-    """The MainWindow's API the panel codes against, nothing more."""
-
-    experimentChanged = Signal(object)
+class Host:
+    """What the window gives the panel: a document, a training run, and a place for tabs."""
 
     def __init__(self, experiment: Experiment):
-        super().__init__()
-        self._experiment = experiment
-        self.undo_stack = QUndoStack(self)
-        self.probes, self.views = {}, []
+        self.document = ExperimentDocument(experiment)
+        self.run = TrainingRun()
+        self.views = []
+        self.panel = install_playground2d(self.document, self.run, lambda widget, title: self.views.append(
+            (widget, title)))
 
     @property
     def experiment(self) -> Experiment:
-        return self._experiment
+        return self.document.experiment
 
-    def _set(self, experiment, _select=None):
-        self._experiment = experiment
-        self.experimentChanged.emit(experiment)
+    @property
+    def undo_stack(self):
+        return self.document.undo_stack
 
     def apply_edit(self, text, new_experiment, merge_key=None, select=None):
-        if new_experiment != self._experiment:
-            self.undo_stack.push(ExperimentEdit(text, self._experiment, new_experiment, self._set, merge_key))
+        self.document.apply_edit(text, new_experiment, merge_key, select)
 
-    def register_probe(self, name, factory, handler):
-        self.probes[name] = (factory, handler)
-
-    def add_view(self, widget, title):
-        self.views.append((widget, title))
-        return len(self.views) - 1
+    @property
+    def probes(self):
+        return self.run.probes
 
 
 def short_spiral(epochs=4) -> Experiment:
@@ -61,7 +56,7 @@ def short_spiral(epochs=4) -> Experiment:
 @pytest.fixture
 def host_panel(qtbot):
     host = Host(short_spiral())
-    panel = install_playground2d(host)
+    panel = host.panel
     qtbot.addWidget(panel)
     panel.resize(1000, 700)
     return host, panel
@@ -110,8 +105,8 @@ def test_plus_and_minus_buttons_change_layers_and_neurons_with_undo(host_panel, 
     assert panel.diagram.hidden_sizes == [9, 8, 3]
     qtbot.mouseClick(panel.findChild(QToolButton, "removeLayerButton"), Qt.MouseButton.LeftButton)
     assert hidden_units(host.experiment) == [9, 8]
-    panel.findChild(type(panel.lr_combo), "layer1Activation").setCurrentText("ReLU")
-    panel.findChild(type(panel.lr_combo), "layer1Activation").activated.emit(0)
+    panel.findChild(type(panel.data.lr_combo), "layer1Activation").setCurrentText("ReLU")
+    panel.findChild(type(panel.data.lr_combo), "layer1Activation").activated.emit(0)
     assert host.experiment.layers[3].type == "ReLU"
     assert host.undo_stack.count() == 5
     while host.undo_stack.canUndo():
@@ -131,24 +126,24 @@ def test_data_controls_edit_the_dataset(host_panel):
     seed = host.experiment.seed
     panel.findChild(QPushButton, "regenerateButton").click()
     assert host.experiment.seed == seed + 1
-    panel.reg_combo.setCurrentText("L2")
-    panel.reg_rate_combo.setCurrentIndex(panel.reg_rate_combo.findData(0.01))
-    panel.reg_combo.activated.emit(0)
+    panel.data.reg_combo.setCurrentText("L2")
+    panel.data.reg_rate_combo.setCurrentIndex(panel.data.reg_rate_combo.findData(0.01))
+    panel.data.reg_combo.activated.emit(0)
     assert (host.experiment.l1, host.experiment.l2) == (0.0, 0.01)
-    panel.reg_combo.setCurrentText("L1")
-    panel.reg_combo.activated.emit(0)
+    panel.data.reg_combo.setCurrentText("L1")
+    panel.data.reg_combo.activated.emit(0)
     assert (host.experiment.l1, host.experiment.l2) == (0.01, 0.0)
 
 
 def test_choosing_a_regression_set_fits_the_output_and_the_loss(host_panel):
     host, panel = host_panel
-    panel.dataset_combo.setCurrentIndex(panel.dataset_combo.findData("sine"))
-    panel.dataset_combo.activated.emit(panel.dataset_combo.currentIndex())
+    panel.data.dataset_combo.setCurrentIndex(panel.data.dataset_combo.findData("sine"))
+    panel.data.dataset_combo.activated.emit(panel.data.dataset_combo.currentIndex())
     exp = host.experiment
     assert exp.dataset.name == "sine" and exp.layers[-1].params["units"] == 1 and exp.loss == "mse"
     assert not panel.findChild(QToolButton, "feature:x2").isEnabled()  # 1-D data has no x2
     # the new data is shown at once, before any run: x against the target value
-    spots = panel.boundary.train_scatter.data
+    spots = panel.output.boundary.train_scatter.data
     assert len(spots) == 250 and np.allclose(np.sin(spots["x"]), spots["y"], atol=0.01)
 
 
@@ -161,7 +156,7 @@ def test_a_short_run_paints_the_boundary_view_and_the_diagram(host_panel, qtbot)
 
     def frame(name, payload):
         panel.handle_frame(payload)
-        images.append(np.array(panel.boundary.image, copy=True))
+        images.append(np.array(panel.output.boundary.image, copy=True))
 
     session.probe.connect(frame)
     with qtbot.waitSignal(session.finished, timeout=60000) as finished:
@@ -170,14 +165,14 @@ def test_a_short_run_paints_the_boundary_view_and_the_diagram(host_panel, qtbot)
     qtbot.waitUntil(lambda: panel.frames_received >= 6, timeout=5000)
     assert images[0].shape == (GRID, GRID, 3)
     assert np.abs(images[0].astype(int) - images[-1].astype(int)).mean() > 5  # the boundary moved
-    assert panel.boundary.frames_shown == panel.frames_received
+    assert panel.output.boundary.frames_shown == panel.frames_received
 
 
 def test_a_hidden_panel_draws_only_the_newest_frame_when_shown(host_panel, qtbot):
     host, panel = host_panel
     panel.hide()
     exp = host.experiment.copy()
-    probe = panel._make_probe(exp)
+    probe = panel.make_probe(exp)
     assert probe.live is not None and not probe.live.is_set()  # no live frames computed for a hidden tab
     session = TrainingSession(exp, probes={PROBE_NAME: probe})
     session.probe.connect(lambda name, payload: panel.handle_frame(payload))
@@ -185,20 +180,20 @@ def test_a_hidden_panel_draws_only_the_newest_frame_when_shown(host_panel, qtbot
         session.start()
     session.wait()
     qtbot.waitUntil(lambda: panel.frames_received >= 2, timeout=5000)
-    shown_hidden = panel.boundary.frames_shown
+    shown_hidden = panel.output.boundary.frames_shown
     assert shown_hidden < panel.frames_received  # the first (data) and last frames only
     panel.show()
     assert probe.live.is_set()
-    assert panel.boundary.frames_shown <= shown_hidden + 1
-    assert panel.test_loss_label.text().startswith("Test loss 0.")
-    assert len(panel._loss_history) >= 4
+    assert panel.output.boundary.frames_shown <= shown_hidden + 1
+    assert panel.output.test_loss_label.text().startswith("Test loss 0.")
+    assert len(panel.output.loss_history) >= 4
     # the diagram: a line for every weight, coloured by the real weight, shown on hover
     diagram = panel.diagram
     assert len(diagram.lines) == 7 * 8 + 8 * 8 + 8 * 2
     line = diagram.lines[5]
     middle = QPointF((line.start.x() + line.end.x()) / 2, (line.start.y() + line.end.y()) / 2)
     text = diagram.tooltip_at(middle)
-    weight = session.trainer.model[0].weight[line.target, line.source].item()
+    weight = session.result.model[0].weight[line.target, line.source].item()  # the trained model
     assert text.startswith(f"Weight {weight:+.3f}")
     assert f"from input {diagram.input_labels[line.source]}\nto neuron {line.target + 1} of hidden layer 1" in text
     assert all(p is not None for p in diagram.pictures[1])  # every hidden neuron has its picture
@@ -214,21 +209,21 @@ def test_discretize_makes_the_heatmap_two_coloured(host_panel, qtbot):
     with qtbot.waitSignal(session.finished, timeout=60000):
         session.start()
     qtbot.waitUntil(lambda: panel.frames_received >= 2, timeout=5000)
-    assert len(np.unique(panel.boundary.image.reshape(-1, 3), axis=0)) > 2
-    panel.findChild(type(panel.discretize_check), "discretizeCheck").setChecked(True)
-    assert len(np.unique(panel.boundary.image.reshape(-1, 3), axis=0)) <= 2
+    assert len(np.unique(panel.output.boundary.image.reshape(-1, 3), axis=0)) > 2
+    panel.findChild(type(panel.data.discretize_check), "discretizeCheck").setChecked(True)
+    assert len(np.unique(panel.output.boundary.image.reshape(-1, 3), axis=0)) <= 2
     session.wait()
 
 
 def test_other_networks_get_a_note_instead_of_a_diagram(qtbot):
     host = Host(load_preset("simple-cnn"))
-    panel = Playground2DPanel(host)
+    panel = host.panel
     qtbot.addWidget(panel)
-    assert panel.diagram.note and not panel.add_layer_button.isEnabled()
+    assert panel.diagram.note and not panel.layers.add_layer_button.isEnabled()
     exp = short_spiral()
     exp.layers.insert(2, exp.layers[1].__class__("Dropout", {"p": 0.2}))
     host.apply_edit("dropout", exp)
-    assert "not a plain stack" in panel.diagram.note and not panel.add_layer_button.isEnabled()
+    assert "not a plain stack" in panel.diagram.note and not panel.layers.add_layer_button.isEnabled()
 
 
 def test_csv_dialog_shows_bad_rows_and_the_panel_trains_on_the_file(qtbot, tmp_path):
@@ -260,7 +255,7 @@ def test_csv_dialog_shows_bad_rows_and_the_panel_trains_on_the_file(qtbot, tmp_p
     assert dialog.result() == 1
 
     host = Host(short_spiral())
-    panel = Playground2DPanel(host)
+    panel = host.panel
     qtbot.addWidget(panel)
     panel.apply_csv(*dialog.values())
     exp = host.experiment
@@ -273,7 +268,7 @@ def test_csv_dialog_shows_bad_rows_and_the_panel_trains_on_the_file(qtbot, tmp_p
         session.start()
     assert finished.args[0].status == "completed", finished.args[0].message
     qtbot.waitUntil(lambda: panel.frames_received >= 2, timeout=5000)
-    assert panel.boundary.image.shape == (GRID, GRID, 3)
+    assert panel.output.boundary.image.shape == (GRID, GRID, 3)
     assert panel.diagram.output_labels == ["cat", "dog", "emu"]
     session.wait()
 
@@ -289,14 +284,14 @@ def test_through_the_real_window(qtbot):
     qtbot.waitUntil(window.engine_ready, timeout=60000)
     button = panel.findChild(QToolButton, "feature:sin(x1)")
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    assert "sin(x1)" not in window.experiment.dataset.features
-    window.undo_stack.undo()
-    assert "sin(x1)" in window.experiment.dataset.features
+    assert "sin(x1)" not in window.document.experiment.dataset.features
+    window.document.undo_stack.undo()
+    assert "sin(x1)" in window.document.experiment.dataset.features
     qtbot.mouseClick(panel.findChild(QToolButton, "addLayerButton"), Qt.MouseButton.LeftButton)
-    assert hidden_units(window.experiment) == [8, 8, 4]
-    window.undo_stack.undo()
+    assert hidden_units(window.document.experiment) == [8, 8, 4]
+    window.document.undo_stack.undo()
     assert window.start_training()
-    assert not panel.add_layer_button.isEnabled()  # the shape is locked while training
-    qtbot.waitUntil(lambda: window.session is None, timeout=60000)
-    assert panel.frames_received >= 3 and panel.boundary.image.shape == (GRID, GRID, 3)
-    assert panel.add_layer_button.isEnabled()
+    assert not panel.layers.add_layer_button.isEnabled()  # the shape is locked while training
+    qtbot.waitUntil(lambda: window.run.session is None, timeout=60000)
+    assert panel.frames_received >= 3 and panel.output.boundary.image.shape == (GRID, GRID, 3)
+    assert panel.layers.add_layer_button.isEnabled()

@@ -88,12 +88,12 @@ def test_100_start_stop_cycles_leave_no_thread_no_error_and_bounded_memory(qtbot
     torch.set_num_threads(1)
     window = create_window(endless_experiment())
     window.show()
-    qtbot.waitUntil(lambda: window.report is not None, timeout=60000)
+    qtbot.waitUntil(lambda: window.document.report is not None, timeout=60000)
 
     def cycle() -> QThread:
-        with qtbot.waitSignal(window.runFinished, timeout=30000) as finished:
+        with qtbot.waitSignal(window.run.runFinished, timeout=30000) as finished:
             click(qtbot, window, "trainButton")
-            session = window.session
+            session = window.run.session
             qtbot.waitUntil(lambda: window.loss_plot_panel.batch_count > 0, timeout=30000)
             click(qtbot, window, "stopButton")
         assert finished.args[0].status == "stopped"
@@ -109,7 +109,7 @@ def test_100_start_stop_cycles_leave_no_thread_no_error_and_bounded_memory(qtbot
     seconds, growth = time.perf_counter() - started, rss_mb() - rss_before
     print(f"\nsoak: {START_STOP_CYCLES} start/stop cycles in {seconds:.1f} s, memory {rss_before:.0f} → "
           f"{rss_before + growth:.0f} MB ({growth:+.1f} MB), threads {threads_before} → {os_threads()}")
-    assert window.session is None and window.run_state == "idle"
+    assert window.run.session is None and window.run.state == "idle"
     assert all(not shiboken6.isValid(t) or t.isFinished() for t in threads)  # joined, or already deleted
     assert os_threads() <= threads_before
     assert growth < START_STOP_GROWTH_MB
@@ -124,15 +124,15 @@ def test_20_windows_closed_while_training_leave_no_thread_no_error_and_bounded_m
     def cycle() -> float:
         window = create_window(endless_experiment())
         window.show()
-        qtbot.waitUntil(lambda: window.report is not None, timeout=60000)
+        qtbot.waitUntil(lambda: window.document.report is not None, timeout=60000)
         click(qtbot, window, "trainButton")
         qtbot.waitUntil(lambda: window.loss_plot_panel.batch_count > 0, timeout=30000)
-        thread = window.session.thread
+        thread = window.run.session.thread
         assert thread.isRunning()
         started = time.perf_counter()
         window.close()  # unsaved? no: the experiment was never edited, so no prompt
         closing = time.perf_counter() - started
-        assert not thread.isRunning() and window.session is None
+        assert not thread.isRunning() and window.run.session is None
         window.deleteLater()
         settle()
         return closing

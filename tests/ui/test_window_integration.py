@@ -22,9 +22,9 @@ def window(qtbot):
     win = create_window(tiny_points())
     win.resize(1280, 800)
     win.show()
-    qtbot.waitUntil(lambda: win.report is not None, timeout=60000)
+    qtbot.waitUntil(lambda: win.document.report is not None, timeout=60000)
     yield win
-    win.undo_stack.setClean()
+    win.document.undo_stack.setClean()
     win.close()
     win.deleteLater()
     QApplication.processEvents()
@@ -49,7 +49,7 @@ def image_checkpoint(tmp_path, name="digits.pt"):
 
 
 def train(qtbot, win):
-    with qtbot.waitSignal(win.runFinished, timeout=60000) as blocker:
+    with qtbot.waitSignal(win.run.runFinished, timeout=60000) as blocker:
         assert win.start_training()
     return blocker.args[0]
 
@@ -69,7 +69,7 @@ def test_the_draw_tab_reads_with_the_bundled_model_at_first_launch(qtbot, window
 def test_a_loaded_image_model_reaches_the_canvas_and_the_layer_view(qtbot, window, tmp_path):
     digit, layers = window.digit_panel, window.insight_views.layers
     qtbot.waitUntil(lambda: digit.model is not None, timeout=60000)
-    assert window.load_model(str(image_checkpoint(tmp_path)))
+    assert window.models.load_model(str(image_checkpoint(tmp_path)))
     qtbot.waitUntil(lambda: digit.model_source == "File: digits.pt", timeout=30000)
     pixels = np.zeros((28, 28), dtype=np.float32)
     pixels[5:23, 13:15] = 1.0  # a "1"
@@ -103,15 +103,15 @@ def test_runs_are_unsaved_work_saved_with_the_project_and_opened_again(qtbot, wi
     assert not window.isWindowModified()
     train(qtbot, window)
     qtbot.waitUntil(lambda: len(runs.runs()) == 1, timeout=10000)
-    assert window.isWindowModified() and window.has_unsaved_changes()
+    assert window.isWindowModified() and window.document.has_unsaved_changes()
     path = tmp_path / "project.json"
-    assert window._write(str(path))
+    assert window.files.write(str(path))
     assert not window.isWindowModified()
     saved = json.loads(path.read_text())
     assert len(saved["runs"]) == 1 and saved["runs"][0]["history"]
 
     runs.set_runs([])
-    assert window.open_experiment(str(path), ask=False)
+    assert window.files.open_experiment(str(path), ask=False)
     assert len(runs.runs()) == 1 and not window.isWindowModified()
     assert "with 1 run" in window.statusBar().currentMessage()
 
@@ -122,7 +122,7 @@ def test_a_project_file_with_runs_is_accepted_by_the_command_line(qtbot, window,
     train(qtbot, window)
     qtbot.waitUntil(lambda: len(window.insight_views.runs.runs()) == 1, timeout=10000)
     path = tmp_path / "project.json"
-    assert window._write(str(path))
+    assert window.files.write(str(path))
     assert main(["validate", "--experiment", str(path)]) == 0
     assert main(["export-code", "--experiment", str(path)]) == 0
     assert "class Net(nn.Module)" in capsys.readouterr().out
@@ -139,12 +139,12 @@ def test_show_pytorch_code_opens_the_script_of_the_current_experiment(qtbot, win
 def test_export_torchscript_runs_off_the_gui_thread_and_loads_back(qtbot, window, tmp_path):
     import torch
 
-    assert not window.export_torchscript_action.isEnabled()  # nothing trained yet
+    assert not window.models.export_torchscript_action.isEnabled()  # nothing trained yet
     train(qtbot, window)
-    assert window.export_torchscript_action.isEnabled()
+    assert window.models.export_torchscript_action.isEnabled()
     path = tmp_path / "model.pt"
-    with qtbot.waitSignal(window.modelExported, timeout=60000) as blocker:
-        window.export_trained_model_to("torchscript", str(path))
+    with qtbot.waitSignal(window.models.modelExported, timeout=60000) as blocker:
+        window.models.export_trained_model_to("torchscript", str(path))
     assert blocker.args == [str(path), ""]
     scripted = torch.jit.load(str(path))
     assert scripted(torch.zeros(3, 2)).shape == (3, 2)
@@ -154,8 +154,8 @@ def test_export_to_a_folder_that_cannot_be_written_says_why(qtbot, window, tmp_p
     train(qtbot, window)
     (tmp_path / "notes.txt").write_text("a file, not a folder")
     target = tmp_path / "notes.txt" / "model.pt"
-    with qtbot.waitSignal(window.modelExported, timeout=60000) as blocker:
-        window.export_trained_model_to("torchscript", str(target))
+    with qtbot.waitSignal(window.models.modelExported, timeout=60000) as blocker:
+        window.models.export_trained_model_to("torchscript", str(target))
     assert blocker.args[1]
     assert message_boxes and message_boxes[-1][0] == "warning"
     assert not target.exists()

@@ -1,18 +1,25 @@
 """"Inside the network": evaluation, layers, one step taken apart, and the session's runs.
 
-Each view takes plain inputs through slots; `install_insight_views` wires them to the MainWindow
-(tabs, probes, the trained-model signal) in one place.
+Each view takes plain inputs through slots; `install_insight_views` wires them, in one place, to the
+document (the experiment), the training run (probes) and the trained model.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
 
+from playground.training.probes.insight import (
+    EvaluationProbe,
+    LayerProbe,
+    RunRecorderProbe,
+    StepProbe,
+)
 from playground.ui.insight.evaluation_view import EvaluationView
 from playground.ui.insight.layer_view import LayerView
-from playground.ui.insight.probes import EvaluationProbe, LayerProbe, RunRecorderProbe, StepProbe
 from playground.ui.insight.runs_view import RunsView
 from playground.ui.insight.step_view import StepView
 
@@ -27,27 +34,29 @@ class InsightViews:
     runs: RunsView
 
 
-def install_insight_views(window) -> InsightViews:
-    """Add the four tabs to `window` and connect them to its probes and signals.
+def install_insight_views(document, run, models, add_view: Callable[[QWidget, str], object]) -> InsightViews:
+    """Make the four tabs (`add_view(widget, title)`) and connect them: probes with `run` (a TrainingRun), the
+    experiment from `document` (an ExperimentDocument), the trained model from `models` (`trainedModelChanged`,
+    `trained_model`).
 
     Left to the caller (they involve other panels): ``views.evaluation.imageChosen`` → the canvas,
     the canvas's model input → ``views.layers.show_activations_for``, and saving / opening
     ``views.runs.runs()`` with the project.
     """
     views = InsightViews(EvaluationView(), LayerView(), StepView(), RunsView())
-    window.add_view(views.evaluation, QCoreApplication.translate("InsightViews", "Evaluation"))
-    window.add_view(views.layers, QCoreApplication.translate("InsightViews", "Layers"))
-    window.add_view(views.step, QCoreApplication.translate("InsightViews", "One step"))
-    window.add_view(views.runs, QCoreApplication.translate("InsightViews", "Runs"))
-    window.register_probe("insight.evaluation", EvaluationProbe.for_experiment, views.evaluation.show_evaluation)
-    window.register_probe("insight.layers", LayerProbe.for_experiment, views.layers.show_layer_stats)
-    window.register_probe("insight.step", StepProbe.for_experiment, views.step.show_step)
+    add_view(views.evaluation, QCoreApplication.translate("InsightViews", "Evaluation"))
+    add_view(views.layers, QCoreApplication.translate("InsightViews", "Layers"))
+    add_view(views.step, QCoreApplication.translate("InsightViews", "One step"))
+    add_view(views.runs, QCoreApplication.translate("InsightViews", "Runs"))
+    run.register_probe("insight.evaluation", EvaluationProbe.for_experiment, views.evaluation.show_evaluation)
+    run.register_probe("insight.layers", LayerProbe.for_experiment, views.layers.show_layer_stats)
+    run.register_probe("insight.step", StepProbe.for_experiment, views.step.show_step)
     # the run recorder gathers every batch loss on the training thread and hands the whole run over at
     # its end: one queued signal per run instead of a second connection to the per-batch signal
-    window.register_probe("insight.runs", RunRecorderProbe.for_experiment, views.runs.add_run_payload)
-    window.trainedModelChanged.connect(views.layers.set_model)
-    window.experimentChanged.connect(views.evaluation.set_experiment)
-    views.evaluation.set_experiment(window.experiment)
-    if getattr(window, "trained_model", None) is not None:
-        views.layers.set_model(window.trained_model)
+    run.register_probe("insight.runs", RunRecorderProbe.for_experiment, views.runs.add_run_payload)
+    models.trainedModelChanged.connect(views.layers.set_model)
+    document.experimentChanged.connect(views.evaluation.set_experiment)
+    views.evaluation.set_experiment(document.experiment)
+    if models.trained_model is not None:
+        views.layers.set_model(models.trained_model)
     return views

@@ -1,22 +1,16 @@
 """The 2-D playground: TensorFlow Playground's page, natively, over real PyTorch.
 
-- `mlp`: the network as hidden layers (+/− layers and neurons, activations), no Qt.
-- `probes`: `BoundaryProbe`, the decision boundary, neuron pictures, weights and losses computed on
-  the training thread, no Qt.
-- `boundary_view`, `network_diagram`, `csv_dialog`, `panel`: the widgets.
+- `panel`: `Playground2DPanel`, the tab, and `install_playground2d`, which wires it to the document and the run.
+- `data_controls`, `hidden_layers`, `output_panel`: the panel's parts (data and features; the hidden
+  layers' +/− buttons; losses and the plane).
+- `boundary_view`, `network_diagram`, `csv_dialog`: the drawing widgets and the CSV import dialog.
 
-Importing this package does not import Qt, so the core tests can use `mlp` and `probes`.
+The Qt-free parts live below the UI: the network as hidden layers in `playground.core.mlp`, the
+probe that computes the frames on the training thread in `playground.training.probes.boundary`.
 """
 
 from __future__ import annotations
 
+from playground.ui.playground2d.panel import Playground2DPanel, install_playground2d
 
-def install_playground2d(window):
-    """Add the "2-D playground" tab to the MainWindow (or a host with its API) and return the panel."""
-    from PySide6.QtCore import QCoreApplication
-
-    from playground.ui.playground2d.panel import Playground2DPanel
-
-    panel = Playground2DPanel(window)
-    window.add_view(panel, QCoreApplication.translate("Playground2DPanel", "2-D playground"))
-    return panel
+__all__ = ["Playground2DPanel", "install_playground2d"]

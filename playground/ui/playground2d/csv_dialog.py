@@ -43,6 +43,7 @@ class CsvImportDialog(QDialog):
         self.setWindowTitle(self.tr("Import your own data (CSV)"))
         self.resize(640, 560)
         self.table: CsvTable | None = None
+        self.class_names: list[str] = []  # the label column's classes, once the chosen columns are checked
 
         self.path_edit = QLineEdit(path)
         self.path_edit.setObjectName("csvPath")
@@ -186,10 +187,11 @@ class CsvImportDialog(QDialog):
             if item.flags() & Qt.ItemFlag.ItemIsUserCheckable:
                 item.setCheckState(Qt.CheckState.Checked if item.text() in names else Qt.CheckState.Unchecked)
 
-    def values(self) -> tuple[str, list[str], str, str]:
-        """(path, feature columns, label/target column, task)."""
+    def values(self) -> tuple[str, list[str], str, str, list[str]]:
+        """(path, feature columns, label/target column, task, classes): after `accept`, the classes are the
+        label column's values (none for regression), so nobody needs to read the file again for them."""
         return (self.table.path if self.table else self.path_edit.text(), self.chosen_features(),
-                self.target_combo.currentText(), self.task_combo.currentData())
+                self.target_combo.currentText(), self.task_combo.currentData(), list(self.class_names))
 
     def show_errors(self, text: str) -> None:
         self.errors.setPlainText(text)
@@ -205,10 +207,11 @@ class CsvImportDialog(QDialog):
 
         if self.table is None:
             return
-        path, features, target, task = self.values()
+        path, features, target, task, _classes = self.values()
         try:
-            parse_table(self.table, features, target, task)
+            data = parse_table(self.table, features, target, task)
         except CsvError as exc:
             self.show_errors(message_text(exc.args[0]))
             return
+        self.class_names = list(data.class_names or [])
         super().accept()

@@ -10,7 +10,7 @@ Frames come at the start, after every batch once `FRAME_INTERVAL` seconds have p
 2-D set takes about 50 µs a batch, so a fixed "every N batches" would flood the GUI thread), after
 every batch while stepping one batch at a time, after every epoch and at the end.
 
-No Qt here: the core tests drive it with a plain `Trainer`.
+No Qt here: the core tests drive it with a plain `Trainer` through a `ProbeRunner`.
 """
 
 from __future__ import annotations
@@ -21,9 +21,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from playground.core.experiment import Experiment
+from playground.core.mlp import LINEAR, read_mlp
 from playground.data import generated
 from playground.data.features import apply_features
-from playground.ui.playground2d.mlp import LINEAR, read_mlp
 
 GRID = 100  # the decision boundary's resolution per axis
 THUMB_STRIDE = 4  # neuron thumbnails: every 4th grid point → 25×25
@@ -95,26 +95,8 @@ def plane_dims(experiment: Experiment) -> int:
     return 0
 
 
-def probabilities(out, loss: str):
-    """Network outputs → class probabilities, whatever loss the output was trained with."""
-    import torch
-
-    if out.shape[1] == 1:  # one logit for two classes
-        p = torch.sigmoid(out[:, 0])
-        return torch.stack([1 - p, p], dim=1)
-    if loss == "cross_entropy":
-        return torch.softmax(out, dim=1)
-    if loss == "nll":
-        return out.exp()
-    if loss == "bce_with_logits":
-        p = torch.sigmoid(out)
-    else:  # mse / l1 / smooth_l1 on one-hot targets: the outputs estimate the probabilities
-        p = out.clamp(0, 1)
-    return p / p.sum(dim=1, keepdim=True).clamp_min(1e-6)
-
-
 class BoundaryProbe:
-    """Made per run by `for_experiment` (the MainWindow's `register_probe` factory)."""
+    """Made per run by `for_experiment` (the factory the 2-D panel registers with the run)."""
 
     def __init__(self, experiment: Experiment, dims: int):
         self.experiment = experiment
@@ -134,13 +116,13 @@ class BoundaryProbe:
         return cls(experiment, dims) if dims else None
 
     # ------------------------------------------------------------------ hooks (training thread)
-    def on_start(self, trainer, event) -> dict:
-        data = trainer.data
+    def on_start(self, context, event) -> dict:
+        data = context.data
         features = () if self.experiment.dataset.name == "csv" else tuple(data.features)
         all_points = np.concatenate([data.train_points, data.val_points])
         all_targets = np.concatenate([data.train_y.numpy(), data.val_y.numpy()])
         self.plane = plane_for(all_points, all_targets if self.dims == 1 else None, self.dims, features)
-        frame = self.frame(trainer, step=0, epoch=0)
+        frame = self.frame(context, step=0, epoch=0)
         frame["data"] = {
             "task": data.info.task,
             "class_names": list(data.info.class_names),
@@ -152,29 +134,29 @@ class BoundaryProbe:
         }
         return frame
 
-    def on_batch(self, trainer, event) -> dict | None:
+    def on_batch(self, context, event) -> dict | None:
         now = time.perf_counter()
-        if not trainer.record_steps and (now - self._last_frame < FRAME_INTERVAL
+        if not context.stepping and (now - self._last_frame < FRAME_INTERVAL
                                           or (self.live is not None and not self.live.is_set())):
             return None
-        return self.frame(trainer, step=event.global_step, epoch=event.epoch)
+        return self.frame(context, step=event.global_step, epoch=event.epoch)
 
-    def on_epoch(self, trainer, event) -> dict:
-        return self.frame(trainer, step=event.epoch * trainer_batches(trainer), epoch=event.epoch)
+    def on_epoch(self, context, event) -> dict:
+        return self.frame(context, step=event.epoch * batches_per_epoch(context), epoch=event.epoch)
 
-    def on_end(self, trainer, event) -> dict | None:
-        if trainer.model is None or self.plane is None:
+    def on_end(self, context, event) -> dict | None:
+        if context.model is None or self.plane is None:
             return None
-        frame = self.frame(trainer, step=-1, epoch=event.epochs_done)
+        frame = self.frame(context, step=-1, epoch=event.epochs_done)
         frame["final"] = True
         return frame
 
     # ------------------------------------------------------------------ the work
-    def frame(self, trainer, step: int, epoch: int) -> dict:
+    def frame(self, context, step: int, epoch: int) -> dict:
         import torch
 
         self._last_frame = time.perf_counter()
-        model, plane = trainer.model, self.plane
+        model, plane = context.model, self.plane
         was_training = model.training
         model.eval()
         try:
@@ -183,11 +165,11 @@ class BoundaryProbe:
                            "dims": self.dims, "grid": GRID}
                 if self._grid_inputs is None:
                     raw = plane.grid_points() if self.dims == 2 else plane.curve_xs()
-                    self._grid_inputs = torch.from_numpy(plane.inputs(raw)).to(trainer.device)
+                    self._grid_inputs = torch.from_numpy(plane.inputs(raw)).to(context.device)
                 out, hidden = self._forward(model, self._grid_inputs)
                 if self.dims == 2:
-                    if trainer.data.info.num_classes:
-                        probs = probabilities(out, trainer.experiment.loss)
+                    if context.reading is not None:  # classes: read as the trainer reads them
+                        probs = context.reading.probabilities(out)
                         payload["probs"] = probs.reshape(GRID, GRID, -1).cpu().numpy().astype(np.float32)
                     else:
                         payload["value"] = out[:, 0].reshape(GRID, GRID).cpu().numpy().astype(np.float32)
@@ -198,7 +180,7 @@ class BoundaryProbe:
                     payload["curve"] = (plane.curve_xs()[:, 0].copy(), out[:, 0].cpu().numpy().astype(np.float32))
                     payload["neurons"] = [h.T.cpu().numpy().copy() for h in hidden]  # units × curve points
                 payload["weights"] = self._weights(model)
-                payload["train_loss"], payload["test_loss"] = self._losses(trainer)
+                payload["train_loss"], payload["test_loss"] = self._losses(context)
         finally:
             model.train(was_training)
         return payload
@@ -235,20 +217,20 @@ class BoundaryProbe:
                 weights.append((module.weight.detach().cpu().numpy().copy(), bias))
         return weights
 
-    def _losses(self, trainer) -> tuple[float | None, float | None]:
+    def _losses(self, context) -> tuple[float | None, float | None]:
         from playground.training.trainer import evaluate
 
         if self._loss_sets is None:
-            data = trainer.data
+            data = context.data
             self._loss_sets = [(data.train_x[:LOSS_SAMPLE], data.train_y[:LOSS_SAMPLE]),
                                (data.val_x[:LOSS_SAMPLE], data.val_y[:LOSS_SAMPLE])]
         results = []
         for x, y in self._loss_sets:
-            loss, _ = evaluate(trainer.model, x, y, trainer.loss_fn, trainer.targets_for, trainer.device)
+            loss, _ = evaluate(context.model, x, y, context.loss_fn, context.targets_for, context.device)
             results.append(loss)
         return results[0], results[1]
 
 
-def trainer_batches(trainer) -> int:
-    batch = max(1, min(trainer.experiment.dataset.batch_size, len(trainer.data.train_x)))
-    return -(-len(trainer.data.train_x) // batch)
+def batches_per_epoch(context) -> int:
+    batch = max(1, min(context.experiment.dataset.batch_size, len(context.data.train_x)))
+    return -(-len(context.data.train_x) // batch)

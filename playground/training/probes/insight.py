@@ -1,8 +1,8 @@
 """Probes for the "Inside the network" views: run on the training thread, return plain data.
 
-Each probe is made per run by its ``for_experiment`` factory (the MainWindow's
-``register_probe`` calls it with the experiment about to be trained). Payloads are dicts of
-numpy arrays, floats and dataclasses of those: no tensor ever reaches the GUI thread.
+Each probe is made per run by its ``for_experiment`` factory (registered with the run controller,
+called with the experiment about to be trained). Payloads are dicts of numpy arrays, floats and
+dataclasses of those: no tensor ever reaches the GUI thread.
 """
 
 from __future__ import annotations
@@ -28,19 +28,19 @@ class EvaluationProbe:
     def for_experiment(cls, experiment: Experiment) -> EvaluationProbe | None:
         return cls() if _is_classification(experiment) else None
 
-    def on_epoch(self, trainer, event) -> dict | None:
-        return self._evaluate(trainer, epoch=event.epoch, epochs=event.epochs, final=False)
+    def on_epoch(self, context, event) -> dict | None:
+        return self._evaluate(context, epoch=event.epoch, epochs=event.epochs, final=False)
 
-    def on_end(self, trainer, event) -> dict | None:
+    def on_end(self, context, event) -> dict | None:
         if event.status == "failed" or not event.history:
             return None
-        return self._evaluate(trainer, epoch=event.epochs_done, epochs=trainer.experiment.epochs, final=True)
+        return self._evaluate(context, epoch=event.epochs_done, epochs=context.experiment.epochs, final=True)
 
-    def _evaluate(self, trainer, epoch: int, epochs: int, final: bool) -> dict | None:
-        from playground.training.metrics import EVAL_BATCH, evaluate_classifier
+    def _evaluate(self, context, epoch: int, epochs: int, final: bool) -> dict | None:
+        from playground.training.metrics import evaluate_classifier
 
-        data = trainer.data
-        if trainer.model is None or data is None or not data.info.num_classes:
+        data = context.data
+        if context.model is None or data is None or not data.info.num_classes:
             return None
         x, y, which = data.val_x, data.val_y, "validation set"
         if x is None or len(x) == 0:
@@ -48,8 +48,8 @@ class EvaluationProbe:
         if x is None or len(x) == 0:
             return None
         # in chunks the trainer sized for this network's activations (see Trainer._check_network)
-        evaluation = evaluate_classifier(trainer.model, x, y, data.info.class_names,
-                                         batch_size=getattr(trainer, "eval_batch", EVAL_BATCH))
+        evaluation = evaluate_classifier(context.model, x, y, data.info.class_names, batch_size=context.eval_batch,
+                                         reading=context.reading)
         for mistake in evaluation.mistakes:  # own the pixels: the view keeps them after the run is gone
             if mistake.image is not None:
                 mistake.image = np.array(mistake.image, dtype=np.float32, copy=True)
@@ -64,18 +64,18 @@ class LayerProbe:
     def for_experiment(cls, experiment: Experiment) -> LayerProbe:
         return cls()
 
-    def on_start(self, trainer, event) -> dict:
-        return self._snapshot(trainer, epoch=0)
+    def on_start(self, context, event) -> dict:
+        return self._snapshot(context, epoch=0)
 
-    def on_epoch(self, trainer, event) -> dict:
-        return self._snapshot(trainer, epoch=event.epoch)
+    def on_epoch(self, context, event) -> dict:
+        return self._snapshot(context, epoch=event.epoch)
 
-    def _snapshot(self, trainer, epoch: int) -> dict:
+    def _snapshot(self, context, epoch: int) -> dict:
         import torch
 
         from playground.training.anatomy import weight_histograms
 
-        model = trainer.model
+        model = context.model
         filters, filters_layer = None, ""
         for index, module in enumerate(model):
             if isinstance(module, torch.nn.Conv2d):
@@ -87,18 +87,17 @@ class LayerProbe:
 
 
 class StepProbe:
-    """After a batch run with Step: the anatomy the trainer recorded for it (then cleared)."""
+    """After a batch run with Step: the anatomy the trainer recorded for that batch."""
 
     @classmethod
     def for_experiment(cls, experiment: Experiment) -> StepProbe:
         return cls()
 
-    def on_batch(self, trainer, event) -> dict | None:
-        anatomy = trainer.last_anatomy
+    def on_batch(self, context, event) -> dict | None:
+        anatomy = context.step_anatomy
         if anatomy is None:
             return None
-        trainer.last_anatomy = None
-        return {"anatomy": anatomy, "optimizer": trainer.experiment.optimizer.name, "epoch": event.epoch,
+        return {"anatomy": anatomy, "optimizer": context.experiment.optimizer.name, "epoch": event.epoch,
                 "step": event.step, "global_step": event.global_step,
                 "batches_per_epoch": event.batches_per_epoch}
 
@@ -114,14 +113,15 @@ class RunRecorderProbe:
         self.batch_losses: list[float] = []
         self.batches_per_epoch = 0
 
-    def on_start(self, trainer, event) -> None:
+    def on_start(self, context, event) -> None:
         self.batches_per_epoch = event.batches_per_epoch
 
-    def on_batch(self, trainer, event) -> None:
+    def on_batch(self, context, event) -> None:
         self.batch_losses.append(float(event.loss))
 
-    def on_end(self, trainer, event) -> dict | None:
+    def on_end(self, context, event) -> dict | None:
         if not event.history and not self.batch_losses:
             return None  # failed before training: nothing to compare
-        return {"experiment": trainer.experiment.copy(), "end": event, "batch_losses": list(self.batch_losses),
+        # the run's own copy: training is over, and nothing edits a run's experiment after it
+        return {"experiment": context.experiment, "end": event, "batch_losses": list(self.batch_losses),
                 "batches_per_epoch": self.batches_per_epoch}
