@@ -75,6 +75,7 @@ def _parser() -> argparse.ArgumentParser:
     train.add_argument("--device", choices=["auto", "cpu", "cuda", "mps"])
     train.add_argument("--seed", type=int, metavar="N")
     train.add_argument("--limit", type=int, metavar="N", help="use at most N training images")
+    train.add_argument("--threads", type=int, metavar="N", help="PyTorch threads (default: one per core)")
     train.add_argument("--sequence-length", type=int, metavar="T",
                        help="steps per sequence of the long-memory data (5 to 200)")
     train.add_argument("--augment", action="store_true", help="random rotations, shifts, stroke width and blur")
@@ -87,6 +88,8 @@ def _parser() -> argparse.ArgumentParser:
 
     export = sub.add_parser("export-code", help="print a standalone PyTorch script for an experiment")
     _add_source(export)
+    export.add_argument("--distributed", action="store_true",
+                        help="a script that also runs under torchrun: several processes, machines or GPUs")
 
     download = sub.add_parser("download", help="download the full MNIST and Fashion-MNIST into the data folder")
     download.add_argument("datasets", nargs="*", metavar="NAME", help="mnist, fashion-mnist (default: both)")
@@ -157,6 +160,12 @@ def cmd_train(args: argparse.Namespace) -> int:
     report = infer_shapes(exp)
     if report.error is not None:
         raise CliError(report.error.message)
+    if args.threads is not None:
+        if args.threads < 1:
+            raise CliError(f"--threads must be at least 1, not {args.threads}")
+        import torch
+
+        torch.set_num_threads(args.threads)
 
     from playground.training.trainer import Trainer
 
@@ -291,7 +300,7 @@ def cmd_export_code(args: argparse.Namespace) -> int:
 
     exp = _load_source(args)
     try:
-        script = experiment_to_script(exp)
+        script = experiment_to_script(exp, distributed=args.distributed)
     except ExperimentError as exc:
         raise CliError(f"cannot write code for “{exp.name}”: {exc}") from None
     except KeyError:  # a dataset code export does not know yet (the long-memory sequences)

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from string import Template
 
-from playground.core import catalog
+from playground.core import catalog, codegen_distributed
 from playground.core.code_text import aligned, num, plural, py_str
 from playground.core.codegen_data import data_section, is_image
 from playground.core.codegen_training import main_section, training_section, uses_one_hot_targets
@@ -47,8 +47,11 @@ class _Layer:
 # --------------------------------------------------------------------------- entry point
 
 
-def experiment_to_script(exp: Experiment) -> str:
-    """The whole script as text. Raises ExperimentError when the network cannot be built."""
+def experiment_to_script(exp: Experiment, distributed: bool = False) -> str:
+    """The whole script as text. Raises ExperimentError when the network cannot be built.
+
+    `distributed`: the script also runs under torchrun, on several processes or machines
+    (`playground.core.codegen_distributed`); as a plain script it trains as without it."""
     info = dataset_info(exp.dataset)  # a CSV file's classes are not needed: only its columns
     input_shape = info.input_shape
     report = infer_layers(input_shape, exp.layers)
@@ -58,13 +61,14 @@ def experiment_to_script(exp: Experiment) -> str:
     task = info.task
     out_size = report.output_shape[0] if report.output_shape else 0
     parts = [
-        _header(exp, report.total_parameters),
-        _imports(exp, layers, task),
-        _settings(exp, input_shape),
+        _header(exp, report.total_parameters, distributed),
+        _imports(exp, layers, task, distributed),
+        _settings(exp, input_shape, distributed),
         data_section(exp),
         _network_section(layers, input_shape),
-        training_section(exp, task, out_size),
-        main_section(exp, task),
+        training_section(exp, task, out_size, distributed),
+        *([codegen_distributed.processes_section()] if distributed else []),
+        main_section(exp, task, distributed),
     ]
     header, imports, settings, *sections = [part.strip("\n") for part in parts]
     text = f"{header}\n\n{imports}\n\n{settings}\n\n\n" + "\n\n\n".join(sections) + "\n"
@@ -74,7 +78,7 @@ def experiment_to_script(exp: Experiment) -> str:
 # --------------------------------------------------------------------------- header and imports
 
 
-def _header(exp: Experiment, parameters: int) -> str:
+def _header(exp: Experiment, parameters: int, distributed: bool = False) -> str:
     ds = exp.dataset
     if is_image(exp):
         data = f"{FOLDERS[ds.name]} through torchvision (downloaded into --data-dir on the first run)"
@@ -87,6 +91,7 @@ def _header(exp: Experiment, parameters: int) -> str:
         run = "python train.py --epochs 10"
     description = f"\n{exp.description}\n" if exp.description else ""
     needs = "PyTorch and torchvision" if is_image(exp) else "PyTorch and NumPy"
+    more = f"\n\n{codegen_distributed.launch_text(exp)}" if distributed else ""
     return Template('''\
 """$name: a standalone PyTorch script exported from NN Playground.
 $description
@@ -96,15 +101,16 @@ Network: $layers, $parameters.
 Run it (save it as train.py first):
     $run
     python train.py --device cpu       # auto (default), cpu, cuda or mps
-    python train.py --summary          # parameter count and each layer's output shape, as JSON
+    python train.py --summary          # parameter count and each layer's output shape, as JSON$more
 
 It needs only $needs; NN Playground does not have to be installed.
 """
 ''').substitute(name=exp.name.replace('"""', "'''"), description=description.replace('"""', "'''"), data=data,
-                layers=plural(len(exp.layers), "layer"), parameters=plural(parameters, "parameter"), run=run, needs=needs)
+                layers=plural(len(exp.layers), "layer"), parameters=plural(parameters, "parameter"), run=run, needs=needs,
+                more=more)
 
 
-def _imports(exp: Experiment, layers: list[_Layer], task: str) -> str:
+def _imports(exp: Experiment, layers: list[_Layer], task: str, distributed: bool = False) -> str:
     ds = exp.dataset
     lines = ["import argparse"]
     if ds.name == "csv":
@@ -122,14 +128,16 @@ def _imports(exp: Experiment, layers: list[_Layer], task: str) -> str:
         lines.append("from torchvision import datasets, transforms")
     else:
         lines.append("from torch.utils.data import DataLoader, TensorDataset")
+    if distributed:
+        lines += ["", *codegen_distributed.import_lines(exp)]
     return "\n".join(lines)
 
 
-def _settings(exp: Experiment, input_shape: tuple[int, ...]) -> str:
+def _settings(exp: Experiment, input_shape: tuple[int, ...], distributed: bool = False) -> str:
     ds = exp.dataset
     rows = [
         ("EPOCHS", str(exp.epochs), ""),
-        ("BATCH_SIZE", str(ds.batch_size), ""),
+        ("BATCH_SIZE", str(ds.batch_size), codegen_distributed.BATCH_NOTE if distributed else ""),
         ("SEED", str(exp.seed), "the same seed gives the same split and starting weights as the app"),
     ]
     if is_image(exp):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from string import Template
 
-from playground.core import catalog
+from playground.core import catalog, codegen_distributed
 from playground.core.code_text import num, py_str
 from playground.core.codegen_data import has_validation, is_image
 from playground.core.experiment import Experiment
@@ -78,7 +78,7 @@ def _scheduler_lines(exp: Experiment) -> list[str]:
     return lines
 
 
-def training_section(exp: Experiment, task: str, out_size: int) -> str:
+def training_section(exp: Experiment, task: str, out_size: int, distributed: bool = False) -> str:
     one_hot = uses_one_hot_targets(exp, task)
     y = "labels" if task == "classification" else "targets"  # what the loss compares the outputs with
     target = "targets_for(labels, outputs)" if one_hot else y
@@ -134,8 +134,9 @@ def evaluate(model, loader, loss_fn, device):
             predicted = $predicted$note
             correct += (predicted == labels).sum().item()
             count += len(inputs)
-    return total_loss / count, correct / count
-''').substitute(target=target, predicted=predicted, note=predicted_note)
+${reduce}    return total_loss / count, correct / count
+''').substitute(target=target, predicted=predicted, note=predicted_note,
+                 reduce=codegen_distributed.reduce_line(["total_loss", "correct", "count"]) if distributed else "")
     else:
         evaluate = Template('''\
 def evaluate(model, loader, loss_fn, device):
@@ -147,8 +148,8 @@ def evaluate(model, loader, loss_fn, device):
             inputs, targets = inputs.to(device), targets.to(device)
             total_loss += loss_fn(model(inputs), targets).item() * len(inputs)
             count += len(inputs)
-    return total_loss / count
-''').substitute()
+${reduce}    return total_loss / count
+''').substitute(reduce=codegen_distributed.reduce_line(["total_loss", "count"]) if distributed else "")
     return Template('''\
 # ---------------------------------------------------------------------------- training
 ${helpers}def train_one_epoch($train_args):
@@ -161,7 +162,7 @@ ${helpers}def train_one_epoch($train_args):
 $steps
         total_loss += loss.item() * len(inputs)
         count += len(inputs)
-    return total_loss / count
+${reduce}    return total_loss / count
 
 
 $evaluate
@@ -192,10 +193,10 @@ def summary(model):
         hook.remove()
     return {"parameters": sum(p.numel() for p in model.parameters()), "output_shapes": shapes}
 ''').substitute(helpers=helpers, train_args=train_args, steps="\n".join(step_lines), evaluate=evaluate,
-                y=y)
+                y=y, reduce=codegen_distributed.reduce_line(["total_loss", "count"]) if distributed else "")
 
 
-def main_section(exp: Experiment, task: str) -> str:
+def main_section(exp: Experiment, task: str, distributed: bool = False) -> str:
     ds = exp.dataset
     per_batch = catalog.SCHEDULERS[exp.scheduler.name].per_batch
     classification = task == "classification"
@@ -222,40 +223,54 @@ def main_section(exp: Experiment, task: str) -> str:
                     'help="use at most N training samples (0 = all)")')
     args += [
         f'parser.add_argument("--device", default={py_str(exp.device)}, help="auto, cpu, cuda or mps")',
+        'parser.add_argument("--seed", type=int, default=SEED, help="random seed (SEED repeats the app\'s run)")',
         'parser.add_argument("--summary", action="store_true",',
         '                    help="print the parameter count and layer output shapes as JSON, then exit")',
+        *(codegen_distributed.argument_lines() if distributed else []),
         "args = parser.parse_args()",
+        "SEED = args.seed  # the split, the starting weights and the order of the batches follow it",
     ]
-    lines = [*args, "",
+    lines = ["global SEED", *args, "",
              "torch.manual_seed(SEED)  # with the app's seed, Net() starts from the app's weights",
              "model = Net()",
              "if args.summary:",
              "    print(json.dumps(summary(model)))",
              "    return",
              "",
-             "device = pick_device(args.device)",
-             load,
-             "train_loader = DataLoader(train_set, batch_size=BATCH_SIZE, shuffle=True,",
-             "                          generator=torch.Generator().manual_seed(SEED))"]
+             ]
+    if distributed:
+        lines += codegen_distributed.setup_lines(exp, load)
+    else:
+        lines += ["device = pick_device(args.device)",
+                  load,
+                  "train_loader = DataLoader(train_set, batch_size=BATCH_SIZE, shuffle=True,",
+                  "                          generator=torch.Generator().manual_seed(SEED))"]
+
+    def loader(name: str) -> str:
+        return codegen_distributed.evaluation_loader(name) if distributed else f"DataLoader({name}, batch_size=1000)"
+
     if has_val:
-        lines.append("val_loader = DataLoader(val_set, batch_size=1000)")
+        lines.append(f"val_loader = {loader('val_set')}")
     if is_image(exp):
-        lines.append("test_loader = DataLoader(test_set, batch_size=1000)")
+        lines.append(f"test_loader = {loader('test_set')}")
     samples = "images" if is_image(exp) else "samples"
     lines += [
         "model = model.to(device)",
         'parameters = sum(p.numel() for p in model.parameters())',
         f'print(f"training on {{len(train_set):,}} {samples} ({{len(val_set):,}} for validation), "',
         '      f"{parameters:,} parameters, device {device}")',
+        *(codegen_distributed.wrap_lines(exp) if distributed else []),
         "",
         _loss_line(exp),
         *_optimizer_lines(exp),
         *_scheduler_lines(exp),
         "",
         "for epoch in range(1, args.epochs + 1):",
+        *(codegen_distributed.EPOCH_START if distributed else []),
     ]
-    train_call = ("train_one_epoch(model, train_loader, loss_fn, optimizer, scheduler, device)" if per_batch
-                  else "train_one_epoch(model, train_loader, loss_fn, optimizer, device)")
+    trained = "trained" if distributed else "model"
+    train_call = (f"train_one_epoch({trained}, train_loader, loss_fn, optimizer, scheduler, device)" if per_batch
+                  else f"train_one_epoch({trained}, train_loader, loss_fn, optimizer, device)")
     lines.append(f"    train_loss = {train_call}")
     lines.append('    message = f"epoch {epoch}/{args.epochs}  train loss {train_loss:.4f}"')
     if has_val:
@@ -266,6 +281,8 @@ def main_section(exp: Experiment, task: str) -> str:
         else:
             lines += ["        val_loss = evaluate(model, val_loader, loss_fn, device)",
                       '        message += f"  val loss {val_loss:.4f}"']
+    if distributed:
+        lines.append(codegen_distributed.EPOCH_TIME)
     lines.append("    print(message)")
     if exp.scheduler.name != "none" and not per_batch:
         lines.append("    scheduler.step()  # once per epoch")
@@ -279,7 +296,8 @@ def main_section(exp: Experiment, task: str) -> str:
                      if ds.name != "csv" else "# a CSV file has no separate test set: like the app, report the "
                      "validation set")
     else:
-        final_loader, final_name = "train_loader", "training"
+        # (the training loader of several processes is their parts, with samples repeated to even them out)
+        final_loader, final_name = loader("train_set") if distributed else "train_loader", "training"
         lines.append("# no validation split (VAL_SPLIT = 0): report the training set")
     if classification:
         lines += [f"final_loss, final_accuracy = evaluate(model, {final_loader}, loss_fn, device)",
@@ -289,6 +307,8 @@ def main_section(exp: Experiment, task: str) -> str:
                   f'print(f"{final_name} loss {{final_loss:.4f}}")']
     if has_val and not is_image(exp):
         lines = lines[:-2] + ["if len(val_set) > 0:"] + ["    " + line for line in lines[-2:]]
+    if distributed:
+        lines += codegen_distributed.end_lines()
     body = "\n".join(("    " + line) if line else "" for line in lines)
     return Template('''\
 # ---------------------------------------------------------------------------- main

@@ -2,7 +2,8 @@
 
 The text comes from `playground.core.codegen` (plain string templating, no torch work), so the
 dialog can build it on the GUI thread. An experiment whose network cannot be built shows why,
-with Copy and Save disabled.
+with Copy and Save disabled. A check box switches to the script that also runs under torchrun
+(several processes, machines or GPUs).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from PySide6.QtGui import (
     QTextCharFormat,
 )
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QFileDialog,
     QHBoxLayout,
@@ -137,18 +139,17 @@ class CodeDialog(QDialog):
         self.setObjectName("codeDialog")
         self.setWindowTitle(self.tr("PyTorch code — {name}").format(name=experiment.name))
         self.experiment = experiment
-        try:
-            self.code: str | None = experiment_to_script(experiment)
-            problem = ""
-        except ExperimentError as exc:
-            self.code = None
-            problem = str(exc.problem)
+        self.code: str | None = None
 
-        intro = QLabel(self.tr("A standalone script that trains this network with plain PyTorch — the same "
-                               "layers, data split, loss and optimizer. Save it and run <code>python {file}</code>; "
-                               "<code>--help</code> lists its options.").format(file=script_file_name(experiment)))
-        intro.setWordWrap(True)
-        intro.setTextFormat(Qt.TextFormat.RichText)
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.intro.setTextFormat(Qt.TextFormat.RichText)
+        self.distributed_box = QCheckBox(self.tr("Also runs on several processes, machines or GPUs (torchrun)"),
+                                         objectName="distributedCheck")
+        self.distributed_box.setToolTip(self.tr(
+            "The same script with PyTorch's DistributedDataParallel: run it with torchrun on the cores of one "
+            "machine, on a GPU node or on several machines; as a plain script it trains as before. Its first "
+            "lines say how to start it."))
 
         self.view = QPlainTextEdit(objectName="codeView")
         self.view.setReadOnly(True)
@@ -158,8 +159,6 @@ class CodeDialog(QDialog):
         self.view.setTabStopDistance(4 * self.view.fontMetrics().horizontalAdvance(" "))
         dark = self.palette().color(self.backgroundRole()).lightness() < 128
         self.highlighter = PythonHighlighter(self.view.document(), dark=dark)
-        self.view.setPlainText(self.code if self.code is not None else
-                               "# " + self.tr("The network cannot be exported yet:") + f"\n# {problem}")
 
         self.status = QLabel(objectName="codeStatusLabel")
         self.copy_button = QPushButton(self.tr("Copy"), objectName="copyCodeButton")
@@ -167,13 +166,10 @@ class CodeDialog(QDialog):
         self.save_button = QPushButton(self.tr("Save…"), objectName="saveCodeButton")
         self.save_button.setToolTip(self.tr("Save the script as a .py file"))
         close_button = QPushButton(self.tr("Close"), objectName="closeCodeButton")
-        for button in (self.copy_button, self.save_button):
-            button.setEnabled(self.code is not None)
         self.copy_button.clicked.connect(self.copy_to_clipboard)
         self.save_button.clicked.connect(self._save_dialog)
         close_button.clicked.connect(self.accept)
-        if self.code is None:
-            self.status.setText(self.tr("Fix the network first: {problem}").format(problem=problem))
+        self.distributed_box.toggled.connect(self._show_script)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
@@ -181,10 +177,43 @@ class CodeDialog(QDialog):
         buttons.addWidget(self.save_button)
         buttons.addWidget(close_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(intro)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.distributed_box)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
         self.resize(860, 720)
+        self._show_script()
+
+    @property
+    def distributed(self) -> bool:
+        return self.distributed_box.isChecked()
+
+    def _show_script(self) -> None:
+        """(Re)write the script for the check box's choice; Copy and Save follow whether it could be written."""
+        try:
+            self.code = experiment_to_script(self.experiment, distributed=self.distributed)
+            problem = ""
+        except ExperimentError as exc:
+            self.code = None
+            problem = str(exc.problem)
+        file = script_file_name(self.experiment)
+        if self.distributed:
+            self.intro.setText(self.tr(
+                "A standalone script that trains this network with plain PyTorch, on one process or many. Save it "
+                "and run <code>python {file}</code>, or <code>torchrun --standalone --nproc_per_node=2 {file}</code> "
+                "for two processes; its first lines show how to start it on a GPU node or several machines."
+            ).format(file=file))
+        else:
+            self.intro.setText(self.tr(
+                "A standalone script that trains this network with plain PyTorch — the same layers, data split, "
+                "loss and optimizer. Save it and run <code>python {file}</code>; <code>--help</code> lists its "
+                "options.").format(file=file))
+        self.view.setPlainText(self.code if self.code is not None else
+                               "# " + self.tr("The network cannot be exported yet:") + f"\n# {problem}")
+        for button in (self.copy_button, self.save_button):
+            button.setEnabled(self.code is not None)
+        self.status.setText(self.tr("Fix the network first: {problem}").format(problem=problem)
+                            if self.code is None else "")
 
     def copy_to_clipboard(self) -> None:
         if self.code is None:

@@ -68,6 +68,10 @@ class EngineLoader(QObject):
             # submodules in different orders get half-initialized modules ('_OpNamespace' 'prims'
             # object has no attribute 'copy_to', 'operator _c10d_functional::... does not exist')
             import torchvision.datasets  # noqa: F401
+
+            from playground.training.performance import use_window_threads
+
+            use_window_threads()  # all cores but one: the GUI thread keeps a core (training/performance.py)
         self.devices = devices
         self.ready.emit(devices)
 

@@ -420,6 +420,14 @@ Restore them?</source>
         <translation>복사</translation>
     </message>
     <message>
+        <source>Also runs on several processes, machines or GPUs (torchrun)</source>
+        <translation>여러 프로세스·컴퓨터·GPU에서도 실행 (torchrun)</translation>
+    </message>
+    <message>
+        <source>The same script with PyTorch&apos;s DistributedDataParallel: run it with torchrun on the cores of one machine, on a GPU node or on several machines; as a plain script it trains as before. Its first lines say how to start it.</source>
+        <translation>PyTorch의 DistributedDataParallel을 쓰는 같은 스크립트입니다. torchrun으로 한 컴퓨터의 여러 코어, GPU 노드, 여러 컴퓨터에서 실행할 수 있고, 일반 스크립트로 실행하면 전과 똑같이 학습합니다. 실행 방법은 스크립트 첫 부분에 있습니다.</translation>
+    </message>
+    <message>
         <source>Copy the whole script to the clipboard</source>
         <translation>스크립트 전체를 클립보드에 복사합니다</translation>
     </message>
@@ -434,6 +442,10 @@ Restore them?</source>
     <message>
         <source>Close</source>
         <translation>닫기</translation>
+    </message>
+    <message>
+        <source>A standalone script that trains this network with plain PyTorch, on one process or many. Save it and run &lt;code&gt;python {file}&lt;/code&gt;, or &lt;code&gt;torchrun --standalone --nproc_per_node=2 {file}&lt;/code&gt; for two processes; its first lines show how to start it on a GPU node or several machines.</source>
+        <translation>이 네트워크를 순수 PyTorch로 학습하는 독립 실행 스크립트로, 프로세스 하나에서도 여러 개에서도 돌아갑니다. 저장한 뒤 &lt;code&gt;python {file}&lt;/code&gt;로 실행하거나, 프로세스 두 개로는 &lt;code&gt;torchrun --standalone --nproc_per_node=2 {file}&lt;/code&gt;로 실행하세요. GPU 노드나 여러 컴퓨터에서 시작하는 방법은 스크립트 첫 부분에 있습니다.</translation>
     </message>
     <message>
         <source>Fix the network first: {problem}</source>

@@ -1,7 +1,7 @@
 """“Show PyTorch code”: the script shown read-only in a monospace view, copied, saved."""
 
 from PySide6.QtGui import QFontInfo, QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QPlainTextEdit, QPushButton
+from PySide6.QtWidgets import QCheckBox, QFileDialog, QPlainTextEdit, QPushButton
 
 from playground.core.codegen import experiment_to_script
 from playground.core.presets import load_preset
@@ -70,3 +70,18 @@ def test_a_network_that_cannot_be_built_says_why_and_disables_copy_and_save(qtbo
 
 def test_script_file_name_comes_from_the_experiment_name():
     assert script_file_name(load_preset("mlp-bn-dropout")) == "mlp_with_batchnorm_and_dropout.py"
+
+
+def test_the_torchrun_check_box_shows_the_script_for_several_processes_and_copy_takes_it(qtbot):
+    exp = load_preset("seed-mlp")
+    dialog = make_dialog(qtbot, exp)
+    view = dialog.findChild(QPlainTextEdit, "codeView")
+    box = dialog.findChild(QCheckBox, "distributedCheck")
+    assert not box.isChecked()
+    box.click()
+    assert view.toPlainText() == experiment_to_script(exp, distributed=True)
+    assert "torchrun --standalone --nproc_per_node=2" in dialog.intro.text()
+    dialog.findChild(QPushButton, "copyCodeButton").click()
+    assert QGuiApplication.clipboard().text() == experiment_to_script(exp, distributed=True)
+    box.click()
+    assert view.toPlainText() == experiment_to_script(exp)

@@ -81,8 +81,8 @@ def test_a_file_that_is_no_checkpoint_says_so_in_korean(korean, tmp_path, qtbot)
 
 
 def test_a_picture_that_cannot_be_read_says_so_in_korean(korean, tmp_path):
-    from playground.inference.predict import load_bundled_model
     from playground.inference.digit_reader import classify
+    from playground.inference.predict import load_bundled_model
     from playground.ui.i18n import message_text
 
     path = tmp_path / "digit.png"
