@@ -223,3 +223,19 @@ def test_every_catalog_default_is_within_its_limits():
     fields = set(Experiment().optimizer.__dataclass_fields__)
     for optimizer in catalog.OPTIMIZERS.values():
         assert set(optimizer.uses) <= fields, optimizer.name
+
+
+def test_layer_graph_and_frozen_fields_round_trip():
+    from playground.core.experiment import Experiment, LayerSpec
+
+    exp = Experiment(layers=[
+        LayerSpec("Flatten", {}, id="in"),
+        LayerSpec("Linear", {"units": 10, "bias": True}, inputs=["in"], frozen=True),
+    ])
+    data = exp.to_dict()
+    assert data["layers"][0]["id"] == "in"
+    assert data["layers"][1]["inputs"] == ["in"] and data["layers"][1]["frozen"] is True
+    again = Experiment.from_dict(data)
+    assert again.layers == exp.layers
+    # a plain layer writes none of the new keys, so version-1 files stay as they were
+    assert set(Experiment(layers=[LayerSpec("Flatten", {})]).to_dict()["layers"][0]) == {"type"}

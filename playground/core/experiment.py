@@ -44,9 +44,23 @@ class LayerSpec:
 
     type: str
     params: dict[str, Any] = field(default_factory=dict)
+    # Graph fields (experiment format 2): a name other blocks refer to, and the blocks this one
+    # reads from (None = the block before it). Validated as a graph by the shape inference.
+    id: str | None = None
+    inputs: list[str] | None = None
+    # Transfer learning: a frozen block keeps its weights (and BatchNorm statistics) while training.
+    frozen: bool = False
 
     def to_dict(self) -> dict[str, Any]:
-        return {"type": self.type, **copy.deepcopy(self.params)}
+        data: dict[str, Any] = {"type": self.type}
+        if self.id is not None:
+            data["id"] = self.id
+        if self.inputs is not None:
+            data["inputs"] = list(self.inputs)
+        if self.frozen:
+            data["frozen"] = True
+        data.update(copy.deepcopy(self.params))
+        return data
 
 
 @dataclass
@@ -238,6 +252,9 @@ def _parse_dataset(value: Any) -> DatasetSpec:
     return spec
 
 
+LAYER_KEYS = ("type", "id", "inputs", "frozen")  # a layer's keys that are not its parameters
+
+
 def _parse_layer(value: Any, index: int) -> LayerSpec:
     where = f"layers[{index}]"
     data = read_object(value, where)
@@ -249,9 +266,18 @@ def _parse_layer(value: Any, index: int) -> LayerSpec:
         raise ExperimentError(
             f"{where}.type", f"unknown layer {type_name!r}; known layers are: {', '.join(catalog.LAYERS)}"
         )
-    raw = {k: v for k, v in data.items() if k != "type"}
+    layer_id = None
+    if "id" in data:
+        layer_id = read_str(data["id"], f"{where}.id").strip()
+        if not layer_id:
+            raise ExperimentError(f"{where}.id", "is empty; give the block a name such as \"skip1\" or leave it out")
+    inputs = None
+    if "inputs" in data:
+        inputs = read_str_list(data["inputs"], f"{where}.inputs")
+    frozen = read_bool(data["frozen"], f"{where}.frozen") if "frozen" in data else False
+    raw = {k: v for k, v in data.items() if k not in LAYER_KEYS}
     params = layer_type.parse_params(raw, where)
-    return LayerSpec(layer_type.name, params)
+    return LayerSpec(layer_type.name, params, id=layer_id, inputs=inputs, frozen=frozen)
 
 
 def _parse_optimizer(value: Any) -> OptimizerSpec:
