@@ -127,7 +127,7 @@ def _unknown_type(index: int, layer: LayerSpec) -> Issue:
 
 
 def infer_layers(input_shape: Shape, layers: list[LayerSpec]) -> ShapeReport:
-    if any(layer.inputs is not None or is_merge(layer.type) for layer in layers):
+    if any(layer.inputs is not None or layer.id is not None or is_merge(layer.type) for layer in layers):
         return _infer_graph(tuple(input_shape), layers)
     report = ShapeReport(tuple(input_shape))
     shape: Shape | None = tuple(input_shape)
@@ -154,7 +154,7 @@ def _infer_graph(input_shape: Shape, layers: list[LayerSpec]) -> ShapeReport:
     (a graph problem or an error above it) gets no output shape; the report's error is the graph's first
     problem, else the first block (in that order) that cannot take its inputs."""
     graph = network_graph(layers)
-    report = ShapeReport(input_shape, branched=True)
+    report = ShapeReport(input_shape, branched=not graph.is_straight)
     rows = [LayerShape(i, layer.type, (), None, sources=graph.sources(i)) for i, layer in enumerate(layers)]
     report.layers = rows
     if graph.problems:
