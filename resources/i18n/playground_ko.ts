@@ -262,6 +262,14 @@ Restore them?</source>
         <translation>게이트 순환 유닛: 더 가벼운 게이트 순환층입니다.</translation>
     </message>
     <message>
+        <source>Adds its inputs number by number (a skip connection: body + shortcut); their shapes must be equal.</source>
+        <translation>입력들을 숫자 하나하나끼리 더합니다 (스킵 연결: 본체 + 지름길). 입력의 모양이 같아야 합니다.</translation>
+    </message>
+    <message>
+        <source>Joins its inputs side by side: along the channels of images, the features of vectors.</source>
+        <translation>입력들을 나란히 이어 붙입니다: 이미지는 채널 방향으로, 벡터는 특성 방향으로.</translation>
+    </message>
+    <message>
         <source>Layers</source>
         <translation>층</translation>
     </message>
@@ -276,6 +284,10 @@ Restore them?</source>
     <message>
         <source>Recurrent</source>
         <translation>순환층</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>합치기</translation>
     </message>
     <message>
         <source>Cross-entropy</source>
@@ -735,6 +747,18 @@ Restore them?</source>
         <translation>게이트는 신호에 곱해지는 0과 1 사이의 시그모이드 값입니다. 0이면 신호를 막고 1이면 통과시키며, 언제 열지는 네트워크가 학습합니다. LSTM은 h 옆에 기억 셀 c를 따로 둡니다. 망각 게이트 f는 이전 셀이 단계마다 얼마나 남을지, 입력 게이트 i는 새 내용 g를 얼마나 쓸지, 출력 게이트 o는 셀을 h로 얼마나 내보낼지 정합니다. 셀은 단계마다 tanh로 눌리지 않고 f와의 곱셈과 덧셈만으로 이어지므로, f가 1에 가까우면 기억과 그 기울기가 여러 단계를 거의 그대로 건너갑니다. GRU는 게이트 두 개로 같은 일을 합니다. 업데이트 게이트 z는 이전 상태의 일부를 간직하고 나머지를 후보 h̃로 채우며, 리셋 게이트 r은 후보가 이전 상태를 얼마나 볼지 정합니다. PyTorch는 f와 z를 반쯤 열린 상태(편향 0)로 시작하고, lstm-long과 gru-long 프리셋은 편향 3(σ(3) ≈ 0.95)으로 시작해 첫 단계부터 기억이 오래갑니다.</translation>
     </message>
     <message>
+        <source>Residual block (skip connection)</source>
+        <translation>잔차 블록 (스킵 연결)</translation>
+    </message>
+    <message>
+        <source>A shortcut around a few layers, added back to their output.</source>
+        <translation>몇 개의 층을 건너뛰어 그 출력에 다시 더하는 지름길입니다.</translation>
+    </message>
+    <message>
+        <source>A deep stack of layers is hard to train: on the way back the gradient is multiplied by every layer&apos;s slope and can fade to almost nothing before it reaches the first layers (try deep-sigmoid). A residual block lets the input x skip past a few layers F and adds it to their output: y = F(x) + x. The addition passes the gradient back unchanged along the skip, so even the first layers learn, and F only has to learn a correction, starting from &quot;leave x as it is&quot;. This is the idea of ResNet (2015), which trained networks of 152 layers. Add a Residual block from the palette, or select some blocks and choose &quot;Wrap in a residual block&quot;; residual-mlp and mini-resnet show it on MNIST.</source>
+        <translation>층을 깊이 쌓으면 학습하기 어렵습니다. 기울기가 거꾸로 전해지면서 층마다 그 층의 기울기(경사)가 곱해지므로, 첫 층들에 닿기 전에 거의 0으로 사라질 수 있습니다 (deep-sigmoid로 확인해 보세요). 잔차 블록은 입력 x가 몇 개의 층 F를 건너뛰게 해서 그 출력에 더합니다: y = F(x) + x. 덧셈은 스킵 경로를 따라 기울기를 그대로 돌려보내므로 첫 층들도 학습하고, F는 &quot;x를 그대로 둔다&quot;에서 출발해 고칠 부분만 배우면 됩니다. 152층짜리 네트워크를 학습시킨 ResNet(2015)의 아이디어입니다. 팔레트에서 잔차 블록을 추가하거나, 블록 몇 개를 선택하고 &quot;잔차 블록으로 감싸기&quot;를 고르세요. residual-mlp와 mini-resnet 프리셋이 MNIST에서 보여 줍니다.</translation>
+    </message>
+    <message>
         <source>Each output is a weighted sum of all the inputs plus a bias; W holds one row of weights per output neuron, so the layer has inputs × outputs + outputs parameters. Two Linear layers with no activation between them are still one linear function, which is why hidden layers are followed by an activation.</source>
         <translation>각 출력은 모든 입력의 가중합에 편향을 더한 값입니다. W에는 출력 뉴런마다 가중치 한 행이 있으므로, 이 층의 파라미터 수는 입력 수 × 출력 수 + 출력 수입니다. 활성화 함수 없이 Linear 층 두 개를 이어도 여전히 하나의 선형 함수이므로, 은닉층 뒤에는 활성화 함수를 둡니다.</translation>
     </message>
@@ -817,6 +841,14 @@ Restore them?</source>
     <message>
         <source>A simpler gated recurrent layer: an update gate z mixes the previous state with a new candidate h̃. It has fewer parameters than an LSTM (three sets of weights instead of four) and often learns as well. Its update-gate bias sets where z starts: 0 is PyTorch&apos;s start, 3 keeps the state from the first step.</source>
         <translation>더 단순한 게이트 순환층입니다. 업데이트 게이트 z가 이전 상태와 새 후보 h̃를 섞습니다. LSTM보다 파라미터가 적고(가중치 묶음이 넷이 아니라 셋), 대개 비슷하게 잘 학습합니다. 업데이트 게이트 편향은 z의 시작값을 정합니다. 0은 PyTorch의 기본 시작값이고, 3이면 첫 단계부터 상태를 간직합니다.</translation>
+    </message>
+    <message>
+        <source>A merge block: it reads two or more blocks and adds their outputs number by number, so they must have exactly the same shape (128 and 128, or 16×14×14 and 16×14×14). With one input straight from further up (the skip) and the other from a few layers (the body), it makes a residual block: the body only has to learn a correction to what passes by it. It has no weights. Connect a second arrow to it from a block&apos;s output port; where the shapes differ, put a Linear or a 1×1 Conv2d on one path.</source>
+        <translation>합치기 블록입니다. 두 개 이상의 블록을 읽어 그 출력들을 숫자 하나하나끼리 더하므로, 모양이 정확히 같아야 합니다 (128과 128, 또는 16×14×14와 16×14×14). 입력 하나는 위쪽에서 곧바로(스킵), 다른 하나는 몇 개의 층(본체)을 거쳐 오게 하면 잔차 블록이 됩니다. 본체는 옆으로 지나가는 값에 대한 보정만 배우면 됩니다. 가중치는 없습니다. 다른 블록의 출력 포트에서 두 번째 화살표를 이어 주세요. 모양이 다르면 한쪽 경로에 Linear나 1×1 Conv2d를 넣으세요.</translation>
+    </message>
+    <message>
+        <source>A merge block that puts its inputs side by side instead of adding them: two images of 16 and 8 channels become one of 24 channels (their height and width must match), two vectors of 128 and 64 become one of 192. Nothing is lost or mixed; the next layer learns how to combine them. It has no weights.</source>
+        <translation>입력을 더하지 않고 나란히 이어 붙이는 합치기 블록입니다. 채널 16개와 8개인 두 이미지는 채널 24개인 이미지 하나가 되고 (높이와 너비는 같아야 합니다), 길이 128과 64인 두 벡터는 길이 192인 벡터 하나가 됩니다. 잃거나 섞이는 것은 없고, 어떻게 조합할지는 다음 층이 배웁니다. 가중치는 없습니다.</translation>
     </message>
     <message>
         <source>The standard loss for classification. Softmax turns the scores z into probabilities, and the loss is −log of the probability given to the true class y: 0 when the network is sure and right, large when it is sure and wrong. PyTorch&apos;s CrossEntropyLoss applies softmax itself, so the last layer should output raw scores (logits).</source>
@@ -1852,6 +1884,105 @@ Judge a regression model by its loss curves (Runs tab) and, for 1-D or 2-D data,
     <message>
         <source>Data folder: {folder}</source>
         <translation>데이터 폴더: {folder}</translation>
+    </message>
+</context>
+<context>
+    <name>Graph</name>
+    <message>
+        <source>{block} is called &quot;input&quot;, the name of the network&apos;s input — give it another id</source>
+        <translation>{block}의 id가 네트워크 입력의 이름인 &quot;input&quot;입니다. 다른 id를 붙이세요</translation>
+    </message>
+    <message>
+        <source>{block} and {other} have the same id &quot;{id}&quot; — give one of them another id</source>
+        <translation>{block}와(과) {other}의 id가 &quot;{id}&quot;(으)로 같습니다. 둘 중 하나에 다른 id를 붙이세요</translation>
+    </message>
+    <message>
+        <source>{block} joins two or more inputs, but it only reads the block before it — connect a second block to it, or delete it</source>
+        <translation>{block}은(는) 두 개 이상의 입력을 합치는데, 바로 앞 블록 하나만 읽습니다. 두 번째 블록을 연결하거나 이 블록을 지우세요</translation>
+    </message>
+    <message>
+        <source>{block} reads from &quot;{id}&quot;, but no block has that id — use one of: {known}</source>
+        <translation>{block}이(가) &quot;{id}&quot;에서 읽는데, 그런 id를 가진 블록이 없습니다. 다음 중 하나를 쓰세요: {known}</translation>
+    </message>
+    <message>
+        <source>{block} has no input, so no data reaches it — connect a block to it, or delete it</source>
+        <translation>{block}에 입력이 없어서 데이터가 닿지 않습니다. 블록을 연결하거나 이 블록을 지우세요</translation>
+    </message>
+    <message>
+        <source>{block} joins two or more inputs, but it has only one — connect a second block to it, or delete it</source>
+        <translation>{block}은(는) 두 개 이상의 입력을 합치는데, 입력이 하나뿐입니다. 두 번째 블록을 연결하거나 이 블록을 지우세요</translation>
+    </message>
+    <message>
+        <source>{block} reads from {count} blocks, but only Add and Concat can join several — put an Add or a Concat before it</source>
+        <translation>{block}이(가) 블록 {count}개에서 읽지만, 여러 입력을 합칠 수 있는 것은 Add와 Concat뿐입니다. 앞에 Add나 Concat을 넣으세요</translation>
+    </message>
+    <message>
+        <source>{block}&apos;s output goes nowhere: no block reads it and it is not the last block — connect it to a merge block, or delete it</source>
+        <translation>{block}의 출력이 아무 데도 가지 않습니다: 읽는 블록이 없고 마지막 블록도 아닙니다. 합치기 블록에 연결하거나 이 블록을 지우세요</translation>
+    </message>
+    <message>
+        <source>{blocks} form a loop: data would flow in a circle and never reach the output — remove one of their connections</source>
+        <translation>{blocks}이(가) 고리를 이룹니다: 데이터가 빙빙 돌기만 하고 출력에 닿지 못합니다. 이 연결 중 하나를 지우세요</translation>
+    </message>
+    <message>
+        <source>{block} has no path from the Input (it is fed by a loop or by a block without input) — connect it to a block that the Input reaches</source>
+        <translation>{block}까지 입력에서 이어지는 경로가 없습니다 (고리나 입력 없는 블록에서 데이터를 받습니다). 입력이 닿는 블록에 연결하세요</translation>
+    </message>
+    <message>
+        <source>Nothing can flow into the Input — connect the arrow to a block instead</source>
+        <translation>입력으로는 아무것도 들어갈 수 없습니다. 화살표를 블록에 연결하세요</translation>
+    </message>
+    <message>
+        <source>Connecting {src} to {dst} would make a loop: data would flow in a circle — connect it to a block further down instead</source>
+        <translation>{src}을(를) {dst}에 연결하면 고리가 생겨 데이터가 빙빙 돕니다. 더 아래쪽 블록에 연결하세요</translation>
+    </message>
+    <message>
+        <source>{src} is already an input of {dst}</source>
+        <translation>{src}은(는) 이미 {dst}의 입력입니다</translation>
+    </message>
+    <message>
+        <source>{dst} already reads from {current}; only Add and Concat can join several inputs — insert an Add or a Concat before it and connect to that</source>
+        <translation>{dst}은(는) 이미 {current}에서 읽습니다. 여러 입력을 합칠 수 있는 것은 Add와 Concat뿐이니, 그 앞에 Add나 Concat을 넣고 그쪽에 연결하세요</translation>
+    </message>
+    <message>
+        <source>{src} is not an input of {dst}</source>
+        <translation>{src}은(는) {dst}의 입력이 아닙니다</translation>
+    </message>
+    <message>
+        <source>{merge} was removed too: without {block} it had only one input left to join</source>
+        <translation>{merge}도 함께 지웠습니다: {block}이(가) 없으니 합칠 입력이 하나만 남았습니다</translation>
+    </message>
+    <message>
+        <source>{block} joins several inputs, so a copy of it on its output would join only one — add a new Add or Concat from the palette and connect its inputs instead</source>
+        <translation>{block}은(는) 여러 입력을 합치므로, 그 출력에 붙인 복사본은 입력 하나만 합치게 됩니다. 대신 팔레트에서 새 Add나 Concat을 추가하고 입력을 연결하세요</translation>
+    </message>
+    <message>
+        <source>{block} joins several inputs and cannot be moved on its own — connect other blocks to it instead</source>
+        <translation>{block}은(는) 여러 입력을 합치므로 혼자 옮길 수 없습니다. 대신 다른 블록들을 여기에 연결하세요</translation>
+    </message>
+    <message>
+        <source>Only a straight run of blocks can be wrapped in a residual block, but {block} does not read the block above it — select blocks that follow one another</source>
+        <translation>한 줄로 이어진 블록들만 잔차 블록으로 감쌀 수 있는데, {block}은(는) 바로 위 블록을 읽지 않습니다. 차례로 이어진 블록들을 선택하세요</translation>
+    </message>
+    <message>
+        <source>{block} does not have exactly one input, so the skip connection has nothing to start from — start the residual block at a block with one input</source>
+        <translation>{block}의 입력이 정확히 하나가 아니어서 스킵 연결이 시작할 곳이 없습니다. 입력이 하나인 블록에서 잔차 블록을 시작하세요</translation>
+    </message>
+    <message>
+        <source>The shapes around {block} are not known yet — fix the network&apos;s red block first</source>
+        <translation>{block} 주변의 모양을 아직 알 수 없습니다. 먼저 네트워크의 빨간 블록을 고치세요</translation>
+    </message>
+    <message>
+        <source>The body turns {inside} into {outside}, and no Linear or 1×1 convolution can bring the skip path from one to the other — choose blocks that keep the kind of shape (image or vector)</source>
+        <translation>본체가 {inside}을(를) {outside}(으)로 바꾸는데, Linear나 1×1 합성곱으로는 스킵 경로를 그렇게 바꿀 수 없습니다. 모양의 종류(이미지 또는 벡터)를 유지하는 블록들을 선택하세요</translation>
+    </message>
+    <message>
+        <source>A convolutional residual block needs an image here, but the data is {shape} — put it before Flatten, or use a Linear residual block</source>
+        <translation>합성곱 잔차 블록은 이 자리에 이미지가 필요한데 데이터가 {shape}입니다. Flatten 앞에 두거나 Linear 잔차 블록을 쓰세요</translation>
+    </message>
+    <message>
+        <source>A Linear residual block needs a flat vector here, but the data is {shape} — add Flatten before it, or use a convolutional residual block</source>
+        <translation>Linear 잔차 블록은 이 자리에 평평한 벡터가 필요한데 데이터가 {shape}입니다. 앞에 Flatten을 넣거나 합성곱 잔차 블록을 쓰세요</translation>
     </message>
 </context>
 <context>
@@ -2932,6 +3063,34 @@ to {target}</source>
     <message>
         <source>The learning rate {lr} is far above what {optimizer} usually trains with (at most {most}): the loss will jump around or blow up instead of going down — try {typical}</source>
         <translation>학습률 {lr}은(는) {optimizer}이(가) 보통 학습하는 값(최대 {most})보다 훨씬 큽니다. 손실이 줄지 않고 들쭉날쭉하거나 폭발할 것입니다. {typical}을(를) 써 보세요</translation>
+    </message>
+    <message>
+        <source>{shape} from {block}</source>
+        <translation>{block}에서 온 {shape}</translation>
+    </message>
+    <message>
+        <source>{first} and {second}</source>
+        <translation>{first}와(과) {second}</translation>
+    </message>
+    <message>
+        <source>{first}, {rest}</source>
+        <translation>{first}, {rest}</translation>
+    </message>
+    <message>
+        <source>{layer} gets {inputs} — Add sums its inputs number by number, so their shapes must be equal: give those blocks the same size, add a Linear (or 1×1 Conv2d) on one path, or use Concat</source>
+        <translation>{layer}이(가) {inputs}을(를) 받습니다. Add는 입력을 숫자 하나하나끼리 더하므로 모양이 같아야 합니다: 두 블록의 크기를 같게 하거나, 한쪽 경로에 Linear(또는 1×1 Conv2d)를 넣거나, Concat을 쓰세요</translation>
+    </message>
+    <message>
+        <source>{layer} gets {inputs} — Concat puts images side by side along their channels, so their height and width must be equal: pool or stride one path until they match</source>
+        <translation>{layer}이(가) {inputs}을(를) 받습니다. Concat은 이미지를 채널 방향으로 나란히 붙이므로 높이와 너비가 같아야 합니다: 한쪽 경로를 풀링이나 스트라이드로 줄여 맞추세요</translation>
+    </message>
+    <message>
+        <source>{layer} gets {inputs} — Concat joins inputs of the same kind (all images or all vectors): add Flatten on the image path, or join them before it</source>
+        <translation>{layer}이(가) {inputs}을(를) 받습니다. Concat은 같은 종류의 입력(모두 이미지이거나 모두 벡터)만 붙입니다: 이미지 경로에 Flatten을 넣거나, 그 앞에서 합치세요</translation>
+    </message>
+    <message>
+        <source>{layer} joins two or more inputs — connect a second block to it, or delete it</source>
+        <translation>{layer}은(는) 두 개 이상의 입력을 합칩니다. 두 번째 블록을 연결하거나 이 블록을 지우세요</translation>
     </message>
 </context>
 <context>
