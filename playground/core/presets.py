@@ -37,10 +37,10 @@ PRESET_TEXTS = (
     QT_TRANSLATE_NOOP("Data", "Mini ResNet"),
     QT_TRANSLATE_NOOP("Data", "Two residual convolution blocks on MNIST (or Fashion-MNIST): Conv2d 16 (3×3) and ReLU, max-pool "
                       "to 14×14, a block of two 3×3 convolutions whose Add brings back its input, max-pool to 7×7, a "
-                      "second such block, then Linear 10 — 17,290 parameters, half as many as seed-cnn. Watch the "
-                      "shapes on the arrows: padding 1 keeps every block's output 16×14×14 (then 16×7×7), exactly the "
-                      "shape of its skip, as an Add needs; set one convolution's padding to 0 and the Add turns red, "
-                      "naming both shapes. About 97 % validation accuracy after two epochs."),
+                      "second such block, then Linear 10 — 17,290 parameters, about half as many as seed-cnn. Watch "
+                      "the shapes on the arrows: padding 1 keeps every block's output 16×14×14 (then 16×7×7), exactly "
+                      "the shape of its skip, as an Add needs; set one convolution's padding to 0 and the Add turns "
+                      "red, naming both shapes. About 97 % validation accuracy after two epochs."),
     QT_TRANSLATE_NOOP("Data", "Residual MLP"),
     QT_TRANSLATE_NOOP("Data", "A deep MLP with skip connections: Flatten, Linear 64 and ReLU, then four residual blocks "
                       "(Linear 64, ReLU, Linear 64, and an Add that brings back the block's input, then ReLU) and "
