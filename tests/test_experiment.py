@@ -140,7 +140,7 @@ BAD_VALUES = [
     ("l2", "0.1", "l2", "expected a number, got text"),
     ("name", 5, "name", "expected text, got an integer"),
     ("comment", "hi", "comment", "unknown field; known fields are: dataset, description"),
-    ("version", FORMAT_VERSION + 1, "version", "written by a newer NN Playground (format 2"),
+    ("version", FORMAT_VERSION + 1, "version", f"written by a newer NN Playground (format {FORMAT_VERSION + 1}"),
     ("version", "1", "version", "expected an integer, got text"),
     ("format", "keras-model", "format", "this is not an NN Playground experiment"),
 ]
