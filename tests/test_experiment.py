@@ -209,7 +209,7 @@ def test_to_dict_writes_every_layer_parameter():
     layers = exp.to_dict()["layers"]
     assert layers == [{"type": "Linear", "units": 4, "bias": False}, {"type": "LeakyReLU", "negative_slope": 0.2}]
     data = copy.deepcopy(exp.to_dict())
-    assert data["format"] == "nn-playground-experiment" and data["version"] == FORMAT_VERSION
+    assert data["format"] == "nn-playground-experiment" and data["version"] == 1  # a plain stack: format 1, as before graphs
 
 
 def test_every_catalog_default_is_within_its_limits():
