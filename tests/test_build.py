@@ -22,14 +22,18 @@ from playground.core.shapes import infer_layers, infer_shapes
 
 
 def forward_shapes(model: nn.Sequential, x: torch.Tensor) -> list[tuple[int, ...]]:
-    """Each module's output shape without the batch dimension."""
-    shapes = []
+    """Each module's output shape without the batch dimension, as the model's own forward computes it (a
+    network with branches does not run its modules one after the other)."""
+    modules = list(model)
+    outputs: dict[int, tuple[int, ...]] = {}
+    hooks = [module.register_forward_hook(lambda _m, _i, out, index=index: outputs.__setitem__(
+        index, tuple(out.shape[1:]))) for index, module in enumerate(modules)]
     model.eval()
     with torch.no_grad():
-        for module in model:
-            x = module(x)
-            shapes.append(tuple(x.shape[1:]))
-    return shapes
+        model(x)
+    for hook in hooks:
+        hook.remove()
+    return [outputs[index] for index in range(len(modules))]
 
 
 def check_build_matches_inference(input_shape, layers):
