@@ -17,7 +17,6 @@ Qt-free and torch-free.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from playground.core import catalog
@@ -262,7 +261,3 @@ def describe_sources(graph: NetworkGraph, index: int) -> str:
     """'Input', 'Linear #2', 'ReLU #3 + Linear #5': what a block reads, for tables and tooltips."""
     return ", ".join(graph.label(src) for src in graph.sources(index)) or "—"
 
-
-def used_ids(layers: Iterable[LayerSpec]) -> set[str]:
-    """The ids some layer's `inputs` names."""
-    return {name for layer in layers for name in (layer.inputs or ())}
