@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from playground.core import layer_rules as rules
+from playground.core import merge_rules
 from playground.core.code_text import num
 from playground.core.fields import ExperimentError, read_bool, read_float, read_int
 from playground.core.layer_rules import LayerCode, Shape
@@ -48,7 +49,7 @@ class ParamSpec:
 @dataclass(frozen=True)
 class LayerType:
     name: str
-    group: str  # "Layers" | "Activations" | "Regularization" | "Recurrent"
+    group: str  # "Layers" | "Activations" | "Regularization" | "Recurrent" | "Merge"
     summary: str
     formula: str
     code_name: str  # the exported script names its module after it: fc1, conv1, relu1 (see codegen)
@@ -58,6 +59,12 @@ class LayerType:
     params: tuple[ParamSpec, ...] = ()
     aliases: tuple[str, ...] = ()
     is_activation: bool = False
+    # merge blocks only: (input shapes, their blocks' names, params) → output shape, or ShapeMismatch
+    join: Callable[[list[Shape], list[str], dict[str, Any]], Shape] | None = None
+
+    @property
+    def is_merge(self) -> bool:
+        return self.join is not None
 
     @property
     def tooltip(self) -> str:
@@ -199,6 +206,14 @@ _LAYER_LIST: list[LayerType] = [
     LayerType("GRU", "Recurrent", QT_TRANSLATE_NOOP("Catalog", "Gated recurrent unit: a lighter gated recurrence."),
               "hₜ = z⊙hₜ₋₁ + (1 − z)⊙h̃ₜ", "gru", **rules.recurrent("GRU", gates=3),
               params=(_HIDDEN, _NUM_LAYERS, _UPDATE_BIAS)),
+    LayerType("Add", "Merge",
+              QT_TRANSLATE_NOOP("Catalog", "Adds its inputs number by number (a skip connection: body + shortcut); "
+                                "their shapes must be equal."),
+              "y = x₁ + x₂", "add", **merge_rules.ADD, aliases=("Sum", "Residual add")),
+    LayerType("Concat", "Merge",
+              QT_TRANSLATE_NOOP("Catalog", "Joins its inputs side by side: along the channels of images, the "
+                                "features of vectors."),
+              "y = [x₁, x₂]", "cat", **merge_rules.CONCAT, aliases=("Concatenate", "Cat")),
 ]
 
 LAYERS: dict[str, LayerType] = {t.name: t for t in _LAYER_LIST}
@@ -211,6 +226,7 @@ for _t in _LAYER_LIST:
 LAYER_GROUPS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Catalog", "Layers"), QT_TRANSLATE_NOOP("Catalog", "Activations"),
     QT_TRANSLATE_NOOP("Catalog", "Regularization"), QT_TRANSLATE_NOOP("Catalog", "Recurrent"),
+    QT_TRANSLATE_NOOP("Catalog", "Merge"),
 )  # the groups' names are keys too: the UI translates them where it shows them
 
 

@@ -41,3 +41,27 @@ class SequenceLastStep(nn.Module):
 
     def extra_repr(self) -> str:
         return f"kind={self.kind}, rows as steps, last step out"
+
+
+class Add(nn.Module):
+    """The merge block Add: the element-wise sum of its inputs (a list, so TorchScript can compile it)."""
+
+    def forward(self, inputs: list[torch.Tensor]) -> torch.Tensor:
+        out = inputs[0]
+        for x in inputs[1:]:
+            out = out + x
+        return out
+
+
+class Concat(nn.Module):
+    """The merge block Concat: its inputs joined along `dim` (1: an image's channels or a vector's features)."""
+
+    def __init__(self, dim: int = 1):
+        super().__init__()
+        self.dim = dim
+
+    def forward(self, inputs: list[torch.Tensor]) -> torch.Tensor:
+        return torch.cat(inputs, dim=self.dim)
+
+    def extra_repr(self) -> str:
+        return f"dim={self.dim}"
