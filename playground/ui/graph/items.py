@@ -9,11 +9,26 @@ dark one, so every block reads in both.
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPalette, QPen, QPolygonF
-from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsPathItem, QStyleOptionGraphicsItem
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPalette,
+    QPen,
+    QPolygonF,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QGraphicsItem,
+    QGraphicsPathItem,
+    QStyleOptionGraphicsItem,
+)
 
-BLOCK_WIDTH = 210.0
-BLOCK_HEIGHT = 52.0
+BLOCK_WIDTH = 184.0
+BLOCK_HEIGHT = 46.0
 PORT_RADIUS = 5.0
 _HUES = {"layers": 210, "activations": 32, "regularization": 140, "recurrent": 275, "merge": 330}
 
@@ -159,10 +174,10 @@ class BlockItem(QGraphicsItem):
         painter.setFont(fonts.title)
         marker = "✖ " if self.error else "⚠ " if self.warning else ""
         title = fonts.title_metrics.elidedText(marker + self.title, Qt.TextElideMode.ElideRight, width)
-        painter.drawText(QRectF(left, self._rect.top() + 6, width, 20), Qt.AlignmentFlag.AlignLeft, title)
+        painter.drawText(QRectF(left, self._rect.top() + 5, width, 20), Qt.AlignmentFlag.AlignLeft, title)
         painter.setFont(fonts.detail)
         detail = fonts.detail_metrics.elidedText(self.detail, Qt.TextElideMode.ElideRight, width)
-        painter.drawText(QRectF(left, self._rect.top() + 27, width, 20), Qt.AlignmentFlag.AlignLeft, detail)
+        painter.drawText(QRectF(left, self._rect.top() + 24, width, 20), Qt.AlignmentFlag.AlignLeft, detail)
         # ports: where arrows leave and arrive
         painter.setPen(QPen(border, 1.2))
         painter.setBrush(QBrush(fill))

@@ -7,7 +7,7 @@ the selection survives by key. The scene holds no edit logic: the view turns ges
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QGraphicsScene
 
 from playground.core import catalog
@@ -18,8 +18,9 @@ from playground.ui.graph.layout import layered_layout
 from playground.ui.graph.model import INPUT, OUTPUT, GraphData
 from playground.ui.i18n import catalog_text, help_hint, message_text
 
-COLUMN = BLOCK_WIDTH + 70.0  # room for a skip arrow and its label between columns
-ROW = BLOCK_HEIGHT + 40.0  # room for the shape label on the arrow between rows
+GAP = 56.0  # between columns of blocks: room for the shape labels
+LANE = 26.0  # a column that only holds skip arrows
+ROW = BLOCK_HEIGHT + 34.0  # room for the shape label on the arrow between rows
 MARGIN = 24.0
 
 
@@ -95,6 +96,7 @@ class NetworkScene(QGraphicsScene):
         self.blocks, self.edges, self.data = {}, [], data
         self.apply_palette()
         layout = layered_layout(list(data.nodes), [(e.source, e.target) for e in data.edges])
+        xs = _column_centres(layout)
         for key, node in data.nodes.items():
             if node.kind == "input":
                 shape = format_shape(node.shape) if node.shape is not None else "…"
@@ -109,14 +111,14 @@ class NetworkScene(QGraphicsScene):
             item = BlockItem(key, node.kind, node.family, title, detail, tip, node.error is not None,
                              bool(node.warnings), node.merge)
             column, row = layout.position[key]
-            item.setPos(MARGIN + BLOCK_WIDTH / 2 + column * COLUMN, MARGIN + BLOCK_HEIGHT / 2 + row * ROW)
+            item.setPos(xs[column], MARGIN + BLOCK_HEIGHT / 2 + row * ROW)
             self.addItem(item)
             self.blocks[key] = item
         for edge in data.edges:
             source, target = self.blocks[edge.source], self.blocks[edge.target]
             points = [source.output_port() + QPointF(0, PORT_RADIUS)]
             for column, row in layout.waypoints.get((edge.source, edge.target), []):
-                x = MARGIN + BLOCK_WIDTH / 2 + column * COLUMN
+                x = xs[column]
                 y = MARGIN + BLOCK_HEIGHT / 2 + row * ROW
                 points += [QPointF(x, y - BLOCK_HEIGHT / 2), QPointF(x, y + BLOCK_HEIGHT / 2)]
             points.append(target.input_port() - QPointF(0, PORT_RADIUS))
@@ -178,6 +180,21 @@ class NetworkScene(QGraphicsScene):
         return None
 
 
+def _column_centres(layout) -> dict[float, float]:
+    """The x of each column's centre: columns with blocks are a block wide, those with only skip arrows a lane."""
+    blocks = {column for column, _row in layout.position.values()}
+    columns = sorted(blocks | {c for bends in layout.waypoints.values() for c, _row in bends})
+    centres, x, previous = {}, MARGIN, None
+    for column in columns:
+        width = BLOCK_WIDTH if column in blocks else LANE
+        if previous is not None:
+            x += GAP if column in blocks and previous in blocks else 12.0
+        centres[column] = x + width / 2
+        x += width
+        previous = column
+    return centres
+
+
 def _distance_to_path(points: list[QPointF], p: QPointF) -> float:
     best = float("inf")
     for a, b in zip(points, points[1:], strict=False):
@@ -189,4 +206,4 @@ def _distance_to_path(points: list[QPointF], p: QPointF) -> float:
     return best
 
 
-__all__ = ["NetworkScene", "QColor"]
+

@@ -10,9 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QPainter, QPen, QPalette
+from PySide6.QtGui import QAction, QKeySequence, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
-    QApplication,
     QGraphicsLineItem,
     QGraphicsView,
     QMenu,
@@ -31,7 +30,8 @@ from playground.ui.palette import LAYER_MIME
 
 MIN_SCALE, MAX_SCALE = 0.15, 3.0
 ZOOM_STEP = 1.2
-AUTO_FIT_RANGE = (0.55, 1.0)  # a fresh network is fitted, but never drawn smaller than readable
+AUTO_FIT_RANGE = (0.5, 1.0)  # after an edit the network is fitted, but never drawn smaller than this
+READABLE = 0.8  # a tall network is drawn at least this large and scrolls
 
 
 class NetworkGraph(QGraphicsView):
@@ -157,15 +157,16 @@ class NetworkGraph(QGraphicsView):
         if rect.isEmpty():
             return
         viewport = self.viewport().rect().adjusted(4, 4, -4, -4)
-        factor = min(viewport.width() / rect.width(), viewport.height() / rect.height())
-        if auto:
-            factor = max(AUTO_FIT_RANGE[0], min(AUTO_FIT_RANGE[1], factor))
+        across, down = viewport.width() / rect.width(), viewport.height() / rect.height()
+        factor = min(across, down)
+        if auto:  # the whole width when it can be read; a tall network scrolls down instead of shrinking
+            factor = max(AUTO_FIT_RANGE[0], min(AUTO_FIT_RANGE[1], across, max(down, READABLE)))
         else:
             self.user_zoomed = False
             factor = max(MIN_SCALE, min(MAX_SCALE, factor))
         self.resetTransform()
         self.scale(factor, factor)
-        if auto and factor == AUTO_FIT_RANGE[0]:
+        if auto and factor > min(across, down):
             self.ensureVisible(rect.left(), rect.top(), 10, 10)  # the top: where the data comes in
         else:
             self.centerOn(rect.center())
@@ -385,4 +386,4 @@ def scene_point(view: QGraphicsView, key) -> QPointF:
     return view.mapFromScene(view.scene().blocks[key].pos())
 
 
-__all__ = ["NetworkGraph", "QApplication", "scene_point"]
+
