@@ -221,6 +221,7 @@ class NetworkView(QWidget):
     def _current_changed(self, current, _previous) -> None:
         row = self.list.indexOfTopLevelItem(current) if current is not None else -1
         self._set_concept(row)
+        self.graph.select_row(row)
         self.selectionChanged.emit(row)
 
     def _set_concept(self, row: int) -> None:
