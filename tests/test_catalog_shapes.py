@@ -60,7 +60,9 @@ def test_the_catalog_has_every_taught_layer():
             "LSTM", "GRU"} <= set(catalog.LAYERS)
     assert {"ReLU", "LeakyReLU", "ELU", "GELU", "SiLU", "Sigmoid", "Tanh", "Softmax", "LogSoftmax",
             "Identity"} == set(ACTIVATIONS)
-    tested = {spec.type for spec, *_ in SHAPE_RULES} | set(ACTIVATIONS)
+    merges = {t.name for t in catalog.LAYERS.values() if t.is_merge}
+    assert merges == {"Add", "Concat"}  # their shape rules are tested in test_graph_shapes.py
+    tested = {spec.type for spec, *_ in SHAPE_RULES} | set(ACTIVATIONS) | merges
     assert tested == set(catalog.LAYERS)  # a new layer type needs a row above
 
 

@@ -24,8 +24,10 @@ from string import Template
 from playground.core import catalog, codegen_distributed
 from playground.core.code_text import aligned, num, plural, py_str
 from playground.core.codegen_data import data_section, is_image
+from playground.core.codegen_graph import graph_forward
 from playground.core.codegen_training import main_section, training_section, uses_one_hot_targets
 from playground.core.experiment import Experiment, ExperimentError
+from playground.core.graph import network_graph
 from playground.core.layer_rules import LayerCode, batch_shape
 from playground.core.shapes import ShapeReport, infer_layers
 from playground.data.images import FOLDERS
@@ -38,7 +40,7 @@ _ALWAYS_NUMBERED = ("fc", "conv")  # the course writes fc1 even when there is on
 class _Layer:
     """One layer of the generated Net: its attribute (fc1), its code, and whether it gets He initialization."""
 
-    attr: str
+    attr: str  # "" for a merge block (written as `a + b` or torch.cat in forward, no module)
     code: LayerCode
     he_init: bool
     bias: bool  # has a bias (every layer type without a "bias" setting that gets He initialization has one)
@@ -58,6 +60,7 @@ def experiment_to_script(exp: Experiment, distributed: bool = False) -> str:
     if report.error is not None:
         raise ExperimentError("layers", report.error.message)
     layers = _network_layers(exp, report)
+    forward = _graph_forward(exp, report, layers, input_shape) if report.branched else None
     task = info.task
     out_size = report.output_shape[0] if report.output_shape else 0
     parts = [
@@ -65,7 +68,7 @@ def experiment_to_script(exp: Experiment, distributed: bool = False) -> str:
         _imports(exp, layers, task, distributed),
         _settings(exp, input_shape, distributed),
         data_section(exp),
-        _network_section(layers, input_shape),
+        _network_section(layers, input_shape, forward),
         training_section(exp, task, out_size, distributed),
         *([codegen_distributed.processes_section()] if distributed else []),
         main_section(exp, task, distributed),
@@ -182,22 +185,38 @@ def _network_layers(exp: Experiment, report: ShapeReport) -> list[_Layer]:
     totals: dict[str, int] = {}
     for kind in kinds:
         totals[kind.code_name] = totals.get(kind.code_name, 0) + 1
+    graph = network_graph(exp) if report.branched else None
     seen: dict[str, int] = {}
     layers: list[_Layer] = []
     for index, (kind, spec, row) in enumerate(zip(kinds, exp.layers, report.layers, strict=True)):
+        params = kind.complete(spec.params)
+        if kind.is_merge:
+            layers.append(_Layer("", kind.code("", params, row.input_shape, row.output_shape), False, False))
+            continue
         prefix = kind.code_name
         seen[prefix] = seen.get(prefix, 0) + 1
         numbered = totals[prefix] > 1 or prefix in _ALWAYS_NUMBERED
         attr = f"{prefix}{seen[prefix]}" if numbered else prefix
-        following = exp.layers[index + 1].type if index + 1 < len(exp.layers) else None
-        params = kind.complete(spec.params)
+        if graph is None:
+            following = exp.layers[index + 1].type if index + 1 < len(exp.layers) else None
+        else:  # as build does: the block it feeds, if it feeds exactly one
+            readers = graph.consumers(index)
+            following = exp.layers[readers[0]].type if len(readers) == 1 else None
         code = kind.code(attr, params, row.input_shape, row.output_shape)
         layers.append(_Layer(attr, code, catalog.gets_he_init(spec.type, following), params.get("bias", True)))
     return layers
 
 
-def _network_section(layers: list[_Layer], input_shape: tuple[int, ...]) -> str:
-    init_rows = [(f"self.{layer.attr} = {layer.code.constructor}", layer.code.comment) for layer in layers]
+def _graph_forward(exp: Experiment, report: ShapeReport, layers: list[_Layer],
+                   input_shape: tuple[int, ...]) -> list[tuple[str, str]]:
+    codes = {index: (layer.attr, layer.code) for index, layer in enumerate(layers) if layer.attr}
+    return graph_forward(network_graph(exp), report, codes, input_shape)
+
+
+def _network_section(layers: list[_Layer], input_shape: tuple[int, ...],
+                     graph_rows: list[tuple[str, str]] | None = None) -> str:
+    init_rows = [(f"self.{layer.attr} = {layer.code.constructor}", layer.code.comment) for layer in layers
+                 if layer.attr]
     init = aligned(init_rows, " " * 8) if layers else []
     he_layers = [layer for layer in layers if layer.he_init]
     if he_layers:
@@ -214,15 +233,19 @@ def _network_section(layers: list[_Layer], input_shape: tuple[int, ...]) -> str:
             init.append("            nn.init.zeros_(layer.bias)")
         else:
             init += ["            if layer.bias is not None:", "                nn.init.zeros_(layer.bias)"]
-    forward_rows: list[tuple[str, str]] = []
-    for layer in layers:
-        forward_rows.extend(layer.code.forward)
+    forward_rows: list[tuple[str, str]] = list(graph_rows or [])
+    if graph_rows is None:
+        for layer in layers:
+            forward_rows.extend(layer.code.forward)
     forward = aligned(forward_rows, " " * 8) if forward_rows else []
     init_text = "\n".join(init) if init else "        pass"
+    doc = ("The layers, in the order the app lists them; forward() follows the arrows, skips included.\n    "
+           "Shapes in comments are for a batch of N." if graph_rows is not None else
+           "The layers, in the order the app lists them; shapes in comments are for a batch of N.")
     return Template('''\
 # ---------------------------------------------------------------------------- the network
 class Net(nn.Module):
-    """The layers, in the order the app lists them; shapes in comments are for a batch of N."""
+    """$doc"""
 
     def __init__(self):
         super().__init__()
@@ -231,4 +254,4 @@ $init
     def forward(self, x):  # x: $input
 $forward
         return x
-''').substitute(init=init_text, input=batch_shape(input_shape), forward="\n".join(forward))
+''').substitute(init=init_text, input=batch_shape(input_shape), forward="\n".join(forward), doc=doc)

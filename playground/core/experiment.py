@@ -31,7 +31,8 @@ from playground.core.fields import (
 from playground.data import registry, sequences  # names only; no tensors are created here
 from playground.files import UnreadableFile, atomic_write_text, read_text_file
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # the newest format this version reads; 2 added the graph fields (a layer's id and inputs)
+PLAIN_VERSION = 1  # what a network without branches is still written as, so older versions read it
 FORMAT_NAME = "nn-playground-experiment"
 
 
@@ -132,7 +133,13 @@ class Experiment:
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["layers"] = [layer.to_dict() for layer in self.layers]
-        return {"format": FORMAT_NAME, "version": FORMAT_VERSION, **data}
+        return {"format": FORMAT_NAME, "version": self.format_version, **data}
+
+    @property
+    def format_version(self) -> int:
+        """1 for a plain stack (exactly as before graphs), 2 when a layer names an id or its inputs."""
+        graph = any(layer.id is not None or layer.inputs is not None for layer in self.layers)
+        return FORMAT_VERSION if graph else PLAIN_VERSION
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), indent=2, ensure_ascii=False)
@@ -280,6 +287,57 @@ def _parse_layer(value: Any, index: int) -> LayerSpec:
     return LayerSpec(layer_type.name, params, id=layer_id, inputs=inputs, frozen=frozen)
 
 
+def _check_references(layers: list[LayerSpec]) -> None:
+    """A file's graph must at least be readable: ids unique, every input naming a block, no loop. (What can
+    still be fixed in the window — a merge with one input, a block without input — loads, and is shown red.)"""
+    ids: dict[str, int] = {}
+    for index, layer in enumerate(layers):
+        if layer.id is None:
+            continue
+        if layer.id == "input":
+            raise ExperimentError(f"layers[{index}].id", "\"input\" is the name of the network's input; give the "
+                                  "block another id")
+        if layer.id in ids:
+            first = ids[layer.id]
+            raise ExperimentError(f"layers[{index}].id", f"layers[{first}] ({layers[first].type}) already has the "
+                                  f"id {layer.id!r}; every id must be unique — rename one of them")
+        ids[layer.id] = index
+    sources: list[list[int]] = []
+    for index, layer in enumerate(layers):
+        if layer.inputs is None:
+            sources.append([index - 1] if index else [])
+            continue
+        for k, name in enumerate(layer.inputs):
+            if name != "input" and name not in ids:
+                known = ", ".join(["input", *ids])
+                raise ExperimentError(f"layers[{index}].inputs[{k}]", f"no layer has the id {name!r}; name one of: "
+                                      f"{known}")
+        if len(layer.inputs) > 1 and catalog.LAYERS[layer.type].join is None:
+            raise ExperimentError(f"layers[{index}].inputs", f"{layer.type} reads one input, but {len(layer.inputs)} "
+                                  "are listed; join them with an Add or a Concat layer first")
+        sources.append([ids[name] for name in layer.inputs if name != "input"])
+    state = [0] * len(layers)  # 0 unseen, 1 on the current path, 2 done
+    for start in range(len(layers)):
+        if state[start]:
+            continue
+        state[start] = 1
+        stack = [(start, iter(sources[start]))]
+        while stack:
+            node, todo = stack[-1]
+            nxt = next(todo, None)
+            if nxt is None:
+                state[node] = 2
+                stack.pop()
+            elif state[nxt] == 1:
+                loop = [n for n, _ in stack][[n for n, _ in stack].index(nxt):]
+                names = ", ".join(f"layers[{n}] ({layers[n].type})" for n in sorted(loop))
+                raise ExperimentError(f"layers[{max(loop)}].inputs", f"{names} read from each other in a loop, so "
+                                      "data would flow in a circle; remove one of these inputs")
+            elif state[nxt] == 0:
+                state[nxt] = 1
+                stack.append((nxt, iter(sources[nxt])))
+
+
 def _parse_optimizer(value: Any) -> OptimizerSpec:
     data, spec = _read_section(value, "optimizer", OptimizerSpec, list(catalog.OPTIMIZERS))
     if "lr" in data:
@@ -340,6 +398,7 @@ def _parse_experiment(value: Any) -> Experiment:
     if "layers" not in data:
         raise ExperimentError("layers", "missing; list the network's layers, for example [{\"type\": \"Flatten\"}, ...]")
     exp.layers = [_parse_layer(item, i) for i, item in enumerate(read_list(data["layers"], "layers", "layers"))]
+    _check_references(exp.layers)
     if "loss" in data:
         exp.loss = read_str(data["loss"], "loss", list(catalog.LOSSES))
     if "optimizer" in data:

@@ -40,7 +40,8 @@ def export_torchscript(model: nn.Module, input_shape: tuple[int, ...], path: str
     with torch.no_grad(), _jit_quietly():
         expected = model(sample)
         try:
-            compiled = torch.jit.script(model)
+            # a network with branches is compiled from its written-out graph (build.GraphNetwork.to_fx)
+            compiled = torch.jit.script(model.to_fx() if hasattr(model, "to_fx") else model)
         except Exception:  # not scriptable (an unusual custom module): record one forward pass
             compiled = torch.jit.trace(model, _sample(input_shape, batch=2))
 

@@ -51,6 +51,8 @@ class MlpShape:
 def read_mlp(layers: list[LayerSpec]) -> MlpShape | None:
     """The network as hidden layers, or None when it is not Linear/activation blocks ending in Linear."""
     items = list(layers)
+    if any(layer.inputs is not None for layer in items):  # a graph with branches is no plain MLP
+        return None
     flatten = bool(items) and items[0].type == "Flatten"
     if flatten:
         items = items[1:]

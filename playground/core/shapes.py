@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from playground.core import catalog, limits
 from playground.core.experiment import Experiment, LayerSpec
+from playground.core.graph import INPUT, NetworkGraph, is_merge, network_graph
 from playground.core.layer_rules import Shape, ShapeMismatch, format_shape
 from playground.i18n import QT_TRANSLATE_NOOP, Message
 
@@ -25,8 +26,11 @@ class LayerShape:
     index: int
     type: str
     input_shape: Shape
-    output_shape: Shape | None  # None from the first invalid layer on
+    output_shape: Shape | None  # None from the first invalid layer on (in a graph: it and what it feeds)
     parameters: int = 0
+    # every input's shape, in the order of its inputs (two or more for Add and Concat); input_shape is the first
+    input_shapes: list[Shape] = field(default_factory=list)
+    sources: list[int] = field(default_factory=list)  # the blocks it reads (graph.INPUT for the Input)
 
 
 @dataclass
@@ -41,6 +45,7 @@ class ShapeReport:
     layers: list[LayerShape] = field(default_factory=list)
     error: Issue | None = None
     warnings: list[Issue] = field(default_factory=list)
+    branched: bool = False  # the layers form a graph with branches (ids, inputs, merges), not a plain stack
 
     @property
     def ok(self) -> bool:
@@ -57,20 +62,36 @@ class ShapeReport:
         return self.layers[-1].output_shape if self.layers else self.input_shape
 
     def table(self) -> str:
-        """The layer table printed by `playground validate`."""
-        rows = [("#", "Layer", "Output shape", "Parameters"), ("", "Input", format_shape(self.input_shape), "")]
+        """The layer table printed by `playground validate`; a branched network gets an Inputs column and its
+        branches indented (a block is indented once for every output that is kept aside while it runs)."""
+        graph_rows = self.branched
+        header = ("#", "Layer", "Inputs", "Output shape", "Parameters") if graph_rows else \
+            ("#", "Layer", "Output shape", "Parameters")
+        rows = [header, ("", "Input", *([""] if graph_rows else []), format_shape(self.input_shape), "")]
+        depth = self._indents() if graph_rows else {}
         for layer in self.layers:
             out = format_shape(layer.output_shape) if layer.output_shape else "—"
-            rows.append((str(layer.index + 1), layer.type, out, f"{layer.parameters:,}"))
-        rows.append(("", "Total", "", f"{self.total_parameters:,}"))
-        widths = [max(len(r[i]) for r in rows) for i in range(4)]
+            name = "  " * depth.get(layer.index, 0) + layer.type
+            if graph_rows:
+                inputs = ", ".join("Input" if s < 0 else f"#{s + 1}" for s in layer.sources) or "—"
+                rows.append((str(layer.index + 1), name, inputs, out, f"{layer.parameters:,}"))
+            else:
+                rows.append((str(layer.index + 1), name, out, f"{layer.parameters:,}"))
+        rows.append(("", "Total", *([""] if graph_rows else []), "", f"{self.total_parameters:,}"))
+        columns = len(header)
+        widths = [max(len(r[i]) for r in rows) for i in range(columns)]
         lines = []
         for n, row in enumerate(rows):
-            lines.append("  ".join(cell.ljust(w) if i < 2 else cell.rjust(w) if i == 3 else cell.ljust(w)
+            lines.append("  ".join(cell.rjust(w) if i == columns - 1 else cell.ljust(w)
                                    for i, (cell, w) in enumerate(zip(row, widths, strict=True))).rstrip())
             if n in (0, len(rows) - 2):
                 lines.append("  ".join("-" * w for w in widths))
         return "\n".join(lines)
+
+    def _indents(self) -> dict[int, int]:
+        """How many outputs are held aside (read again by a later block) while each block runs."""
+        jumps = [(src, row.index) for row in self.layers for src in row.sources if src != row.index - 1]
+        return {row.index: sum(1 for src, dst in jumps if src < row.index < dst) for row in self.layers}
 
 
 def layer_label(index: int, type_name: str) -> str:
@@ -78,38 +99,85 @@ def layer_label(index: int, type_name: str) -> str:
     return f"{type_name} #{index + 1}"
 
 
+def _shape_error(exc: ShapeMismatch, label: str) -> str:
+    message = exc.args[0] if exc.args else ""
+    return message.with_values(layer=label) if isinstance(message, Message) else str(exc).replace("{layer}", label)
+
+
+def _infer_one(layer_type: catalog.LayerType, layer: LayerSpec, shapes: list[Shape],
+               sources: list[str]) -> tuple[Shape, int]:
+    """One block's output shape and parameter count, or ShapeMismatch saying why not."""
+    params = layer_type.complete(layer.params)
+    if layer_type.join is not None and len(shapes) > 1:
+        return layer_type.join(shapes, sources, params), 0
+    out, count = layer_type.infer(shapes[0], params)
+    if count > limits.MAX_LAYER_PARAMETERS:
+        raise ShapeMismatch(Message("Shapes", QT_TRANSLATE_NOOP(
+            "Shapes", "{layer} would have {count} parameters (about {size} GB for the weights alone, "
+            "several times that while training) — use fewer units, or pool or stride before it"),
+            layer="{layer}", count=f"{count:,}", size=f"{count * 4 / 1e9:.1f}"))
+    return out, count
+
+
+def _unknown_type(index: int, layer: LayerSpec) -> Issue:
+    # only a LayerSpec made in code can get here; files are checked on load
+    return Issue(index, Message("Shapes", QT_TRANSLATE_NOOP(
+        "Shapes", "Layer #{number} has the unknown type {type} — choose one of: {types}"),
+        number=index + 1, type=repr(layer.type), types=", ".join(catalog.LAYERS)))
+
+
 def infer_layers(input_shape: Shape, layers: list[LayerSpec]) -> ShapeReport:
+    if any(layer.inputs is not None or layer.id is not None or is_merge(layer.type) for layer in layers):
+        return _infer_graph(tuple(input_shape), layers)
     report = ShapeReport(tuple(input_shape))
     shape: Shape | None = tuple(input_shape)
     for index, layer in enumerate(layers):
         layer_type = catalog.LAYERS.get(layer.type)
         if shape is None:
-            report.layers.append(LayerShape(index, layer.type, (), None))
+            report.layers.append(LayerShape(index, layer.type, (), None, sources=[index - 1]))
             continue
-        if layer_type is None:  # only a LayerSpec made in code can get here; files are checked on load
-            report.error = Issue(index, Message("Shapes", QT_TRANSLATE_NOOP(
-                "Shapes", "Layer #{number} has the unknown type {type} — choose one of: {types}"),
-                number=index + 1, type=repr(layer.type), types=", ".join(catalog.LAYERS)))
-            report.layers.append(LayerShape(index, layer.type, shape, None))
-            shape = None
+        row = LayerShape(index, layer.type, shape, None, input_shapes=[shape], sources=[index - 1])
+        report.layers.append(row)
+        if layer_type is None:
+            report.error, shape = _unknown_type(index, layer), None
             continue
         try:
-            out, params = layer_type.infer(shape, layer_type.complete(layer.params))
-            if params > limits.MAX_LAYER_PARAMETERS:
-                raise ShapeMismatch(Message("Shapes", QT_TRANSLATE_NOOP(
-                    "Shapes", "{layer} would have {count} parameters (about {size} GB for the weights alone, "
-                    "several times that while training) — use fewer units, or pool or stride before it"),
-                    layer="{layer}", count=f"{params:,}", size=f"{params * 4 / 1e9:.1f}"))
+            shape, row.parameters = _infer_one(layer_type, layer, [shape], [])
+            row.output_shape = shape
         except ShapeMismatch as exc:
-            label = layer_label(index, layer.type)
-            message = exc.args[0] if exc.args else ""
-            report.error = Issue(index, message.with_values(layer=label) if isinstance(message, Message)
-                                 else str(exc).replace("{layer}", label))
-            report.layers.append(LayerShape(index, layer.type, shape, None))
-            shape = None
+            report.error, shape = Issue(index, _shape_error(exc, layer_label(index, layer.type))), None
+    return report
+
+
+def _infer_graph(input_shape: Shape, layers: list[LayerSpec]) -> ShapeReport:
+    """Shapes over a graph, block by block in topological order. A block whose inputs are not all known
+    (a graph problem or an error above it) gets no output shape; the report's error is the graph's first
+    problem, else the first block (in that order) that cannot take its inputs."""
+    graph = network_graph(layers)
+    report = ShapeReport(input_shape, branched=not graph.is_straight)
+    rows = [LayerShape(i, layer.type, (), None, sources=graph.sources(i)) for i, layer in enumerate(layers)]
+    report.layers = rows
+    if graph.problems:
+        report.error = Issue(graph.problems[0].index, graph.problems[0].message)
+    known: dict[int, Shape] = {INPUT: input_shape}
+    for index in graph.topological_order:
+        layer, row = layers[index], rows[index]
+        sources = graph.sources(index)
+        if not sources or any(src not in known for src in sources):
             continue
-        report.layers.append(LayerShape(index, layer.type, shape, out, params))
-        shape = out
+        row.input_shapes = [known[src] for src in sources]
+        row.input_shape = row.input_shapes[0]
+        layer_type = catalog.LAYERS.get(layer.type)
+        if layer_type is None:
+            report.error = report.error or _unknown_type(index, layer)
+            continue
+        try:
+            out, row.parameters = _infer_one(layer_type, layer, row.input_shapes,
+                                             [graph.label(src) for src in sources])
+        except ShapeMismatch as exc:
+            report.error = report.error or Issue(index, _shape_error(exc, layer_label(index, layer.type)))
+            continue
+        row.output_shape = known[index] = out
     return report
 
 
@@ -271,20 +339,31 @@ def _pitfalls(experiment: Experiment, num_classes: int, width: int) -> list[Issu
     lr_problem = learning_rate_problem(experiment.optimizer.name, experiment.optimizer.lr)
     if lr_problem:
         warnings.append(Issue(None, lr_problem))
-    previous_linear: int | None = None
+    graph = network_graph(layers)
     for index, layer in enumerate(layers):
-        if layer.type == "Linear":
-            if previous_linear is not None:
-                warnings.append(Issue(index, Message("Shapes", QT_TRANSLATE_NOOP(
-                    "Shapes", "{first} and {second} have no activation between them, so together they are still "
-                    "one linear map — add an activation such as ReLU between them"),
-                    first=layer_label(previous_linear, "Linear"), second=layer_label(index, "Linear"))))
-            previous_linear = index
-        elif catalog.LAYERS[layer.type].is_activation and layer.type != "Identity":
-            previous_linear = None
-        elif layer.type not in ("Dropout", "Identity"):
-            previous_linear = None
+        if layer.type != "Linear":
+            continue
+        previous = _linear_before(graph, index)
+        if previous is not None:
+            warnings.append(Issue(index, Message("Shapes", QT_TRANSLATE_NOOP(
+                "Shapes", "{first} and {second} have no activation between them, so together they are still "
+                "one linear map — add an activation such as ReLU between them"),
+                first=layer_label(previous, "Linear"), second=layer_label(index, "Linear"))))
     return warnings
+
+
+def _linear_before(graph: NetworkGraph, index: int) -> int | None:
+    """The Linear block that feeds `index` with only Dropout or Identity between them, or None."""
+    sources = graph.sources(index)
+    while len(sources) == 1 and sources[0] != INPUT:
+        source = sources[0]
+        kind = graph.layers[source].type
+        if kind == "Linear":
+            return source
+        if kind not in ("Dropout", "Identity"):
+            return None
+        sources = graph.sources(source)
+    return None
 
 
 def learning_rate_problem(optimizer: str, lr: float) -> str | None:

@@ -113,14 +113,20 @@ def weight_histograms(model: nn.Module, bins: int = 30) -> dict[str, dict[str, l
 
 
 def layer_activations(model: nn.Sequential, x: torch.Tensor) -> list[tuple[str, torch.Tensor]]:
-    """The output of every layer for one input (batch of 1), for the layer view."""
-    outputs = []
+    """The output of every layer for one input (batch of 1), for the layer view. Read with forward hooks,
+    so a network with branches (build.GraphNetwork) gives each block's output as its forward computed it."""
+    modules = list(model)
+    captured: dict[int, torch.Tensor] = {}
+    hooks = [module.register_forward_hook(lambda _m, _in, out, i=index: captured.__setitem__(i, out))
+             for index, module in enumerate(modules)]
     was_training = model.training
     model.eval()
-    with torch.no_grad():
-        h = x
-        for index, module in enumerate(model):
-            h = module(h)
-            outputs.append((f"{type(module).__name__} #{index + 1}", h[0].detach().cpu()))
-    model.train(was_training)
-    return outputs
+    try:
+        with torch.no_grad():
+            model(x)
+    finally:
+        for hook in hooks:
+            hook.remove()
+        model.train(was_training)
+    return [(f"{type(module).__name__} #{index + 1}", captured[index][0].detach().cpu())
+            for index, module in enumerate(modules) if index in captured]

@@ -188,6 +188,8 @@ class BoundaryProbe:
     def _forward(self, model, x):
         """The output, and each hidden layer's output (after its activation) for the thumbnails."""
         watch = set(self._hidden_output_indices())
+        if not watch:  # not a plain MLP (a network with branches runs its own forward)
+            return model(x), []
         hidden = []
         for index, module in enumerate(model):
             x = module(x)
