@@ -262,6 +262,14 @@ Restore them?</source>
         <translation>게이트 순환 유닛: 더 가벼운 게이트 순환층입니다.</translation>
     </message>
     <message>
+        <source>Adds its inputs number by number (a skip connection: body + shortcut); their shapes must be equal.</source>
+        <translation>입력들을 숫자 하나하나끼리 더합니다 (스킵 연결: 본체 + 지름길). 입력의 모양이 같아야 합니다.</translation>
+    </message>
+    <message>
+        <source>Joins its inputs side by side: along the channels of images, the features of vectors.</source>
+        <translation>입력들을 나란히 이어 붙입니다: 이미지는 채널 방향으로, 벡터는 특성 방향으로.</translation>
+    </message>
+    <message>
         <source>Layers</source>
         <translation>층</translation>
     </message>
@@ -276,6 +284,10 @@ Restore them?</source>
     <message>
         <source>Recurrent</source>
         <translation>순환층</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>합치기</translation>
     </message>
     <message>
         <source>Cross-entropy</source>
@@ -1855,6 +1867,176 @@ Judge a regression model by its loss curves (Runs tab) and, for 1-D or 2-D data,
     </message>
 </context>
 <context>
+    <name>Graph</name>
+    <message>
+        <source>{block} is called &quot;input&quot;, the name of the network&apos;s input — give it another id</source>
+        <translation>{block}의 id가 네트워크 입력의 이름인 &quot;input&quot;입니다. 다른 id를 붙이세요</translation>
+    </message>
+    <message>
+        <source>{block} and {other} have the same id &quot;{id}&quot; — give one of them another id</source>
+        <translation>{block}와(과) {other}의 id가 &quot;{id}&quot;(으)로 같습니다. 둘 중 하나에 다른 id를 붙이세요</translation>
+    </message>
+    <message>
+        <source>{block} joins two or more inputs, but it only reads the block before it — connect a second block to it, or delete it</source>
+        <translation>{block}은(는) 두 개 이상의 입력을 합치는데, 바로 앞 블록 하나만 읽습니다. 두 번째 블록을 연결하거나 이 블록을 지우세요</translation>
+    </message>
+    <message>
+        <source>{block} reads from &quot;{id}&quot;, but no block has that id — use one of: {known}</source>
+        <translation>{block}이(가) &quot;{id}&quot;에서 읽는데, 그런 id를 가진 블록이 없습니다. 다음 중 하나를 쓰세요: {known}</translation>
+    </message>
+    <message>
+        <source>{block} has no input, so no data reaches it — connect a block to it, or delete it</source>
+        <translation>{block}에 입력이 없어서 데이터가 닿지 않습니다. 블록을 연결하거나 이 블록을 지우세요</translation>
+    </message>
+    <message>
+        <source>{block} joins two or more inputs, but it has only one — connect a second block to it, or delete it</source>
+        <translation>{block}은(는) 두 개 이상의 입력을 합치는데, 입력이 하나뿐입니다. 두 번째 블록을 연결하거나 이 블록을 지우세요</translation>
+    </message>
+    <message>
+        <source>{block} reads from {count} blocks, but only Add and Concat can join several — put an Add or a Concat before it</source>
+        <translation>{block}이(가) 블록 {count}개에서 읽지만, 여러 입력을 합칠 수 있는 것은 Add와 Concat뿐입니다. 앞에 Add나 Concat을 넣으세요</translation>
+    </message>
+    <message>
+        <source>{block}&apos;s output goes nowhere: no block reads it and it is not the last block — connect it to a merge block, or delete it</source>
+        <translation>{block}의 출력이 아무 데도 가지 않습니다: 읽는 블록이 없고 마지막 블록도 아닙니다. 합치기 블록에 연결하거나 이 블록을 지우세요</translation>
+    </message>
+    <message>
+        <source>{blocks} form a loop: data would flow in a circle and never reach the output — remove one of their connections</source>
+        <translation>{blocks}이(가) 고리를 이룹니다: 데이터가 빙빙 돌기만 하고 출력에 닿지 못합니다. 이 연결 중 하나를 지우세요</translation>
+    </message>
+    <message>
+        <source>{block} has no path from the Input (it is fed by a loop or by a block without input) — connect it to a block that the Input reaches</source>
+        <translation>{block}까지 입력에서 이어지는 경로가 없습니다 (고리나 입력 없는 블록에서 데이터를 받습니다). 입력이 닿는 블록에 연결하세요</translation>
+    </message>
+    <message>
+        <source>Nothing can flow into the Input — connect the arrow to a block instead</source>
+        <translation>입력으로는 아무것도 들어갈 수 없습니다. 화살표를 블록에 연결하세요</translation>
+    </message>
+    <message>
+        <source>Connecting {src} to {dst} would make a loop: data would flow in a circle — connect it to a block further down instead</source>
+        <translation>{src}을(를) {dst}에 연결하면 고리가 생겨 데이터가 빙빙 돕니다. 더 아래쪽 블록에 연결하세요</translation>
+    </message>
+    <message>
+        <source>{src} is already an input of {dst}</source>
+        <translation>{src}은(는) 이미 {dst}의 입력입니다</translation>
+    </message>
+    <message>
+        <source>{dst} already reads from {current}; only Add and Concat can join several inputs — insert an Add or a Concat before it and connect to that</source>
+        <translation>{dst}은(는) 이미 {current}에서 읽습니다. 여러 입력을 합칠 수 있는 것은 Add와 Concat뿐이니, 그 앞에 Add나 Concat을 넣고 그쪽에 연결하세요</translation>
+    </message>
+    <message>
+        <source>{src} is not an input of {dst}</source>
+        <translation>{src}은(는) {dst}의 입력이 아닙니다</translation>
+    </message>
+    <message>
+        <source>{merge} was removed too: without {block} it had only one input left to join</source>
+        <translation>{merge}도 함께 지웠습니다: {block}이(가) 없으니 합칠 입력이 하나만 남았습니다</translation>
+    </message>
+    <message>
+        <source>{block} joins several inputs, so a copy of it on its output would join only one — add a new Add or Concat from the palette and connect its inputs instead</source>
+        <translation>{block}은(는) 여러 입력을 합치므로, 그 출력에 붙인 복사본은 입력 하나만 합치게 됩니다. 대신 팔레트에서 새 Add나 Concat을 추가하고 입력을 연결하세요</translation>
+    </message>
+    <message>
+        <source>{block} joins several inputs and cannot be moved on its own — connect other blocks to it instead</source>
+        <translation>{block}은(는) 여러 입력을 합치므로 혼자 옮길 수 없습니다. 대신 다른 블록들을 여기에 연결하세요</translation>
+    </message>
+    <message>
+        <source>Only a straight run of blocks can be wrapped in a residual block, but {block} does not read the block above it — select blocks that follow one another</source>
+        <translation>한 줄로 이어진 블록들만 잔차 블록으로 감쌀 수 있는데, {block}은(는) 바로 위 블록을 읽지 않습니다. 차례로 이어진 블록들을 선택하세요</translation>
+    </message>
+    <message>
+        <source>{block} does not have exactly one input, so the skip connection has nothing to start from — start the residual block at a block with one input</source>
+        <translation>{block}의 입력이 정확히 하나가 아니어서 스킵 연결이 시작할 곳이 없습니다. 입력이 하나인 블록에서 잔차 블록을 시작하세요</translation>
+    </message>
+    <message>
+        <source>The shapes around {block} are not known yet — fix the network&apos;s red block first</source>
+        <translation>{block} 주변의 모양을 아직 알 수 없습니다. 먼저 네트워크의 빨간 블록을 고치세요</translation>
+    </message>
+    <message>
+        <source>The body turns {inside} into {outside}, and no Linear or 1×1 convolution can bring the skip path from one to the other — choose blocks that keep the kind of shape (image or vector)</source>
+        <translation>본체가 {inside}을(를) {outside}(으)로 바꾸는데, Linear나 1×1 합성곱으로는 스킵 경로를 그렇게 바꿀 수 없습니다. 모양의 종류(이미지 또는 벡터)를 유지하는 블록들을 선택하세요</translation>
+    </message>
+    <message>
+        <source>A convolutional residual block needs an image here, but the data is {shape} — put it before Flatten, or use a Linear residual block</source>
+        <translation>합성곱 잔차 블록은 이 자리에 이미지가 필요한데 데이터가 {shape}입니다. Flatten 앞에 두거나 Linear 잔차 블록을 쓰세요</translation>
+    </message>
+    <message>
+        <source>A Linear residual block needs a flat vector here, but the data is {shape} — add Flatten before it, or use a convolutional residual block</source>
+        <translation>Linear 잔차 블록은 이 자리에 평평한 벡터가 필요한데 데이터가 {shape}입니다. 앞에 Flatten을 넣거나 합성곱 잔차 블록을 쓰세요</translation>
+    </message>
+</context>
+<context>
+    <name>GraphEditing</name>
+    <message>
+        <source>Add a residual block</source>
+        <translation>잔차 블록 추가</translation>
+    </message>
+    <message>
+        <source>Add {layer}</source>
+        <translation>{layer} 추가</translation>
+    </message>
+    <message>
+        <source>Delete {layer}</source>
+        <translation>{layer} 삭제</translation>
+    </message>
+    <message>
+        <source>Delete {count} blocks</source>
+        <translation>블록 {count}개 삭제</translation>
+    </message>
+    <message>
+        <source>Delete connection</source>
+        <translation>연결 삭제</translation>
+    </message>
+    <message>
+        <source>Duplicate {layer}</source>
+        <translation>{layer} 복제</translation>
+    </message>
+    <message>
+        <source>Move {layer} up</source>
+        <translation>{layer} 위로 이동</translation>
+    </message>
+    <message>
+        <source>Move {layer} down</source>
+        <translation>{layer} 아래로 이동</translation>
+    </message>
+    <message>
+        <source>Wrap in a residual block</source>
+        <translation>잔차 블록으로 감싸기</translation>
+    </message>
+    <message>
+        <source>{source} comes after {target}: connecting them would make a loop, and data cannot flow in a circle — connect to a block further down</source>
+        <translation>{source}은(는) {target}보다 뒤에 있습니다. 이 둘을 연결하면 고리가 생기는데, 데이터는 빙빙 돌 수 없습니다 — 더 아래에 있는 블록에 연결하세요</translation>
+    </message>
+    <message>
+        <source>{source} is already an input of {target}</source>
+        <translation>{source}은(는) 이미 {target}의 입력입니다</translation>
+    </message>
+    <message>
+        <source>Connect {source} to {target}</source>
+        <translation>{source}을(를) {target}에 연결</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 이미지 (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg)</source>
+        <translation>SVG 그림 (*.svg)</translation>
+    </message>
+    <message>
+        <source>Export network diagram</source>
+        <translation>네트워크 그림 내보내기</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {reason} — choose another folder</source>
+        <translation>{path}에 쓸 수 없습니다: {reason} — 다른 폴더를 고르세요</translation>
+    </message>
+    <message>
+        <source>Network diagram saved to {path}</source>
+        <translation>네트워크 그림을 {path}에 저장했습니다</translation>
+    </message>
+</context>
+<context>
     <name>Help</name>
     <message>
         <source>F1: more about this in Help → Concepts</source>
@@ -2054,8 +2236,8 @@ Judge a regression model by its loss curves (Runs tab) and, for 1-D or 2-D data,
 <context>
     <name>LayerPalette</name>
     <message>
-        <source>Click a block to add it at the end, or drag it between layers.</source>
-        <translation>블록을 클릭하면 맨 끝에 추가되고, 끌어서 층 사이에 넣을 수도 있습니다.</translation>
+        <source>Click a block to add it at the end, or drag it onto an arrow of the network.</source>
+        <translation>블록을 클릭하면 맨 끝에 추가되고, 네트워크의 화살표 위로 끌어다 놓으면 그 자리에 들어갑니다.</translation>
     </message>
 </context>
 <context>
@@ -2227,6 +2409,14 @@ Judge a regression model by its loss curves (Runs tab) and, for 1-D or 2-D data,
         <translation>내보내기(&amp;X)</translation>
     </message>
     <message>
+        <source>Network &amp;diagram…</source>
+        <translation>네트워크 그림(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>The network&apos;s picture as PNG or SVG, for slides and homework</source>
+        <translation>네트워크 그림을 PNG나 SVG로 — 발표 자료와 과제용</translation>
+    </message>
+    <message>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
@@ -2257,26 +2447,6 @@ Judge a regression model by its loss curves (Runs tab) and, for 1-D or 2-D data,
     <message>
         <source>&amp;Redo {edit}</source>
         <translation>다시 실행(&amp;R) {edit}</translation>
-    </message>
-    <message>
-        <source>Add {layer}</source>
-        <translation>{layer} 추가</translation>
-    </message>
-    <message>
-        <source>Delete {layer}</source>
-        <translation>{layer} 삭제</translation>
-    </message>
-    <message>
-        <source>Duplicate {layer}</source>
-        <translation>{layer} 복제</translation>
-    </message>
-    <message>
-        <source>Move {layer} up</source>
-        <translation>{layer} 위로 이동</translation>
-    </message>
-    <message>
-        <source>Move {layer} down</source>
-        <translation>{layer} 아래로 이동</translation>
     </message>
     <message>
         <source>Set {layer} {setting}</source>
@@ -2522,10 +2692,144 @@ to {target}</source>
     </message>
 </context>
 <context>
+    <name>NetworkGraph</name>
+    <message>
+        <source>Zoom in</source>
+        <translation>확대</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>축소</translation>
+    </message>
+    <message>
+        <source>Fit to view</source>
+        <translation>화면에 맞추기</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl++, or the mouse wheel)</source>
+        <translation>확대 (Ctrl++ 또는 마우스 휠)</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+−, or the mouse wheel)</source>
+        <translation>축소 (Ctrl+− 또는 마우스 휠)</translation>
+    </message>
+    <message>
+        <source>Show the whole network (Ctrl+0)</source>
+        <translation>네트워크 전체 보기 (Ctrl+0)</translation>
+    </message>
+    <message>
+        <source>Drop on the top of an Add or Concat block to join the two paths</source>
+        <translation>두 경로를 합치려면 Add나 Concat 블록의 위쪽에 놓으세요</translation>
+    </message>
+    <message>
+        <source>Only merge blocks (Add, Concat) take a second input — add one from the palette&apos;s Merge group, then connect to it</source>
+        <translation>두 번째 입력은 합치기 블록(Add, Concat)만 받습니다 — 팔레트의 합치기 묶음에서 하나를 추가한 뒤 거기에 연결하세요</translation>
+    </message>
+    <message>
+        <source>A block cannot read its own output</source>
+        <translation>블록은 자기 자신의 출력을 읽을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Delete connection</source>
+        <translation>연결 삭제</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>복제</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <source>Insert before</source>
+        <translation>앞에 삽입</translation>
+    </message>
+    <message>
+        <source>Insert after</source>
+        <translation>뒤에 삽입</translation>
+    </message>
+    <message>
+        <source>Wrap in a residual block</source>
+        <translation>잔차 블록으로 감싸기</translation>
+    </message>
+    <message>
+        <source>Add a skip connection around this block: its input is added to its output</source>
+        <translation>이 블록을 건너뛰는 연결을 추가합니다: 블록의 입력이 출력에 더해집니다</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkScene</name>
+    <message>
+        <source>{units} units</source>
+        <translation>유닛 {units}개</translation>
+    </message>
+    <message>
+        <source>{filters} filters, {k}×{k}</source>
+        <translation>필터 {filters}개, {k}×{k}</translation>
+    </message>
+    <message>
+        <source>, stride {stride}</source>
+        <translation>, 보폭 {stride}</translation>
+    </message>
+    <message>
+        <source>hidden {size}</source>
+        <translation>은닉 {size}</translation>
+    </message>
+    <message>
+        <source>→ {shape} · {count} parameters</source>
+        <translation>→ {shape} · 파라미터 {count}개</translation>
+    </message>
+    <message>
+        <source>Drag to move · drag from the bottom port to a merge block to connect · right-click for more</source>
+        <translation>끌어서 옮기기 · 아래쪽 포트에서 합치기 블록으로 끌어 연결 · 오른쪽 클릭으로 더 보기</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>입력</translation>
+    </message>
+    <message>
+        <source>The network&apos;s input: {dataset}, each sample {shape}</source>
+        <translation>네트워크의 입력: {dataset}, 샘플 하나가 {shape}</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>출력</translation>
+    </message>
+    <message>
+        <source>{shape} from {source} to {target}</source>
+        <translation>{source}에서 {target}(으)로 가는 {shape}</translation>
+    </message>
+    <message>
+        <source>Select and press Delete to remove this connection</source>
+        <translation>선택하고 Delete 키를 누르면 이 연결이 지워집니다</translation>
+    </message>
+</context>
+<context>
     <name>NetworkView</name>
     <message>
         <source>Training — the network is locked until the run ends. Stop to edit.</source>
         <translation>학습 중 — 학습이 끝날 때까지 네트워크를 바꿀 수 없습니다. 바꾸려면 중지하세요.</translation>
+    </message>
+    <message>
+        <source>Graph</source>
+        <translation>그래프</translation>
+    </message>
+    <message>
+        <source>The network as blocks and arrows: drag palette blocks onto an arrow, connect blocks, right-click a block for more</source>
+        <translation>네트워크를 블록과 화살표로 봅니다: 팔레트 블록을 화살표 위로 끌어 놓고, 블록을 서로 연결하고, 블록을 오른쪽 클릭하면 더 많은 기능이 있습니다</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>목록</translation>
+    </message>
+    <message>
+        <source>The network as a compact table of layers</source>
+        <translation>네트워크를 층의 간단한 표로 봅니다</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>맞춤</translation>
     </message>
     <message>
         <source>Input: {dataset} (loading PyTorch…)</source>
@@ -2542,6 +2846,18 @@ to {target}</source>
     <message>
         <source>Total: {count} trainable parameters</source>
         <translation>전체: 학습 가능한 파라미터 {count}개</translation>
+    </message>
+    <message>
+        <source>{count} classes</source>
+        <translation>클래스 {count}개</translation>
+    </message>
+    <message>
+        <source>1 number (regression)</source>
+        <translation>수 1개 (회귀)</translation>
+    </message>
+    <message>
+        <source>{count} numbers (regression)</source>
+        <translation>수 {count}개 (회귀)</translation>
     </message>
 </context>
 <context>
@@ -2573,6 +2889,14 @@ to {target}</source>
 </context>
 <context>
     <name>PaletteBlock</name>
+    <message>
+        <source>Residual block</source>
+        <translation>잔차 블록</translation>
+    </message>
+    <message>
+        <source>A body (Linear → ReLU → Linear, or two 3×3 convolutions for images) and an Add that sums its output with its input: the skip connection of ResNet.</source>
+        <translation>본체(Linear → ReLU → Linear, 이미지라면 3×3 합성곱 두 개)와, 본체의 출력에 입력을 더하는 Add: ResNet의 건너뛰기 연결입니다.</translation>
+    </message>
     <message>
         <source>Click to add at the end, or drag into the network.</source>
         <translation>클릭하면 맨 끝에 추가되고, 네트워크로 끌어다 놓을 수도 있습니다.</translation>
@@ -2932,6 +3256,22 @@ to {target}</source>
     <message>
         <source>The learning rate {lr} is far above what {optimizer} usually trains with (at most {most}): the loss will jump around or blow up instead of going down — try {typical}</source>
         <translation>학습률 {lr}은(는) {optimizer}이(가) 보통 학습하는 값(최대 {most})보다 훨씬 큽니다. 손실이 줄지 않고 들쭉날쭉하거나 폭발할 것입니다. {typical}을(를) 써 보세요</translation>
+    </message>
+    <message>
+        <source>{layer} gets {inputs} — Add sums its inputs number by number, so their shapes must be equal: give those blocks the same size, add a Linear (or 1×1 Conv2d) on one path, or use Concat</source>
+        <translation>{layer}이(가) {inputs}을(를) 받습니다. Add는 입력을 숫자 하나하나끼리 더하므로 모양이 같아야 합니다: 두 블록의 크기를 같게 하거나, 한쪽 경로에 Linear(또는 1×1 Conv2d)를 넣거나, Concat을 쓰세요</translation>
+    </message>
+    <message>
+        <source>{layer} gets {inputs} — Concat puts images side by side along their channels, so their height and width must be equal: pool or stride one path until they match</source>
+        <translation>{layer}이(가) {inputs}을(를) 받습니다. Concat은 이미지를 채널 방향으로 나란히 붙이므로 높이와 너비가 같아야 합니다: 한쪽 경로를 풀링이나 스트라이드로 줄여 맞추세요</translation>
+    </message>
+    <message>
+        <source>{layer} gets {inputs} — Concat joins inputs of the same kind (all images or all vectors): add Flatten on the image path, or join them before it</source>
+        <translation>{layer}이(가) {inputs}을(를) 받습니다. Concat은 같은 종류의 입력(모두 이미지이거나 모두 벡터)만 붙입니다: 이미지 경로에 Flatten을 넣거나, 그 앞에서 합치세요</translation>
+    </message>
+    <message>
+        <source>{layer} joins two or more inputs — connect a second block to it, or delete it</source>
+        <translation>{layer}은(는) 두 개 이상의 입력을 합칩니다. 두 번째 블록을 연결하거나 이 블록을 지우세요</translation>
     </message>
 </context>
 <context>
