@@ -16,6 +16,7 @@ from PySide6.QtGui import (
     QFontMetricsF,
     QPainter,
     QPainterPath,
+    QPainterPathStroker,
     QPalette,
     QPen,
     QPolygonF,
@@ -85,7 +86,7 @@ class BlockItem(QGraphicsItem):
     from it to connect), one input at the top centre.
     """
 
-    def __init__(self, key, kind: str, family: str, title: str, detail: str, tooltip: str,
+    def __init__(self, key, kind: str, family: str, title: str, detail: str, tooltip,
                  error: bool = False, warning: bool = False, merge: bool = False):
         super().__init__()
         self.key = key
@@ -96,11 +97,10 @@ class BlockItem(QGraphicsItem):
         self.error = error
         self.warning = warning
         self.merge = merge
-        self._base_tooltip = tooltip
+        self._tooltip = tooltip  # the text, or a function that makes it (when first hovered: rebuilds stay cheap)
         self.overlay_color: QColor | None = None
         self.overlay_bar: float | None = None
         self.overlay_text = ""
-        self.setToolTip(tooltip)
         flags = QGraphicsItem.GraphicsItemFlag
         if kind == "layer":
             self.setFlags(flags.ItemIsSelectable | flags.ItemIsMovable | flags.ItemSendsGeometryChanges)
@@ -108,6 +108,11 @@ class BlockItem(QGraphicsItem):
         self.setAcceptHoverEvents(True)
         self.setZValue(1)
         self._rect = QRectF(-BLOCK_WIDTH / 2, -BLOCK_HEIGHT / 2, BLOCK_WIDTH, BLOCK_HEIGHT)
+
+    def toolTip(self) -> str:  # noqa: N802 — QGraphicsItem's name; the scene's helpEvent shows it
+        if callable(self._tooltip):
+            self._tooltip = self._tooltip()
+        return self._tooltip + (f"\n{self.overlay_text}" if self.overlay_text else "")
 
     # ------------------------------------------------------------------ geometry
     def boundingRect(self) -> QRectF:
@@ -119,10 +124,10 @@ class BlockItem(QGraphicsItem):
         return path
 
     def output_port(self) -> QPointF:
-        return self.mapToScene(QPointF(0, BLOCK_HEIGHT / 2))
+        return self.pos() + QPointF(0, BLOCK_HEIGHT / 2)
 
     def input_port(self) -> QPointF:
-        return self.mapToScene(QPointF(0, -BLOCK_HEIGHT / 2))
+        return self.pos() - QPointF(0, BLOCK_HEIGHT / 2)
 
     def near_output_port(self, scene_pos: QPointF) -> bool:
         """On the output port or the bottom band of the block: where a connecting drag starts."""
@@ -136,7 +141,6 @@ class BlockItem(QGraphicsItem):
         self.overlay_color = QColor(color) if color is not None else None
         self.overlay_bar = None if bar is None else max(0.0, min(1.0, float(bar)))
         self.overlay_text = tooltip_extra
-        self.setToolTip(self._base_tooltip + (f"\n{tooltip_extra}" if tooltip_extra else ""))
         self.update()
 
     # ------------------------------------------------------------------ painting
@@ -194,12 +198,22 @@ class BlockItem(QGraphicsItem):
         super().hoverEnterEvent(event)
 
 
+_WIDTHS: dict[str, float] = {}
+
+
+def _label_width(label: str) -> float:
+    """The shape label's width; the same few labels come back on every rebuild."""
+    if label not in _WIDTHS:
+        _WIDTHS[label] = _Fonts.make().label_metrics.horizontalAdvance(label)
+    return _WIDTHS[label]
+
+
 class EdgeItem(QGraphicsPathItem):
     """An arrow from a block's output port to another's input port, through the layout's bends, labelled
     with the tensor shape it carries. Only arrows written in the file (into a merge block, a branch) are
     selectable: the straight chain's arrows are implied by the order."""
 
-    def __init__(self, source, target, points: list[QPointF], label: str, explicit: bool, tooltip: str):
+    def __init__(self, source, target, points: list[QPointF], label: str, explicit: bool, tooltip):
         super().__init__()
         self.source = source
         self.target = target
@@ -217,8 +231,16 @@ class EdgeItem(QGraphicsPathItem):
         self.setPath(path)
         if explicit:
             self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
-        self.setToolTip(tooltip)
+        self._tooltip = tooltip
         self._label_at = self._label_position()
+        text = _label_width(label) + 12 if label else 0
+        self._bounds = path.boundingRect().adjusted(-8, -8, 8 + text, 8)
+        self._stroke: QPainterPath | None = None
+
+    def toolTip(self) -> str:  # noqa: N802
+        if callable(self._tooltip):
+            self._tooltip = self._tooltip()
+        return self._tooltip
 
     def _label_position(self) -> QPointF:
         """Beside the first straight stretch (the arrow out of its source), right of the line."""
@@ -234,16 +256,14 @@ class EdgeItem(QGraphicsPathItem):
             self.update()
 
     def shape(self) -> QPainterPath:
-        from PySide6.QtGui import QPainterPathStroker
-
-        stroker = QPainterPathStroker()
-        stroker.setWidth(14)
-        return stroker.createStroke(self.path())
+        if self._stroke is None:  # made when first hit-tested, not for every arrow of every rebuild
+            stroker = QPainterPathStroker()
+            stroker.setWidth(14)
+            self._stroke = stroker.createStroke(self.path())
+        return self._stroke
 
     def boundingRect(self) -> QRectF:
-        fonts = _Fonts.make()
-        text = fonts.label_metrics.horizontalAdvance(self.label) + 12
-        return self.path().boundingRect().adjusted(-8, -8, 8 + text, 8)
+        return self._bounds
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
         fonts = _Fonts.make()

@@ -37,7 +37,7 @@ class Layout:
     back_edges: list[tuple[Node, Node]] = field(default_factory=list)  # left out to break a cycle
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: the layout hashes them thousands of times
 class _Dummy:
     edge: tuple
     row: int

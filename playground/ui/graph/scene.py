@@ -6,9 +6,11 @@ the selection survives by key. The scene holds no edit logic: the view turns ges
 
 from __future__ import annotations
 
+import functools
+
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication, QGraphicsScene
+from PySide6.QtWidgets import QApplication, QGraphicsScene, QToolTip
 
 from playground.core import catalog
 from playground.core.experiment import Experiment, LayerSpec
@@ -35,6 +37,8 @@ class NetworkScene(QGraphicsScene):
         self.blocks: dict[object, BlockItem] = {}
         self.edges: list[EdgeItem] = []
         self.data: GraphData | None = None
+        self._content = QRectF()
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)  # ~100 items: rebuilt often, few hits
         self.apply_palette()
 
     def apply_palette(self) -> None:
@@ -66,7 +70,7 @@ class NetworkScene(QGraphicsScene):
         shown = [_number(p[s.name]) for s in layer_type.params if s.kind != "bool"][:2]
         return ", ".join(shown)
 
-    def block_texts(self, layer: LayerSpec, node) -> tuple[str, str, str]:
+    def block_texts(self, layer: LayerSpec, node) -> tuple[str, str]:
         setting = self.key_setting(layer)
         title = f"{layer.type} · {setting}" if setting else layer.type
         if node.shape is None:
@@ -76,6 +80,9 @@ class NetworkScene(QGraphicsScene):
                                                                      count=f"{node.parameters:,}")
         else:
             detail = f"→ {format_shape(node.shape)}"
+        return title, detail
+
+    def block_tooltip(self, layer: LayerSpec, node, title: str) -> str:
         layer_type = catalog.LAYERS.get(layer.type)
         lines = [f"#{node.key + 1} {title}"]
         if node.error is not None:
@@ -86,7 +93,7 @@ class NetworkScene(QGraphicsScene):
         lines.append(self.tr("Drag to move · drag from the bottom port to a merge block to connect · "
                              "right-click for more"))
         lines.append(help_hint())
-        return title, detail, "\n".join(lines)
+        return "\n".join(lines)
 
     # ------------------------------------------------------------------ building
     def show(self, data: GraphData, experiment: Experiment, input_label: str, output_text: str) -> None:
@@ -107,7 +114,9 @@ class NetworkScene(QGraphicsScene):
                 title, detail = self.tr("Output"), output_text
                 tip = output_text + (("\n✖ " + message_text(node.error)) if node.error is not None else "")
             else:
-                title, detail, tip = self.block_texts(experiment.layers[key], node)
+                layer = experiment.layers[key]
+                title, detail = self.block_texts(layer, node)
+                tip = functools.partial(self.block_tooltip, layer, node, title)
             item = BlockItem(key, node.kind, node.family, title, detail, tip, node.error is not None,
                              bool(node.warnings), node.merge)
             column, row = layout.position[key]
@@ -123,15 +132,30 @@ class NetworkScene(QGraphicsScene):
                 points += [QPointF(x, y - BLOCK_HEIGHT / 2), QPointF(x, y + BLOCK_HEIGHT / 2)]
             points.append(target.input_port() - QPointF(0, PORT_RADIUS))
             label = format_shape(edge.shape) if edge.shape is not None else ""
-            tip = self.tr("{shape} from {source} to {target}").format(
-                shape=label or "?", source=self.node_name(edge.source), target=self.node_name(edge.target))
-            if edge.explicit:
-                tip += "\n" + self.tr("Select and press Delete to remove this connection")
-            item = EdgeItem(edge.source, edge.target, points, label, edge.explicit, tip)
+            item = EdgeItem(edge.source, edge.target, points, label, edge.explicit,
+                            lambda edge=edge, label=label: self.edge_tooltip(edge, label))
             self.addItem(item)
             self.edges.append(item)
-        self.setSceneRect(self.itemsBoundingRect().adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN))
+        self._content = self.itemsBoundingRect().adjusted(-12, -12, 12, 12)
+        self.setSceneRect(self._content.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN))
         self.select_keys(selected)
+
+    def edge_tooltip(self, edge, label: str) -> str:
+        tip = self.tr("{shape} from {source} to {target}").format(
+            shape=label or "?", source=self.node_name(edge.source), target=self.node_name(edge.target))
+        if edge.explicit:
+            tip += "\n" + self.tr("Select and press Delete to remove this connection")
+        return tip
+
+    def helpEvent(self, event) -> None:  # noqa: N802 — Qt's name
+        """Tooltips of blocks and arrows, made when first asked for (see BlockItem.toolTip)."""
+        for item in self.items(event.scenePos()):
+            if isinstance(item, BlockItem | EdgeItem):
+                QToolTip.showText(event.screenPos(), item.toolTip(), event.widget())
+                event.accept()
+                return
+        QToolTip.hideText()
+        event.ignore()
 
     def node_name(self, key) -> str:
         if key == INPUT:
@@ -162,7 +186,7 @@ class NetworkScene(QGraphicsScene):
         return [(item.source, item.target) for item in self.selectedItems() if isinstance(item, EdgeItem)]
 
     def content_rect(self) -> QRectF:
-        return self.itemsBoundingRect().adjusted(-12, -12, 12, 12)
+        return QRectF(self._content)
 
     def edge_near(self, scene_pos: QPointF, distance: float = 30.0) -> EdgeItem | None:
         """The arrow closest to `scene_pos` within `distance` (a drop target), else None."""
