@@ -263,3 +263,17 @@ def test_validate_table_shows_each_blocks_inputs_with_the_branch_indented():
     assert lines[9].split()[:4] == ["7", "Add", "#6,", "#3"]
     plain = infer_shapes(load_preset("seed-mlp")).table()
     assert "Inputs" not in plain  # a plain stack's table is as it always was
+
+
+def test_the_tables_edits_rewire_a_graph_too():
+    from playground.core import edits
+
+    exp = residual_mlp()
+    new = edits.delete_layer(exp, 5)  # the body's last Linear: the Add now reads the ReLU before it
+    assert network_graph(new).sources(5) == [4, 2] and infer_shapes(new).error is None
+    new, row = edits.insert_layer(exp, "Dropout", 6)  # on the arrow into the Add
+    assert row == 6 and network_graph(new).sources(7) == [6, 2] and network_graph(new).sources(6) == [5]
+    new = edits.duplicate_layer(exp, 1)
+    assert network_graph(new).ok and new.layers[2].type == "Linear"
+    with pytest.raises(GraphError):
+        edits.duplicate_layer(exp, 6)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from playground.core import catalog
+from playground.core import catalog, graph_edits
 from playground.core.experiment import Experiment, LayerSpec
 from playground.core.mlp import HiddenLayer, MlpShape, fit_output_to_dataset, read_mlp
 from playground.data import generated
@@ -26,9 +26,18 @@ def _check_row(experiment: Experiment, row: int) -> None:
         raise IndexError(f"no layer at row {row}: the network has {len(experiment.layers)}")
 
 
+def _branched(experiment: Experiment) -> bool:
+    """Whether the network names ids or inputs (a graph): its edits go through `graph_edits`, which rewires."""
+    return any(layer.id is not None or layer.inputs is not None or catalog.LAYERS[layer.type].is_merge
+               for layer in experiment.layers if layer.type in catalog.LAYERS)
+
+
 def insert_layer(experiment: Experiment, type_name: str, row: int | None = None) -> tuple[Experiment, int]:
     """A new `type_name` layer with its default settings at `row` (the end when None, clamped into range);
-    returns the new experiment and the row the layer landed on."""
+    returns the new experiment and the row the layer landed on. In a graph it goes on the arrow into the
+    block at `row`."""
+    if _branched(experiment):
+        return graph_edits.insert_block(experiment, type_name, row)
     layer_type = catalog.LAYERS[type_name]
     new = experiment.copy()
     row = len(new.layers) if row is None else max(0, min(row, len(new.layers)))
@@ -37,15 +46,21 @@ def insert_layer(experiment: Experiment, type_name: str, row: int | None = None)
 
 
 def delete_layer(experiment: Experiment, row: int) -> Experiment:
+    """The layer at `row` removed; in a graph, what read it reads its input (graph_edits.delete_layers)."""
     _check_row(experiment, row)
+    if _branched(experiment):
+        return graph_edits.delete_layers(experiment, [row])[0]
     new = experiment.copy()
     del new.layers[row]
     return new
 
 
 def duplicate_layer(experiment: Experiment, row: int) -> Experiment:
-    """A copy of the layer at `row`, inserted just below it."""
+    """A copy of the layer at `row`, inserted just below it (in a graph: on its output; a merge block is
+    refused with a GraphError saying why)."""
     _check_row(experiment, row)
+    if _branched(experiment):
+        return graph_edits.duplicate_layer(experiment, row)[0]
     new = experiment.copy()
     layer = new.layers[row]
     new.layers.insert(row + 1, LayerSpec(layer.type, dict(layer.params)))
@@ -53,9 +68,12 @@ def duplicate_layer(experiment: Experiment, row: int) -> Experiment:
 
 
 def move_layer(experiment: Experiment, source: int, target: int) -> Experiment:
-    """The layer at `source` moved so that it ends up at `target` (its final position)."""
+    """The layer at `source` moved so that it ends up at `target` (its final position); in a graph it is taken
+    off its arrows and put on the arrow into the block at `target` (a merge block: GraphError)."""
     _check_row(experiment, source)
     _check_row(experiment, target)
+    if _branched(experiment):
+        return graph_edits.move_layer(experiment, source, target)
     new = experiment.copy()
     new.layers.insert(target, new.layers.pop(source))
     return new

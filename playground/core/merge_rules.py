@@ -15,9 +15,18 @@ from playground.i18n import QT_TRANSLATE_NOOP, Message
 
 
 def _gets(shapes: list[Shape], sources: list[str]) -> str:
-    """'128 from Linear #2 and 64 from Linear #4' (with commas for three or more)."""
-    parts = [f"{format_shape(shape)} from {source}" for shape, source in zip(shapes, sources, strict=True)]
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    """'128 from Linear #2 and 64 from Linear #4' (with commas for three or more), translatable."""
+    parts = [Message("Shapes", QT_TRANSLATE_NOOP("Shapes", "{shape} from {block}"), shape=format_shape(shape),
+                     block=source) for shape, source in zip(shapes, sources, strict=True)]
+    return _and(parts)
+
+
+def _and(parts: list[Message]) -> Message:
+    if len(parts) == 1:
+        return parts[0]
+    if len(parts) == 2:
+        return Message("Shapes", QT_TRANSLATE_NOOP("Shapes", "{first} and {second}"), first=parts[0], second=parts[1])
+    return Message("Shapes", QT_TRANSLATE_NOOP("Shapes", "{first}, {rest}"), first=parts[0], rest=_and(parts[1:]))
 
 
 def add_join(shapes: list[Shape], sources: list[str], params: dict[str, Any]) -> Shape:

@@ -91,7 +91,7 @@ class ShapeReport:
     def _indents(self) -> dict[int, int]:
         """How many outputs are held aside (read again by a later block) while each block runs."""
         jumps = [(src, row.index) for row in self.layers for src in row.sources if src != row.index - 1]
-        return {row.index: sum(1 for src, dst in jumps if src < row.index < dst) for row in self.layers}
+        return {row.index: len({src for src, dst in jumps if src < row.index < dst}) for row in self.layers}
 
 
 def layer_label(index: int, type_name: str) -> str:

@@ -747,6 +747,18 @@ Restore them?</source>
         <translation>게이트는 신호에 곱해지는 0과 1 사이의 시그모이드 값입니다. 0이면 신호를 막고 1이면 통과시키며, 언제 열지는 네트워크가 학습합니다. LSTM은 h 옆에 기억 셀 c를 따로 둡니다. 망각 게이트 f는 이전 셀이 단계마다 얼마나 남을지, 입력 게이트 i는 새 내용 g를 얼마나 쓸지, 출력 게이트 o는 셀을 h로 얼마나 내보낼지 정합니다. 셀은 단계마다 tanh로 눌리지 않고 f와의 곱셈과 덧셈만으로 이어지므로, f가 1에 가까우면 기억과 그 기울기가 여러 단계를 거의 그대로 건너갑니다. GRU는 게이트 두 개로 같은 일을 합니다. 업데이트 게이트 z는 이전 상태의 일부를 간직하고 나머지를 후보 h̃로 채우며, 리셋 게이트 r은 후보가 이전 상태를 얼마나 볼지 정합니다. PyTorch는 f와 z를 반쯤 열린 상태(편향 0)로 시작하고, lstm-long과 gru-long 프리셋은 편향 3(σ(3) ≈ 0.95)으로 시작해 첫 단계부터 기억이 오래갑니다.</translation>
     </message>
     <message>
+        <source>Residual block (skip connection)</source>
+        <translation>잔차 블록 (스킵 연결)</translation>
+    </message>
+    <message>
+        <source>A shortcut around a few layers, added back to their output.</source>
+        <translation>몇 개의 층을 건너뛰어 그 출력에 다시 더하는 지름길입니다.</translation>
+    </message>
+    <message>
+        <source>A deep stack of layers is hard to train: on the way back the gradient is multiplied by every layer&apos;s slope and can fade to almost nothing before it reaches the first layers (try deep-sigmoid). A residual block lets the input x skip past a few layers F and adds it to their output: y = F(x) + x. The addition passes the gradient back unchanged along the skip, so even the first layers learn, and F only has to learn a correction, starting from &quot;leave x as it is&quot;. This is the idea of ResNet (2015), which trained networks of 152 layers. Add a Residual block from the palette, or select some blocks and choose &quot;Wrap in a residual block&quot;; residual-mlp and mini-resnet show it on MNIST.</source>
+        <translation>층을 깊이 쌓으면 학습하기 어렵습니다. 기울기가 거꾸로 전해지면서 층마다 그 층의 기울기(경사)가 곱해지므로, 첫 층들에 닿기 전에 거의 0으로 사라질 수 있습니다 (deep-sigmoid로 확인해 보세요). 잔차 블록은 입력 x가 몇 개의 층 F를 건너뛰게 해서 그 출력에 더합니다: y = F(x) + x. 덧셈은 스킵 경로를 따라 기울기를 그대로 돌려보내므로 첫 층들도 학습하고, F는 &quot;x를 그대로 둔다&quot;에서 출발해 고칠 부분만 배우면 됩니다. 152층짜리 네트워크를 학습시킨 ResNet(2015)의 아이디어입니다. 팔레트에서 잔차 블록을 추가하거나, 블록 몇 개를 선택하고 &quot;잔차 블록으로 감싸기&quot;를 고르세요. residual-mlp와 mini-resnet 프리셋이 MNIST에서 보여 줍니다.</translation>
+    </message>
+    <message>
         <source>Each output is a weighted sum of all the inputs plus a bias; W holds one row of weights per output neuron, so the layer has inputs × outputs + outputs parameters. Two Linear layers with no activation between them are still one linear function, which is why hidden layers are followed by an activation.</source>
         <translation>각 출력은 모든 입력의 가중합에 편향을 더한 값입니다. W에는 출력 뉴런마다 가중치 한 행이 있으므로, 이 층의 파라미터 수는 입력 수 × 출력 수 + 출력 수입니다. 활성화 함수 없이 Linear 층 두 개를 이어도 여전히 하나의 선형 함수이므로, 은닉층 뒤에는 활성화 함수를 둡니다.</translation>
     </message>
@@ -829,6 +841,14 @@ Restore them?</source>
     <message>
         <source>A simpler gated recurrent layer: an update gate z mixes the previous state with a new candidate h̃. It has fewer parameters than an LSTM (three sets of weights instead of four) and often learns as well. Its update-gate bias sets where z starts: 0 is PyTorch&apos;s start, 3 keeps the state from the first step.</source>
         <translation>더 단순한 게이트 순환층입니다. 업데이트 게이트 z가 이전 상태와 새 후보 h̃를 섞습니다. LSTM보다 파라미터가 적고(가중치 묶음이 넷이 아니라 셋), 대개 비슷하게 잘 학습합니다. 업데이트 게이트 편향은 z의 시작값을 정합니다. 0은 PyTorch의 기본 시작값이고, 3이면 첫 단계부터 상태를 간직합니다.</translation>
+    </message>
+    <message>
+        <source>A merge block: it reads two or more blocks and adds their outputs number by number, so they must have exactly the same shape (128 and 128, or 16×14×14 and 16×14×14). With one input straight from further up (the skip) and the other from a few layers (the body), it makes a residual block: the body only has to learn a correction to what passes by it. It has no weights. Connect a second arrow to it from a block&apos;s output port; where the shapes differ, put a Linear or a 1×1 Conv2d on one path.</source>
+        <translation>합치기 블록입니다. 두 개 이상의 블록을 읽어 그 출력들을 숫자 하나하나끼리 더하므로, 모양이 정확히 같아야 합니다 (128과 128, 또는 16×14×14와 16×14×14). 입력 하나는 위쪽에서 곧바로(스킵), 다른 하나는 몇 개의 층(본체)을 거쳐 오게 하면 잔차 블록이 됩니다. 본체는 옆으로 지나가는 값에 대한 보정만 배우면 됩니다. 가중치는 없습니다. 다른 블록의 출력 포트에서 두 번째 화살표를 이어 주세요. 모양이 다르면 한쪽 경로에 Linear나 1×1 Conv2d를 넣으세요.</translation>
+    </message>
+    <message>
+        <source>A merge block that puts its inputs side by side instead of adding them: two images of 16 and 8 channels become one of 24 channels (their height and width must match), two vectors of 128 and 64 become one of 192. Nothing is lost or mixed; the next layer learns how to combine them. It has no weights.</source>
+        <translation>입력을 더하지 않고 나란히 이어 붙이는 합치기 블록입니다. 채널 16개와 8개인 두 이미지는 채널 24개인 이미지 하나가 되고 (높이와 너비는 같아야 합니다), 길이 128과 64인 두 벡터는 길이 192인 벡터 하나가 됩니다. 잃거나 섞이는 것은 없고, 어떻게 조합할지는 다음 층이 배웁니다. 가중치는 없습니다.</translation>
     </message>
     <message>
         <source>The standard loss for classification. Softmax turns the scores z into probabilities, and the loss is −log of the probability given to the true class y: 0 when the network is sure and right, large when it is sure and wrong. PyTorch&apos;s CrossEntropyLoss applies softmax itself, so the last layer should output raw scores (logits).</source>
@@ -3256,6 +3276,18 @@ to {target}</source>
     <message>
         <source>The learning rate {lr} is far above what {optimizer} usually trains with (at most {most}): the loss will jump around or blow up instead of going down — try {typical}</source>
         <translation>학습률 {lr}은(는) {optimizer}이(가) 보통 학습하는 값(최대 {most})보다 훨씬 큽니다. 손실이 줄지 않고 들쭉날쭉하거나 폭발할 것입니다. {typical}을(를) 써 보세요</translation>
+    </message>
+    <message>
+        <source>{shape} from {block}</source>
+        <translation>{block}에서 온 {shape}</translation>
+    </message>
+    <message>
+        <source>{first} and {second}</source>
+        <translation>{first}와(과) {second}</translation>
+    </message>
+    <message>
+        <source>{first}, {rest}</source>
+        <translation>{first}, {rest}</translation>
     </message>
     <message>
         <source>{layer} gets {inputs} — Add sums its inputs number by number, so their shapes must be equal: give those blocks the same size, add a Linear (or 1×1 Conv2d) on one path, or use Concat</source>

@@ -139,6 +139,23 @@ EXPLANATIONS: dict[str, tuple[str, tuple[str, ...]]] = {
                           "0 is PyTorch's start, 3 keeps the state from the first step."),
         ("layer:LSTM", "layer:RNN", "idea:gates"),
     ),
+    "layer:Add": (
+        QT_TRANSLATE_NOOP("Concepts", "A merge block: it reads two or more blocks and adds their outputs number by "
+                          "number, so they must have exactly the same shape (128 and 128, or 16×14×14 and "
+                          "16×14×14). With one input straight from further up (the skip) and the other from a "
+                          "few layers (the body), it makes a residual block: the body only has to learn a "
+                          "correction to what passes by it. It has no weights. Connect a second arrow to it from "
+                          "a block's output port; where the shapes differ, put a Linear or a 1×1 Conv2d on one "
+                          "path."),
+        ("idea:residual", "layer:Concat"),
+    ),
+    "layer:Concat": (
+        QT_TRANSLATE_NOOP("Concepts", "A merge block that puts its inputs side by side instead of adding them: two "
+                          "images of 16 and 8 channels become one of 24 channels (their height and width must "
+                          "match), two vectors of 128 and 64 become one of 192. Nothing is lost or mixed; the next "
+                          "layer learns how to combine them. It has no weights."),
+        ("layer:Add", "idea:residual"),
+    ),
     "loss:cross_entropy": (
         QT_TRANSLATE_NOOP("Concepts", "The standard loss for classification. Softmax turns the scores z into "
                           "probabilities, and the loss is −log of the probability given to the true class y: "

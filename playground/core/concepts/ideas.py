@@ -208,5 +208,19 @@ IDEAS: dict[str, tuple[str, str, str, str, tuple[str, ...]]] = {
                           "(σ(3) ≈ 0.95), so the memory lasts from the first step."),
         ("layer:LSTM", "layer:GRU", "idea:long-memory"),
     ),
+    "residual": (
+        QT_TRANSLATE_NOOP("Concepts", "Residual block (skip connection)"),
+        QT_TRANSLATE_NOOP("Concepts", "A shortcut around a few layers, added back to their output."),
+        "y = F(x) + x",
+        QT_TRANSLATE_NOOP("Concepts", "A deep stack of layers is hard to train: on the way back the gradient is "
+                          "multiplied by every layer's slope and can fade to almost nothing before it reaches the "
+                          "first layers (try deep-sigmoid). A residual block lets the input x skip past a few "
+                          "layers F and adds it to their output: y = F(x) + x. The addition passes the gradient "
+                          "back unchanged along the skip, so even the first layers learn, and F only has to learn "
+                          "a correction, starting from \"leave x as it is\". This is the idea of ResNet (2015), "
+                          "which trained networks of 152 layers. Add a Residual block from the palette, or select "
+                          "some blocks and choose \"Wrap in a residual block\"; residual-mlp and mini-resnet show "
+                          "it on MNIST."),
+        ("layer:Add", "layer:Concat", "idea:gradient"),
+    ),
 }
-
