@@ -318,6 +318,9 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._recovery_offered:
             self._recovery_offered = True
+            if not self._docks_restored:  # first start: the graph gets a share of a wide screen
+                self.resizeDocks([self.palette_dock, self.network_dock, self.training_dock],
+                                 [190, max(380, self.width() // 4), 290], Qt.Orientation.Horizontal)
             QTimer.singleShot(0, self, self.files.offer_recovery)  # once the window is on screen
         if self.document.report is None and self.engine.devices is None and not self._engine_starting:
             self._engine_starting = True
@@ -518,8 +521,7 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         state = store.value("window/state")
-        if isinstance(state, QByteArray):
-            self.restoreState(state)
+        self._docks_restored = isinstance(state, QByteArray) and self.restoreState(state)
         for split, key in ((self.network_splitter, "window/networkSplitter"),
                            (self.plots.splitter, "window/plotSplitter")):
             value = store.value(key)

@@ -106,7 +106,9 @@ def test_a_skip_connection_runs_beside_the_body_and_ends_in_the_add(make_window)
     skip = arrow(window, 2, add)
     assert len(skip.points) > 2  # bends around the body
     assert max(p.x() for p in skip.points) > scene.blocks[3].pos().x() + 80  # to the right of the body's blocks
-    assert scene.blocks[add].merge and skip.label == "64"
+    assert scene.blocks[add].merge and arrow(window, 2, 3).label == "64"
+    assert skip.label == ""  # the tensor leaving ReLU #3 is labelled once, not on each of its arrows
+    assert "64" in skip.toolTip()
 
 
 # ---------------------------------------------------------------------------------------- building

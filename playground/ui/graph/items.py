@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QStyleOptionGraphicsItem,
 )
 
-BLOCK_WIDTH = 184.0
+BLOCK_WIDTH = 196.0
 BLOCK_HEIGHT = 46.0
 PORT_RADIUS = 5.0
 _HUES = {"layers": 210, "activations": 32, "regularization": 140, "recurrent": 275, "merge": 330}
@@ -69,7 +69,7 @@ class _Fonts:
             cls.title = QFont(base)
             cls.title.setBold(True)
             cls.detail = QFont(base)
-            cls.detail.setPointSizeF(max(7.0, base.pointSizeF() * 0.9))
+            cls.detail.setPointSizeF(max(7.0, base.pointSizeF() * 0.85))
             cls.label = QFont(base)
             cls.label.setPointSizeF(max(7.0, base.pointSizeF() * 0.85))
             cls.title_metrics = QFontMetricsF(cls.title)

@@ -123,6 +123,7 @@ class NetworkScene(QGraphicsScene):
             item.setPos(xs[column], MARGIN + BLOCK_HEIGHT / 2 + row * ROW)
             self.addItem(item)
             self.blocks[key] = item
+        labelled: set = set()  # arrows leaving the same port carry the same tensor: label it once
         for edge in data.edges:
             source, target = self.blocks[edge.source], self.blocks[edge.target]
             points = [source.output_port() + QPointF(0, PORT_RADIUS)]
@@ -131,13 +132,14 @@ class NetworkScene(QGraphicsScene):
                 y = MARGIN + BLOCK_HEIGHT / 2 + row * ROW
                 points += [QPointF(x, y - BLOCK_HEIGHT / 2), QPointF(x, y + BLOCK_HEIGHT / 2)]
             points.append(target.input_port() - QPointF(0, PORT_RADIUS))
-            label = format_shape(edge.shape) if edge.shape is not None else ""
+            label = format_shape(edge.shape) if edge.shape is not None and edge.source not in labelled else ""
+            labelled.add(edge.source)
             item = EdgeItem(edge.source, edge.target, points, label, edge.explicit,
                             lambda edge=edge, label=label: self.edge_tooltip(edge, label))
             self.addItem(item)
             self.edges.append(item)
         self._content = self.itemsBoundingRect().adjusted(-12, -12, 12, 12)
-        self.setSceneRect(self._content.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN))
+        self.setSceneRect(self._content)
         self.select_keys(selected)
 
     def edge_tooltip(self, edge, label: str) -> str:

@@ -160,7 +160,7 @@ class NetworkGraph(QGraphicsView):
         across, down = viewport.width() / rect.width(), viewport.height() / rect.height()
         factor = min(across, down)
         if auto:  # the whole width when it can be read; a tall network scrolls down instead of shrinking
-            factor = max(AUTO_FIT_RANGE[0], min(AUTO_FIT_RANGE[1], across, max(down, READABLE)))
+            factor = max(AUTO_FIT_RANGE[0], min(AUTO_FIT_RANGE[1], across, down if down >= READABLE else 1.0))
         else:
             self.user_zoomed = False
             factor = max(MIN_SCALE, min(MAX_SCALE, factor))
