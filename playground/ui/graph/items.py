@@ -268,7 +268,7 @@ class EdgeItem(QGraphicsPathItem):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
         fonts = _Fonts.make()
         palette = QApplication.palette()
-        dark = dark_palette()
+        dark = self.scene() is not None and self.scene().backgroundBrush().color().lightness() < 128
         color = (palette.color(QPalette.ColorRole.Highlight) if self.highlighted or self.isSelected()
                  else QColor(170, 174, 182) if dark else QColor(95, 100, 110))
         width = 4.0 if self.highlighted else 2.5 if self.isSelected() else 1.4
@@ -282,6 +282,9 @@ class EdgeItem(QGraphicsPathItem):
         painter.drawPolygon(QPolygonF([tip, QPointF(tip.x() - 5, tip.y() - 9), QPointF(tip.x() + 5, tip.y() - 9)]))
         if self.label:
             painter.setFont(fonts.label)
-            painter.setPen(palette.color(QPalette.ColorRole.Text) if not self.highlighted else color)
+            # dark on a light background, light on a dark one (the window's palette, or white in an export)
+            light = self.scene() is None or self.scene().backgroundBrush().color().lightness() >= 128
+            text = QColor(30, 30, 34) if light else QColor(230, 230, 235)
+            painter.setPen(color if self.highlighted else text)
             box = QRectF(self._label_at.x(), self._label_at.y() - 9, 200, 18)
             painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self.label)
