@@ -132,8 +132,8 @@ def section_graph(ctx: dict) -> list[str]:
             "arrows, the fit), then trains it for one epoch on "
             f"{12000:,} Fashion-MNIST images with the graph on screen, a 10 ms `PreciseTimer` on the GUI thread "
             f"recording how late each tick comes, alternating with the same run showing the table instead of the graph "
-            "(the control: what the load of the machine and the rest of the window cost); torch threads: {first['threads']}. The rebuild is also given in "
-            "the process's CPU time, which other processes' load hardly changes: on a busy machine the wall time "
+            "(the control: what the load of the machine and the rest of the window cost); torch threads: "
+            f"{first['threads']}. The rebuild is also given in the process's CPU time, which other processes' load hardly changes: on a busy machine the wall time "
             "includes the time spent waiting for a core.", "",
             "| figure | value | target |", "| --- | ---: | --- |",
             f"| scene rebuild (`networkGraph.display`), median ms | {rebuild:.1f} | {verdict('graph_rebuild', rebuild)} |",
