@@ -234,7 +234,7 @@ class EdgeItem(QGraphicsPathItem):
         self._tooltip = tooltip
         self._label_at = self._label_position()
         text = _label_width(label) + 12 if label else 0
-        self._bounds = path.boundingRect().adjusted(-8, -8, 8 + text, 8)
+        self._bounds = path.boundingRect().adjusted(-8 - text, -8, 8, 8)
         self._stroke: QPainterPath | None = None
 
     def toolTip(self) -> str:  # noqa: N802
@@ -243,11 +243,12 @@ class EdgeItem(QGraphicsPathItem):
         return self._tooltip
 
     def _label_position(self) -> QPointF:
-        """Beside the first straight stretch (the arrow out of its source), right of the line."""
+        """Where the label ends: left of the arrow's first stretch (skip arrows leave to the right, so the
+        two never cross), halfway down the gap below the source."""
         a, b = self.points[0], self.points[1]
         if abs(a.x() - b.x()) <= 0.5:
-            return QPointF(a.x() + 8, (a.y() + b.y()) / 2)
-        return QPointF(a.x() + 8, a.y() + 12)
+            return QPointF(a.x() - 7, (a.y() + b.y()) / 2)
+        return QPointF(a.x() - 7, a.y() + 14)
 
     def set_highlight(self, on: bool) -> None:
         """The drop target while a palette block is dragged over the graph."""
@@ -286,5 +287,5 @@ class EdgeItem(QGraphicsPathItem):
             light = self.scene() is None or self.scene().backgroundBrush().color().lightness() >= 128
             text = QColor(30, 30, 34) if light else QColor(230, 230, 235)
             painter.setPen(color if self.highlighted else text)
-            box = QRectF(self._label_at.x(), self._label_at.y() - 9, 200, 18)
-            painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self.label)
+            box = QRectF(self._label_at.x() - 200, self._label_at.y() - 9, 200, 18)
+            painter.drawText(box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, self.label)
