@@ -135,16 +135,16 @@ class NetworkScene(QGraphicsScene):
             label = format_shape(edge.shape) if edge.shape is not None and edge.source not in labelled else ""
             labelled.add(edge.source)
             item = EdgeItem(edge.source, edge.target, points, label, edge.explicit,
-                            lambda edge=edge, label=label: self.edge_tooltip(edge, label))
+                            functools.partial(self.edge_tooltip, edge))
             self.addItem(item)
             self.edges.append(item)
         self._content = self.itemsBoundingRect().adjusted(-12, -12, 12, 12)
         self.setSceneRect(self._content)
         self.select_keys(selected)
 
-    def edge_tooltip(self, edge, label: str) -> str:
+    def edge_tooltip(self, edge) -> str:
         tip = self.tr("{shape} from {source} to {target}").format(
-            shape=label or "?", source=self.node_name(edge.source), target=self.node_name(edge.target))
+            shape=format_shape(edge.shape) if edge.shape is not None else "?", source=self.node_name(edge.source), target=self.node_name(edge.target))
         if edge.explicit:
             tip += "\n" + self.tr("Select and press Delete to remove this connection")
         return tip
