@@ -183,10 +183,11 @@ class MainWindow(QMainWindow):
         self.quit_action = make_action(self, self.tr("&Quit"), self.close, key.Quit, "quitAction")
         self.undo_action = make_action(self, self.tr("&Undo"), undo_stack.undo, key.Undo, "undoAction")
         self.redo_action = make_action(self, self.tr("&Redo"), undo_stack.redo, key.Redo, "redoAction")
-        # Ctrl+Shift+Z everywhere, besides the platform's own (Ctrl+Y on Windows)
+        # Ctrl+Shift+Z and Ctrl+Y everywhere, besides the platform's own
         redo_keys = QKeySequence.keyBindings(key.Redo)
-        if QKeySequence("Ctrl+Shift+Z") not in redo_keys:
-            redo_keys.append(QKeySequence("Ctrl+Shift+Z"))
+        for extra in ("Ctrl+Shift+Z", "Ctrl+Y"):
+            if QKeySequence(extra) not in redo_keys:
+                redo_keys.append(QKeySequence(extra))
         self.redo_action.setShortcuts(redo_keys)
         self.delete_action = make_action(self, self.tr("&Delete layer"), self.delete_selected, key.Delete,
                                          "deleteAction", self.tr("Remove the selected layer (Del)"))

@@ -329,3 +329,18 @@ def test_the_health_overlay_hook_tints_a_block_and_adds_to_its_tooltip(make_wind
     assert block.toolTip().endswith("gradients vanish here")
     block.set_overlay(None, "", None)
     assert block.overlay_color is None and "gradients" not in block.toolTip()
+
+
+def test_ctrl_z_and_ctrl_y_undo_and_redo_a_graph_edit(make_window, qtbot):
+    window = make_window(load_preset("seed-mlp"))
+    original = window.document.experiment
+    view = graph(window)
+    view.setFocus()
+    view.graph_scene.blocks[2].setSelected(True)
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    deleted = window.document.experiment
+    assert len(deleted.layers) == len(original.layers) - 1
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.document.experiment == original and len(view.graph_scene.blocks) == len(original.layers) + 2
+    qtbot.keyClick(view, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert window.document.experiment == deleted
