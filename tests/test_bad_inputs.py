@@ -196,7 +196,18 @@ EXPERIMENT_FILES = [
     Row("missing dataset name", edited(_set("dataset", {"batch_size": 64})), "dataset.name: missing; choose one "
         "of: …"),
     Row("future format version", edited(_set("version", 9)), "version: this file was written by a newer NN "
-        "Playground (format 9; this version reads up to 1); update the app to open it"),
+        "Playground (format 9; this version reads up to 2); update the app to open it"),
+    Row("format 2: unknown id", edited(_set("layers.5.inputs", ["nowhere"])),
+        "layers[5].inputs[0]: no layer has the id 'nowhere'; name one of: input"),
+    Row("format 2: duplicate id", edited(lambda d: (_set("layers.1.id", "a")(d), _set("layers.3.id", "a")(d))),
+        "layers[3].id: layers[1] (Linear) already has the id 'a'; every id must be unique — rename one of them"),
+    Row("format 2: dangling input", edited(lambda d: (_set("layers.2.id", "h")(d), _set("layers.5.inputs",
+                                                                                        ["h", "gone"])(d))),
+        "layers[5].inputs[1]: no layer has the id 'gone'; name one of: input, h"),
+    Row("format 2: cycle", edited(lambda d: (_set("layers.1.id", "a")(d), _set("layers.1.inputs", ["b"])(d),
+                                            _set("layers.3.id", "b")(d))),
+        "layers[3].inputs: layers[1] (Linear), layers[2] (ReLU), layers[3] (Linear) read from each other in a loop, "
+        "so data would flow in a circle; remove one of these inputs"),
     Row("another program's JSON", edited(_set("format", "keras-model")), "format: expected "
         "'nn-playground-experiment'; this is not an NN Playground experiment"),
 ]

@@ -32,6 +32,7 @@ from playground.core.experiment import (
     ExperimentError,
     LayerSpec,
 )
+from playground.core.graph import network_graph
 from playground.core.presets import load_preset, preset_names
 from playground.core.shapes import infer_shapes
 from playground.data import images
@@ -82,7 +83,10 @@ def assert_same_network(exp: Experiment, module) -> None:
     net = module.Net()
     summary = module.summary(net)
     assert summary["parameters"] == report.total_parameters
-    assert summary["output_shapes"] == [list(layer.output_shape) for layer in report.layers]
+    # every module's output in the order forward() runs them (merge blocks are written as `+`, not modules)
+    order = network_graph(exp).topological_order
+    assert summary["output_shapes"] == [list(report.layers[i].output_shape) for i in order
+                                        if not catalog.LAYERS[exp.layers[i].type].is_merge]
     torch.manual_seed(exp.seed)
     app_model = build.build_model(exp)
     script_params = list(net.parameters())

@@ -140,7 +140,7 @@ BAD_VALUES = [
     ("l2", "0.1", "l2", "expected a number, got text"),
     ("name", 5, "name", "expected text, got an integer"),
     ("comment", "hi", "comment", "unknown field; known fields are: dataset, description"),
-    ("version", FORMAT_VERSION + 1, "version", "written by a newer NN Playground (format 2"),
+    ("version", FORMAT_VERSION + 1, "version", f"written by a newer NN Playground (format {FORMAT_VERSION + 1}"),
     ("version", "1", "version", "expected an integer, got text"),
     ("format", "keras-model", "format", "this is not an NN Playground experiment"),
 ]
@@ -209,7 +209,7 @@ def test_to_dict_writes_every_layer_parameter():
     layers = exp.to_dict()["layers"]
     assert layers == [{"type": "Linear", "units": 4, "bias": False}, {"type": "LeakyReLU", "negative_slope": 0.2}]
     data = copy.deepcopy(exp.to_dict())
-    assert data["format"] == "nn-playground-experiment" and data["version"] == FORMAT_VERSION
+    assert data["format"] == "nn-playground-experiment" and data["version"] == 1  # a plain stack: format 1, as before graphs
 
 
 def test_every_catalog_default_is_within_its_limits():

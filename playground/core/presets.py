@@ -34,6 +34,22 @@ PRESET_TEXTS = (
     QT_TRANSLATE_NOOP("Data", "MLP with BatchNorm and Dropout"),
     QT_TRANSLATE_NOOP("Data", "784-256-256-10 with BatchNorm, ReLU and Dropout 0.5; AdamW with weight "
                       "decay and a cosine schedule"),
+    QT_TRANSLATE_NOOP("Data", "Mini ResNet"),
+    QT_TRANSLATE_NOOP("Data", "Two residual convolution blocks on MNIST (or Fashion-MNIST): Conv2d 16 (3×3) and ReLU, max-pool "
+                      "to 14×14, a block of two 3×3 convolutions whose Add brings back its input, max-pool to 7×7, a "
+                      "second such block, then Linear 10 — 17,290 parameters, about half as many as seed-cnn. Watch "
+                      "the shapes on the arrows: padding 1 keeps every block's output 16×14×14 (then 16×7×7), exactly "
+                      "the shape of its skip, as an Add needs; set one convolution's padding to 0 and the Add turns "
+                      "red, naming both shapes. About 97 % validation accuracy after two epochs."),
+    QT_TRANSLATE_NOOP("Data", "Residual MLP"),
+    QT_TRANSLATE_NOOP("Data", "A deep MLP with skip connections: Flatten, Linear 64 and ReLU, then four residual blocks "
+                      "(Linear 64, ReLU, Linear 64, and an Add that brings back the block's input, then ReLU) and "
+                      "Linear 10 — ten Linear layers, about as deep as deep-sigmoid. Watch the graph: each skip arrow "
+                      "jumps over a block, and on the way back the Add hands the gradient to the layers below "
+                      "unchanged, so the first layer learns as fast as the last and this depth trains like a shallow "
+                      "network (about 91 % validation accuracy after one epoch on MNIST). Train deep-sigmoid too and "
+                      "compare them in the Runs tab; then delete an Add (the skip goes with it) and see how much "
+                      "slower the plain stack starts."),
     QT_TRANSLATE_NOOP("Data", "RNN on long sequences"),
     QT_TRANSLATE_NOOP("Data", "Lesson 004's warning, made visible: 4,000 sequences of T = 60 steps whose "
                       "class (one of four) shows only in the first 3 steps; the rest is noise. A "

@@ -29,11 +29,11 @@ NAMES = {
     *catalog.LAYERS, *(o.label for o in catalog.OPTIMIZERS.values()),
     *(s.label for s in catalog.SCHEDULERS.values() if s.name != "none"),
     "Smooth", "Huber", "MNIST", "Fashion", "XOR", "PyTorch", "NN", "Playground", "Nesterov", "CSV", "PNG", "JPEG",
-    "CUDA", "MPS", "CPU", "cpu", "GPU", "NVIDIA", "Apple", "Metal", "MLP", "CNN", "RNN", "TensorFlow", "Swish", "NLL",
+    "CUDA", "MPS", "CPU", "cpu", "GPU", "NVIDIA", "Apple", "Metal", "MLP", "CNN", "RNN", "ResNet", "TensorFlow", "Swish", "NLL",
     "MSE", "BatchNorm", "LayerNorm", "NaN", "Ctrl", "Esc", "Shift", "Del", "Alt", "lr", "px", "max", "min", "log",
     "tanh", "exp", "sin", "cos", "mean", "Bernoulli", "eval", "model", "loss", "backward", "zero_grad", "step",
     "optimizer", "loss_fn", "output", "BERT", "GPT", "onnx", "ONNX", "TorchScript", "json", "pt", "py",
-    "ResNet", "SVG", "English",  # the language menu names each language in itself
+    "SVG", "English",  # the language menu names each language in itself
 }
 
 
