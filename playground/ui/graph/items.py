@@ -116,7 +116,7 @@ class BlockItem(QGraphicsItem):
 
     # ------------------------------------------------------------------ geometry
     def boundingRect(self) -> QRectF:
-        return self._rect.adjusted(-4, -PORT_RADIUS - 2, 4, PORT_RADIUS + 2)
+        return self._rect.adjusted(-6, -PORT_RADIUS - 2, 6, PORT_RADIUS + 2)
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
@@ -153,13 +153,14 @@ class BlockItem(QGraphicsItem):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
         fonts = _Fonts.make()
         fill, border, text = self.colors()
-        selected = self.isSelected()
-        pen = QPen(QApplication.palette().color(QPalette.ColorRole.Highlight) if selected else border,
-                   3.0 if selected or self.error else 1.2)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(pen)
-        painter.setBrush(QBrush(fill))
         radius = BLOCK_HEIGHT / 2 if self.kind != "layer" else 8
+        if self.isSelected():  # a ring around the block, so a red block stays red when selected
+            painter.setPen(QPen(QApplication.palette().color(QPalette.ColorRole.Highlight), 3.0))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(self._rect.adjusted(-3.5, -3.5, 3.5, 3.5), radius + 3, radius + 3)
+        painter.setPen(QPen(border, 2.5 if self.error else 1.2))
+        painter.setBrush(QBrush(fill))
         painter.drawRoundedRect(self._rect, radius, radius)
         left = self._rect.left() + 10
         if self.overlay_color is not None:
