@@ -329,6 +329,10 @@ def test_the_health_overlay_hook_tints_a_block_and_adds_to_its_tooltip(make_wind
     assert block.toolTip().endswith("gradients vanish here")
     block.set_overlay(None, "", None)
     assert block.overlay_color is None and "gradients" not in block.toolTip()
+    block.set_overlay(QColor("orange"), "gradients vanish here", 0.3)
+    window.set_layer_param(1, "units", 100)  # an edit redraws the graph: overlays start afresh
+    block = graph(window).graph_scene.blocks[1]
+    assert "100" in block.title and block.overlay_color is None and block.overlay_bar is None
 
 
 def test_ctrl_z_and_ctrl_y_undo_and_redo_a_graph_deletion(make_window, qtbot):

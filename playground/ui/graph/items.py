@@ -91,6 +91,19 @@ class BlockItem(QGraphicsItem):
         super().__init__()
         self.key = key
         self.kind = kind
+        self.set_content(family, title, detail, tooltip, error, warning, merge)
+        flags = QGraphicsItem.GraphicsItemFlag
+        if kind == "layer":
+            self.setFlags(flags.ItemIsSelectable | flags.ItemIsMovable | flags.ItemSendsGeometryChanges)
+            self.setCursor(Qt.CursorShape.OpenHandCursor)
+        self.setAcceptHoverEvents(True)
+        self.setZValue(1)
+        self._rect = QRectF(-BLOCK_WIDTH / 2, -BLOCK_HEIGHT / 2, BLOCK_WIDTH, BLOCK_HEIGHT)
+
+    def set_content(self, family: str, title: str, detail: str, tooltip, error: bool = False,
+                    warning: bool = False, merge: bool = False) -> None:
+        """What the block shows; the scene reuses a block for the same key after an edit (cheaper than a new
+        one) and so clears its overlay here, as a new block would have none."""
         self.family = family
         self.title = title
         self.detail = detail
@@ -101,13 +114,7 @@ class BlockItem(QGraphicsItem):
         self.overlay_color: QColor | None = None
         self.overlay_bar: float | None = None
         self.overlay_text = ""
-        flags = QGraphicsItem.GraphicsItemFlag
-        if kind == "layer":
-            self.setFlags(flags.ItemIsSelectable | flags.ItemIsMovable | flags.ItemSendsGeometryChanges)
-            self.setCursor(Qt.CursorShape.OpenHandCursor)
-        self.setAcceptHoverEvents(True)
-        self.setZValue(1)
-        self._rect = QRectF(-BLOCK_WIDTH / 2, -BLOCK_HEIGHT / 2, BLOCK_WIDTH, BLOCK_HEIGHT)
+        self.update()
 
     def toolTip(self) -> str:  # noqa: N802 — QGraphicsItem's name; the scene's helpEvent shows it
         if callable(self._tooltip):
@@ -218,10 +225,15 @@ class EdgeItem(QGraphicsPathItem):
         super().__init__()
         self.source = source
         self.target = target
+        self.setZValue(0)
+        self.set_route(points, label, explicit, tooltip)
+
+    def set_route(self, points: list[QPointF], label: str, explicit: bool, tooltip) -> None:
+        """Where the arrow runs and what it says (the scene reuses an arrow between the same two keys)."""
+        self.prepareGeometryChange()
         self.label = label
         self.points = points
         self.highlighted = False
-        self.setZValue(0)
         path = QPainterPath(points[0])
         for a, b in zip(points, points[1:], strict=False):
             if abs(a.x() - b.x()) > 0.5:  # a bend: leave vertically, cross, arrive vertically
@@ -230,8 +242,7 @@ class EdgeItem(QGraphicsPathItem):
             else:
                 path.lineTo(b)
         self.setPath(path)
-        if explicit:
-            self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, explicit)
         self._tooltip = tooltip
         self._label_at = self._label_position()
         text = _label_width(label) + 12 if label else 0

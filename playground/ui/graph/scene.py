@@ -1,6 +1,6 @@
 """The graph's scene: blocks and arrows made from `model.GraphData`, placed by `layout.layered_layout`.
 
-`show(...)` rebuilds everything (a 50-block network takes a few milliseconds; see benchmarks/graph.py);
+`show(...)` redraws everything from the data (reusing the items of blocks and arrows that are still there) (a 50-block network takes a few milliseconds; see benchmarks/graph.py);
 the selection survives by key. The scene holds no edit logic: the view turns gestures into requests.
 """
 
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 
+import shiboken6
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QGraphicsScene, QToolTip
@@ -99,7 +100,10 @@ class NetworkScene(QGraphicsScene):
     def show(self, data: GraphData, experiment: Experiment, input_label: str, output_text: str) -> None:
         """Rebuild from `data` (see model.graph_data); keeps the selected blocks and arrows selected."""
         selected = self.selected_keys()
-        self.clear()
+        # blocks and arrows are reused by key (an edit changes a few; making and deleting ~100 Python-backed
+        # items costs more than the rest of the rebuild together)
+        old_blocks = {k: b for k, b in self.blocks.items() if shiboken6.isValid(b) and b.scene() is self}
+        old_edges = {(e.source, e.target): e for e in reversed(self.edges) if shiboken6.isValid(e) and e.scene() is self}
         self.blocks, self.edges, self.data = {}, [], data
         self.apply_palette()
         layout = layered_layout(list(data.nodes), [(e.source, e.target) for e in data.edges])
@@ -117,11 +121,16 @@ class NetworkScene(QGraphicsScene):
                 layer = experiment.layers[key]
                 title, detail = self.block_texts(layer, node)
                 tip = functools.partial(self.block_tooltip, layer, node, title)
-            item = BlockItem(key, node.kind, node.family, title, detail, tip, node.error is not None,
-                             bool(node.warnings), node.merge)
+            item = old_blocks.pop(key, None)
+            if item is None:
+                item = BlockItem(key, node.kind, node.family, title, detail, tip, node.error is not None,
+                                 bool(node.warnings), node.merge)
+                self.addItem(item)
+            else:
+                item.set_content(node.family, title, detail, tip, node.error is not None, bool(node.warnings),
+                                 node.merge)
             column, row = layout.position[key]
             item.setPos(xs[column], MARGIN + BLOCK_HEIGHT / 2 + row * ROW)
-            self.addItem(item)
             self.blocks[key] = item
         labelled: set = set()  # arrows leaving the same port carry the same tensor: label it once
         for edge in data.edges:
@@ -134,10 +143,16 @@ class NetworkScene(QGraphicsScene):
             points.append(target.input_port() - QPointF(0, PORT_RADIUS))
             label = format_shape(edge.shape) if edge.shape is not None and edge.source not in labelled else ""
             labelled.add(edge.source)
-            item = EdgeItem(edge.source, edge.target, points, label, edge.explicit,
-                            functools.partial(self.edge_tooltip, edge))
-            self.addItem(item)
+            tip = functools.partial(self.edge_tooltip, edge)
+            item = old_edges.pop((edge.source, edge.target), None)
+            if item is None:
+                item = EdgeItem(edge.source, edge.target, points, label, edge.explicit, tip)
+                self.addItem(item)
+            else:
+                item.set_route(points, label, edge.explicit, tip)
             self.edges.append(item)
+        for item in [*old_blocks.values(), *old_edges.values()]:  # what the edit took away
+            self.removeItem(item)
         self._content = self.itemsBoundingRect().adjusted(-12, -12, 12, 12)
         self.setSceneRect(self._content)
         self.select_keys(selected)
