@@ -108,8 +108,9 @@ class LayerEditor(QWidget):
                 self.form.addRow(catalog_text(spec.label) or spec.name, widget)
             if not layer_type.params:
                 self.form.addRow(QLabel(self.tr("This layer has no settings.")))
+        params = layer_type.complete(layer.params)  # a block made in code may leave defaults out
         for name, widget in self.widgets.items():
-            set_widget_value(widget, layer.params[name])
+            set_widget_value(widget, params[name])
 
     def _connect(self, widget: QWidget, name: str) -> None:
         if isinstance(widget, QCheckBox):

@@ -35,6 +35,7 @@ from playground.ui.actions import make_action
 from playground.ui.document import ExperimentDocument
 from playground.ui.engine_loader import EngineLoader, engine_loaded
 from playground.ui.file_actions import FileActions
+from playground.ui.graph.editing import GraphEditing
 from playground.ui.i18n import catalog_text, data_text, message_text
 from playground.ui.layer_editor import LayerEditor
 from playground.ui.model_actions import ModelActions
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow):
         self._views: list[QWidget] = []  # the widgets given to add_view
 
         self._build_widgets()
+        self.graph_editing = GraphEditing(self)  # the network's edits, from the graph, the table and the palette
         self._build_actions()
         self._build_menus()
         self._connect()
@@ -143,7 +145,7 @@ class MainWindow(QMainWindow):
 
         self.network_splitter = splitter("networkSplitter", [self.network_view, self.layer_editor], [3, 1])
         self.network_splitter.setChildrenCollapsible(False)
-        self.network_splitter.setSizes([420, 260])
+        self.network_splitter.setSizes([520, 200])
 
         self.palette_dock = self._dock("paletteDock", self.tr("Layers"), self.palette,
                                        Qt.DockWidgetArea.LeftDockWidgetArea)
@@ -152,7 +154,7 @@ class MainWindow(QMainWindow):
         self.splitDockWidget(self.palette_dock, self.network_dock, Qt.Orientation.Horizontal)
         self.training_dock = self._dock("trainingDock", self.tr("Training"), self.training_panel,
                                         Qt.DockWidgetArea.RightDockWidgetArea)
-        self.resizeDocks([self.palette_dock, self.network_dock, self.training_dock], [200, 340, 300],
+        self.resizeDocks([self.palette_dock, self.network_dock, self.training_dock], [190, 380, 290],
                          Qt.Orientation.Horizontal)
 
         self.status_eta = QLabel()
@@ -181,10 +183,11 @@ class MainWindow(QMainWindow):
         self.quit_action = make_action(self, self.tr("&Quit"), self.close, key.Quit, "quitAction")
         self.undo_action = make_action(self, self.tr("&Undo"), undo_stack.undo, key.Undo, "undoAction")
         self.redo_action = make_action(self, self.tr("&Redo"), undo_stack.redo, key.Redo, "redoAction")
-        # Ctrl+Shift+Z everywhere, besides the platform's own (Ctrl+Y on Windows)
+        # Ctrl+Shift+Z and Ctrl+Y everywhere, besides the platform's own
         redo_keys = QKeySequence.keyBindings(key.Redo)
-        if QKeySequence("Ctrl+Shift+Z") not in redo_keys:
-            redo_keys.append(QKeySequence("Ctrl+Shift+Z"))
+        for extra in ("Ctrl+Shift+Z", "Ctrl+Y"):
+            if QKeySequence(extra) not in redo_keys:
+                redo_keys.append(QKeySequence(extra))
         self.redo_action.setShortcuts(redo_keys)
         self.delete_action = make_action(self, self.tr("&Delete layer"), self.delete_selected, key.Delete,
                                          "deleteAction", self.tr("Remove the selected layer (Del)"))
@@ -225,6 +228,11 @@ class MainWindow(QMainWindow):
         export_menu = file_menu.addMenu(self.tr("E&xport"))
         export_menu.setObjectName("exportMenu")
         export_menu.addActions([self.show_code_action, models.export_torchscript_action, models.export_onnx_action])
+        self.export_diagram_action = make_action(self, self.tr("Network &diagram…"), self.graph_editing.export_diagram,
+                                                 None, "exportDiagramAction",
+                                                 self.tr("The network's picture as PNG or SVG, for slides and "
+                                                         "homework"))
+        export_menu.addAction(self.export_diagram_action)
         file_menu.addAction(files.data_dir_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -296,7 +304,7 @@ class MainWindow(QMainWindow):
         run.progressChanged.connect(self._show_progress)
         run.runMessage.connect(panel.show_message)
         run.runFinished.connect(self._run_finished)
-        for source in (run, self.files, self.models):
+        for source in (run, self.files, self.models, self.graph_editing):
             source.statusMessage.connect(lambda text, ms: self.statusBar().showMessage(text, ms))
 
     # ================================================================== document → views
@@ -311,6 +319,9 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._recovery_offered:
             self._recovery_offered = True
+            if not self._docks_restored:  # first start: the graph gets a share of a wide screen
+                self.resizeDocks([self.palette_dock, self.network_dock, self.training_dock],
+                                 [190, max(380, self.width() // 4), 290], Qt.Orientation.Horizontal)
             QTimer.singleShot(0, self, self.files.offer_recovery)  # once the window is on screen
         if self.document.report is None and self.engine.devices is None and not self._engine_starting:
             self._engine_starting = True
@@ -370,25 +381,16 @@ class MainWindow(QMainWindow):
 
     # ================================================================== network edits (rules: core/edits.py)
     def add_layer(self, type_name: str, row: int | None = None) -> None:
-        exp, row = edits.insert_layer(self.document.experiment, type_name, row)
-        self.document.apply_edit(self.tr("Add {layer}").format(layer=type_name), exp, select=row)
+        self.graph_editing.insert(type_name, row)
 
     def delete_selected(self) -> None:
-        row = self.network_view.selected_row()
-        if row < 0:
-            return
-        exp = edits.delete_layer(self.document.experiment, row)
-        removed = self.document.experiment.layers[row]
-        self.document.apply_edit(self.tr("Delete {layer}").format(layer=layer_label(row, removed.type)), exp,
-                                 select=min(row, len(exp.layers) - 1))
+        """The selected blocks and arrows (in the graph), or the selected row (in the list)."""
+        self.graph_editing.delete_selection()
 
     def duplicate_selected(self) -> None:
         row = self.network_view.selected_row()
-        if row < 0:
-            return
-        exp = edits.duplicate_layer(self.document.experiment, row)
-        self.document.apply_edit(self.tr("Duplicate {layer}").format(layer=layer_label(row, exp.layers[row].type)),
-                                 exp, select=row + 1)
+        if row >= 0:
+            self.graph_editing.duplicate(row)
 
     def move_selected(self, delta: int) -> None:
         row = self.network_view.selected_row()
@@ -396,12 +398,7 @@ class MainWindow(QMainWindow):
             self.move_layer(row, row + delta)
 
     def move_layer(self, source: int, target: int) -> None:
-        count = len(self.document.experiment.layers)
-        if not (0 <= source < count and 0 <= target < count) or source == target:
-            return
-        exp = edits.move_layer(self.document.experiment, source, target)
-        text = self.tr("Move {layer} up") if target < source else self.tr("Move {layer} down")
-        self.document.apply_edit(text.format(layer=exp.layers[target].type), exp, select=target)
+        self.graph_editing.move(source, target)
 
     def set_layer_param(self, row: int, name: str, value: Any) -> None:
         if not 0 <= row < len(self.document.experiment.layers):
@@ -525,8 +522,7 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         state = store.value("window/state")
-        if isinstance(state, QByteArray):
-            self.restoreState(state)
+        self._docks_restored = isinstance(state, QByteArray) and self.restoreState(state)
         for split, key in ((self.network_splitter, "window/networkSplitter"),
                            (self.plots.splitter, "window/plotSplitter")):
             value = store.value(key)

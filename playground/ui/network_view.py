@@ -1,7 +1,9 @@
-"""The network: the layers in order with their output shape and parameter count, issues marked at the layer.
+"""The network column: the graph (blocks and arrows, `graph/view.py`) or, as a compact toggle, the table
+of layers in order with their output shape and parameter count; issues marked at the layer in both.
 
 A dumb view: `display(experiment, report)` redraws it; a person's wishes leave as signals (insert a
-palette block at a row, move a layer, select one). The main window turns them into undoable edits.
+palette block at a row, move a layer, select one; the graph's own in `self.graph`). The main window
+(and `graph/editing.py`) turn them into undoable edits. Both show the same selection.
 """
 
 from __future__ import annotations
@@ -10,9 +12,11 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QButtonGroup,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QStackedWidget,
     QStyle,
     QToolButton,
     QTreeWidget,
@@ -26,9 +30,13 @@ from playground.core.concepts import concept_key
 from playground.core.experiment import Experiment, LayerSpec
 from playground.core.layer_rules import format_shape
 from playground.core.shapes import ShapeReport
+from playground.ui.graph.view import NetworkGraph
 from playground.ui.help_panel import set_concept
 from playground.ui.i18n import catalog_text, data_text, help_hint, message_text
 from playground.ui.palette import LAYER_MIME
+from playground.ui.settings import settings
+
+GRAPH, LIST = 0, 1  # the two faces of the network column
 
 ERROR_BACKGROUND = QColor(255, 225, 225)
 ERROR_TEXT = QColor(170, 0, 0)
@@ -120,6 +128,11 @@ class NetworkView(QWidget):
         self.input_label.setObjectName("networkInput")
         self.list = LayerList()
         self.list.setObjectName("layerList")
+        self.graph = NetworkGraph()
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.graph)
+        self.stack.addWidget(self.list)
+        self.mode_bar = self._make_mode_bar()
         self.insertRequested = self.list.insertRequested
         self.moveRequested = self.list.moveRequested
         self.total_label = QLabel()
@@ -139,13 +152,63 @@ class NetworkView(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.setSpacing(4)
         layout.addWidget(self.lock_label)
+        layout.addLayout(self.mode_bar)
         layout.addWidget(self.input_label)
-        layout.addWidget(self.list, 1)
+        layout.addWidget(self.stack, 1)
         layout.addWidget(self.total_label)
         layout.addWidget(self.issues_label)
         layout.addLayout(self.buttons)
         self.list.currentItemChanged.connect(self._current_changed)
+        self.graph.selectionChanged.connect(self._graph_selection_changed)
         self.report: ShapeReport | None = None
+        self.set_mode(LIST if settings().value("network/view", "graph") == "list" else GRAPH)
+
+    def _make_mode_bar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        bar.setSpacing(3)
+        self.mode_buttons = QButtonGroup(self)
+        for mode, text, tip, name in (
+                (GRAPH, self.tr("Graph"), self.tr("The network as blocks and arrows: drag palette blocks onto an "
+                                                  "arrow, connect blocks, right-click a block for more"),
+                 "graphModeButton"),
+                (LIST, self.tr("List"), self.tr("The network as a compact table of layers"), "listModeButton")):
+            button = QToolButton()
+            button.setText(text)
+            button.setToolTip(tip)
+            button.setObjectName(name)
+            button.setCheckable(True)
+            self.mode_buttons.addButton(button, mode)
+            bar.addWidget(button)
+        self.mode_buttons.idClicked.connect(self.set_mode)
+        bar.addStretch(1)
+        self.zoom_buttons = []
+        for action, text in ((self.graph.zoom_out_action, "−"), (self.graph.zoom_in_action, "+"),
+                             (self.graph.fit_action, self.tr("Fit"))):
+            button = QToolButton()
+            button.setDefaultAction(action)
+            button.setText(text)
+            button.setObjectName(action.objectName().replace("Action", "Button"))
+            bar.addWidget(button)
+            self.zoom_buttons.append(button)
+        return bar
+
+    def mode(self) -> int:
+        return self.stack.currentIndex()
+
+    def set_mode(self, mode: int) -> None:
+        """The graph or the list; remembered for the next start."""
+        self.stack.setCurrentIndex(mode)
+        self.mode_buttons.button(mode).setChecked(True)
+        for button in self.zoom_buttons:
+            button.setVisible(mode == GRAPH)
+        self.input_label.setVisible(mode == LIST)  # the graph draws its Input node
+        settings().setValue("network/view", "list" if mode == LIST else "graph")
+        if mode == GRAPH:
+            self.graph.select_row(self.selected_row())
+
+    def _graph_selection_changed(self, row: int) -> None:
+        if row != self.selected_row():
+            self.select_row(row)  # the list's currentItemChanged tells the window
 
     def set_actions(self, actions: list[QAction]) -> None:
         for action in actions:
@@ -158,6 +221,7 @@ class NetworkView(QWidget):
     def _current_changed(self, current, _previous) -> None:
         row = self.list.indexOfTopLevelItem(current) if current is not None else -1
         self._set_concept(row)
+        self.graph.select_row(row)
         self.selectionChanged.emit(row)
 
     def _set_concept(self, row: int) -> None:
@@ -175,10 +239,12 @@ class NetworkView(QWidget):
             self.list.setCurrentItem(self.list.topLevelItem(row))
         else:
             self.list.setCurrentItem(None)
+        self.graph.select_row(self.selected_row())
 
     def set_locked(self, locked: bool) -> None:
         self.lock_label.setVisible(locked)
         self.list.setEnabled(not locked)
+        self.graph.set_locked(locked)
 
     def display(self, experiment: Experiment, report: ShapeReport | None, dataset_label: str = "") -> None:
         """Redraw from an experiment and its shape report (None while the engine is loading)."""
@@ -237,7 +303,22 @@ class NetworkView(QWidget):
                       for w in report.warnings]
             self.issues_label.setText("<br>".join(lines))
             self.issues_label.setVisible(bool(lines))
+        self.graph.display(experiment, report, dataset_label, self.output_text(experiment))
         self.select_row(min(selected, len(experiment.layers) - 1))
+
+    def output_text(self, experiment: Experiment) -> str:
+        """What the Output node says: the classes, or the numbers a regression predicts."""
+        from playground.data import registry
+
+        try:
+            info = registry.dataset_info(experiment.dataset)
+        except Exception:  # noqa: BLE001 — a CSV that cannot be read right now: the node just says less
+            return ""
+        if info.num_classes:
+            return self.tr("{count} classes").format(count=info.num_classes)
+        if info.output_size == 1:
+            return self.tr("1 number (regression)")
+        return self.tr("{count} numbers (regression)").format(count=info.output_size)
 
     def row_is_marked_error(self, row: int) -> bool:
         item = self.list.topLevelItem(row)

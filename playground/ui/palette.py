@@ -21,25 +21,32 @@ from playground.ui.help_panel import set_concept
 from playground.ui.i18n import catalog_text, help_hint
 
 LAYER_MIME = "application/x-nn-playground-layer"  # payload: the catalog name, UTF-8
+RESIDUAL_BLOCK = "Residual block"  # the one composite entry: a body and the Add around it (graph_edits.residual_block)
 COLUMNS = 2
 
 
 class PaletteBlock(QToolButton):
     """One catalog entry. A click emits `clicked`; pressing and moving starts a drag."""
 
-    def __init__(self, layer_type: catalog.LayerType, parent: QWidget | None = None):
+    def __init__(self, layer_type: catalog.LayerType | None, parent: QWidget | None = None):
         super().__init__(parent)
-        self.layer_name = layer_type.name
-        self.setObjectName(f"palette_{layer_type.name}")
-        self.setText(layer_type.name)
-        summary = catalog_text(layer_type.summary)
-        formula = catalog_text(layer_type.formula)
-        self.setToolTip(f"<b>{layer_type.name}</b><br>{summary}"
+        if layer_type is None:  # the residual block: several blocks at once
+            name, shown, concept = RESIDUAL_BLOCK, self.tr("Residual block"), "Add"
+            summary = self.tr("A body (Linear → ReLU → Linear, or two 3×3 convolutions for images) and an Add "
+                              "that sums its output with its input: the skip connection of ResNet.")
+            formula = "y = x + F(x)"
+        else:
+            name, shown, concept = layer_type.name, layer_type.name, layer_type.name
+            summary, formula = catalog_text(layer_type.summary), catalog_text(layer_type.formula)
+        self.layer_name = name
+        self.setObjectName("palette_ResidualBlock" if layer_type is None else f"palette_{name}")
+        self.setText(shown)
+        self.setToolTip(f"<b>{shown}</b><br>{summary}"
                         + (f"<br><code>{formula}</code>" if formula else "")
                         + "<br><i>" + self.tr("Click to add at the end, or drag into the network.") + "</i>"
                         + f"<br><i>{help_hint()}</i>")
         self.setStatusTip(summary)
-        set_concept(self, concept_key("layer", layer_type.name))
+        set_concept(self, concept_key("layer", concept))
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)  # share the column evenly
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self._press: QPoint | None = None
@@ -87,14 +94,15 @@ class LayerPalette(QScrollArea):
             layout.addWidget(title)
             grid = QGridLayout()
             grid.setSpacing(3)
-            for i, layer_type in enumerate(catalog.layers_in_group(group)):
+            entries = catalog.layers_in_group(group) + ([None] if group == "Merge" else [])
+            for i, layer_type in enumerate(entries):
                 block = PaletteBlock(layer_type)
-                block.clicked.connect(lambda _=False, name=layer_type.name: self.layerRequested.emit(name))
+                block.clicked.connect(lambda _=False, name=block.layer_name: self.layerRequested.emit(name))
                 grid.addWidget(block, i // COLUMNS, i % COLUMNS)
-                self.blocks[layer_type.name] = block
+                self.blocks[block.layer_name] = block
             layout.addLayout(grid)
             layout.addSpacing(6)
-        hint = QLabel(self.tr("Click a block to add it at the end, or drag it between layers."))
+        hint = QLabel(self.tr("Click a block to add it at the end, or drag it onto an arrow of the network."))
         hint.setWordWrap(True)
         hint.setEnabled(False)  # greyed: a hint, not a control
         layout.addWidget(hint)

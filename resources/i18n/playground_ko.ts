@@ -2002,6 +2002,77 @@ Judge a regression model by its loss curves (Runs tab) and, for 1-D or 2-D data,
     </message>
 </context>
 <context>
+    <name>GraphEditing</name>
+    <message>
+        <source>Add a residual block</source>
+        <translation>잔차 블록 추가</translation>
+    </message>
+    <message>
+        <source>Add {layer}</source>
+        <translation>{layer} 추가</translation>
+    </message>
+    <message>
+        <source>Delete {layer}</source>
+        <translation>{layer} 삭제</translation>
+    </message>
+    <message>
+        <source>Delete {count} blocks</source>
+        <translation>블록 {count}개 삭제</translation>
+    </message>
+    <message>
+        <source>Delete connection</source>
+        <translation>연결 삭제</translation>
+    </message>
+    <message>
+        <source>Duplicate {layer}</source>
+        <translation>{layer} 복제</translation>
+    </message>
+    <message>
+        <source>Move {layer} up</source>
+        <translation>{layer} 위로 이동</translation>
+    </message>
+    <message>
+        <source>Move {layer} down</source>
+        <translation>{layer} 아래로 이동</translation>
+    </message>
+    <message>
+        <source>Wrap in a residual block</source>
+        <translation>잔차 블록으로 감싸기</translation>
+    </message>
+    <message>
+        <source>{source} comes after {target}: connecting them would make a loop, and data cannot flow in a circle — connect to a block further down</source>
+        <translation>{source}은(는) {target}보다 뒤에 있습니다. 이 둘을 연결하면 고리가 생기는데, 데이터는 빙빙 돌 수 없습니다 — 더 아래에 있는 블록에 연결하세요</translation>
+    </message>
+    <message>
+        <source>{source} is already an input of {target}</source>
+        <translation>{source}은(는) 이미 {target}의 입력입니다</translation>
+    </message>
+    <message>
+        <source>Connect {source} to {target}</source>
+        <translation>{source}을(를) {target}에 연결</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 이미지 (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg)</source>
+        <translation>SVG 그림 (*.svg)</translation>
+    </message>
+    <message>
+        <source>Export network diagram</source>
+        <translation>네트워크 그림 내보내기</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {reason} — choose another folder</source>
+        <translation>{path}에 쓸 수 없습니다: {reason} — 다른 폴더를 고르세요</translation>
+    </message>
+    <message>
+        <source>Network diagram saved to {path}</source>
+        <translation>네트워크 그림을 {path}에 저장했습니다</translation>
+    </message>
+</context>
+<context>
     <name>Help</name>
     <message>
         <source>F1: more about this in Help → Concepts</source>
@@ -2201,8 +2272,8 @@ Judge a regression model by its loss curves (Runs tab) and, for 1-D or 2-D data,
 <context>
     <name>LayerPalette</name>
     <message>
-        <source>Click a block to add it at the end, or drag it between layers.</source>
-        <translation>블록을 클릭하면 맨 끝에 추가되고, 끌어서 층 사이에 넣을 수도 있습니다.</translation>
+        <source>Click a block to add it at the end, or drag it onto an arrow of the network.</source>
+        <translation>블록을 클릭하면 맨 끝에 추가되고, 네트워크의 화살표 위로 끌어다 놓으면 그 자리에 들어갑니다.</translation>
     </message>
 </context>
 <context>
@@ -2374,6 +2445,14 @@ Judge a regression model by its loss curves (Runs tab) and, for 1-D or 2-D data,
         <translation>내보내기(&amp;X)</translation>
     </message>
     <message>
+        <source>Network &amp;diagram…</source>
+        <translation>네트워크 그림(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>The network&apos;s picture as PNG or SVG, for slides and homework</source>
+        <translation>네트워크 그림을 PNG나 SVG로 — 발표 자료와 과제용</translation>
+    </message>
+    <message>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
@@ -2404,26 +2483,6 @@ Judge a regression model by its loss curves (Runs tab) and, for 1-D or 2-D data,
     <message>
         <source>&amp;Redo {edit}</source>
         <translation>다시 실행(&amp;R) {edit}</translation>
-    </message>
-    <message>
-        <source>Add {layer}</source>
-        <translation>{layer} 추가</translation>
-    </message>
-    <message>
-        <source>Delete {layer}</source>
-        <translation>{layer} 삭제</translation>
-    </message>
-    <message>
-        <source>Duplicate {layer}</source>
-        <translation>{layer} 복제</translation>
-    </message>
-    <message>
-        <source>Move {layer} up</source>
-        <translation>{layer} 위로 이동</translation>
-    </message>
-    <message>
-        <source>Move {layer} down</source>
-        <translation>{layer} 아래로 이동</translation>
     </message>
     <message>
         <source>Set {layer} {setting}</source>
@@ -2669,10 +2728,144 @@ to {target}</source>
     </message>
 </context>
 <context>
+    <name>NetworkGraph</name>
+    <message>
+        <source>Zoom in</source>
+        <translation>확대</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>축소</translation>
+    </message>
+    <message>
+        <source>Fit to view</source>
+        <translation>화면에 맞추기</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl++, or the mouse wheel)</source>
+        <translation>확대 (Ctrl++ 또는 마우스 휠)</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+−, or the mouse wheel)</source>
+        <translation>축소 (Ctrl+− 또는 마우스 휠)</translation>
+    </message>
+    <message>
+        <source>Show the whole network (Ctrl+0)</source>
+        <translation>네트워크 전체 보기 (Ctrl+0)</translation>
+    </message>
+    <message>
+        <source>Drop on the top of an Add or Concat block to join the two paths</source>
+        <translation>두 경로를 합치려면 Add나 Concat 블록의 위쪽에 놓으세요</translation>
+    </message>
+    <message>
+        <source>Only merge blocks (Add, Concat) take a second input — add one from the palette&apos;s Merge group, then connect to it</source>
+        <translation>두 번째 입력은 합치기 블록(Add, Concat)만 받습니다 — 팔레트의 합치기 묶음에서 하나를 추가한 뒤 거기에 연결하세요</translation>
+    </message>
+    <message>
+        <source>A block cannot read its own output</source>
+        <translation>블록은 자기 자신의 출력을 읽을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Delete connection</source>
+        <translation>연결 삭제</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>복제</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <source>Insert before</source>
+        <translation>앞에 삽입</translation>
+    </message>
+    <message>
+        <source>Insert after</source>
+        <translation>뒤에 삽입</translation>
+    </message>
+    <message>
+        <source>Wrap in a residual block</source>
+        <translation>잔차 블록으로 감싸기</translation>
+    </message>
+    <message>
+        <source>Add a skip connection around this block: its input is added to its output</source>
+        <translation>이 블록을 건너뛰는 연결을 추가합니다: 블록의 입력이 출력에 더해집니다</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkScene</name>
+    <message>
+        <source>{units} units</source>
+        <translation>유닛 {units}개</translation>
+    </message>
+    <message>
+        <source>{filters} filters, {k}×{k}</source>
+        <translation>필터 {filters}개, {k}×{k}</translation>
+    </message>
+    <message>
+        <source>, stride {stride}</source>
+        <translation>, 보폭 {stride}</translation>
+    </message>
+    <message>
+        <source>hidden {size}</source>
+        <translation>은닉 {size}</translation>
+    </message>
+    <message>
+        <source>→ {shape} · {count} parameters</source>
+        <translation>→ {shape} · 파라미터 {count}개</translation>
+    </message>
+    <message>
+        <source>Drag to move · drag from the bottom port to a merge block to connect · right-click for more</source>
+        <translation>끌어서 옮기기 · 아래쪽 포트에서 합치기 블록으로 끌어 연결 · 오른쪽 클릭으로 더 보기</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>입력</translation>
+    </message>
+    <message>
+        <source>The network&apos;s input: {dataset}, each sample {shape}</source>
+        <translation>네트워크의 입력: {dataset}, 샘플 하나가 {shape}</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>출력</translation>
+    </message>
+    <message>
+        <source>{shape} from {source} to {target}</source>
+        <translation>{source}에서 {target}(으)로 가는 {shape}</translation>
+    </message>
+    <message>
+        <source>Select and press Delete to remove this connection</source>
+        <translation>선택하고 Delete 키를 누르면 이 연결이 지워집니다</translation>
+    </message>
+</context>
+<context>
     <name>NetworkView</name>
     <message>
         <source>Training — the network is locked until the run ends. Stop to edit.</source>
         <translation>학습 중 — 학습이 끝날 때까지 네트워크를 바꿀 수 없습니다. 바꾸려면 중지하세요.</translation>
+    </message>
+    <message>
+        <source>Graph</source>
+        <translation>그래프</translation>
+    </message>
+    <message>
+        <source>The network as blocks and arrows: drag palette blocks onto an arrow, connect blocks, right-click a block for more</source>
+        <translation>네트워크를 블록과 화살표로 봅니다: 팔레트 블록을 화살표 위로 끌어 놓고, 블록을 서로 연결하고, 블록을 오른쪽 클릭하면 더 많은 기능이 있습니다</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>목록</translation>
+    </message>
+    <message>
+        <source>The network as a compact table of layers</source>
+        <translation>네트워크를 층의 간단한 표로 봅니다</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>맞춤</translation>
     </message>
     <message>
         <source>Input: {dataset} (loading PyTorch…)</source>
@@ -2689,6 +2882,18 @@ to {target}</source>
     <message>
         <source>Total: {count} trainable parameters</source>
         <translation>전체: 학습 가능한 파라미터 {count}개</translation>
+    </message>
+    <message>
+        <source>{count} classes</source>
+        <translation>클래스 {count}개</translation>
+    </message>
+    <message>
+        <source>1 number (regression)</source>
+        <translation>수 1개 (회귀)</translation>
+    </message>
+    <message>
+        <source>{count} numbers (regression)</source>
+        <translation>수 {count}개 (회귀)</translation>
     </message>
 </context>
 <context>
@@ -2720,6 +2925,14 @@ to {target}</source>
 </context>
 <context>
     <name>PaletteBlock</name>
+    <message>
+        <source>Residual block</source>
+        <translation>잔차 블록</translation>
+    </message>
+    <message>
+        <source>A body (Linear → ReLU → Linear, or two 3×3 convolutions for images) and an Add that sums its output with its input: the skip connection of ResNet.</source>
+        <translation>본체(Linear → ReLU → Linear, 이미지라면 3×3 합성곱 두 개)와, 본체의 출력에 입력을 더하는 Add: ResNet의 건너뛰기 연결입니다.</translation>
+    </message>
     <message>
         <source>Click to add at the end, or drag into the network.</source>
         <translation>클릭하면 맨 끝에 추가되고, 네트워크로 끌어다 놓을 수도 있습니다.</translation>

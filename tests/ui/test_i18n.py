@@ -33,7 +33,7 @@ NAMES = {
     "MSE", "BatchNorm", "LayerNorm", "NaN", "Ctrl", "Esc", "Shift", "Del", "Alt", "lr", "px", "max", "min", "log",
     "tanh", "exp", "sin", "cos", "mean", "Bernoulli", "eval", "model", "loss", "backward", "zero_grad", "step",
     "optimizer", "loss_fn", "output", "BERT", "GPT", "onnx", "ONNX", "TorchScript", "json", "pt", "py",
-    "English",  # the language menu names each language in itself
+    "SVG", "English",  # the language menu names each language in itself
 }
 
 
