@@ -46,6 +46,14 @@ CHUNK = 64 * 1024
 RETRY_AFTER = 300  # seconds a failed automatic download is not retried (the Data menu always tries)
 USER_AGENT = "pytorch/vision"  # what torchvision sends; some mirrors refuse urllib's default agent
 
+# the official .gz files' sizes in bytes, for "about 42 MB" before anything is asked of a server
+FILE_SIZES = {
+    "mnist": {"train-images-idx3-ubyte.gz": 9_912_422, "train-labels-idx1-ubyte.gz": 28_881,
+              "t10k-images-idx3-ubyte.gz": 1_648_877, "t10k-labels-idx1-ubyte.gz": 4_542},
+    "fashion-mnist": {"train-images-idx3-ubyte.gz": 26_421_880, "train-labels-idx1-ubyte.gz": 29_515,
+                      "t10k-images-idx3-ubyte.gz": 4_422_102, "t10k-labels-idx1-ubyte.gz": 5_148},
+}
+
 Progress = Callable[[int, int], object]  # (bytes done, bytes in all or 0 while unknown); False cancels
 Opener = Callable[[urllib.request.Request, float], object]
 
@@ -90,6 +98,14 @@ def download_size(names: Iterable[str], root: str | os.PathLike[str] | None = No
                 return None
             total += size
     return total
+
+
+def expected_size(names: Iterable[str] = tuple(images.FOLDERS),
+                  root: str | os.PathLike[str] | None = None) -> int:
+    """Bytes a download of `names` will fetch, from the official files' sizes (no network): the files
+    the data folder already has count nothing."""
+    root = images.resolve_data_dir(root)
+    return sum(FILE_SIZES[name].get(gz, 0) for name in names for gz, _md5 in _needed(name, root))
 
 
 def download_datasets(names: Iterable[str] = tuple(images.FOLDERS),
