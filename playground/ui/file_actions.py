@@ -91,7 +91,8 @@ class FileActions(QObject):
         try:
             self.document.replace(load_preset(name))
         except PresetError as exc:
-            QMessageBox.warning(self._parent_widget, APP_NAME, str(exc))
+            QMessageBox.warning(self._parent_widget, self.tr("Cannot load preset"),
+                                message_text(exc.args[0] if exc.args else str(exc)))
             return
         self.statusMessage.emit(self.tr("Preset: {description}").format(
             description=data_text(self.document.experiment.description)), 8000)
