@@ -167,6 +167,25 @@ def read_experiment_text(path: str | os.PathLike[str]) -> str:
         raise ExperimentError("", exc.args[0] if exc.args else str(exc)) from None
 
 
+# the json module's words for what it found wrong, so the window can show them translated
+JSON_PROBLEMS = {text: text for text in (
+    QT_TRANSLATE_NOOP("Experiment", "Expecting value"),
+    QT_TRANSLATE_NOOP("Experiment", "Expecting property name enclosed in double quotes"),
+    QT_TRANSLATE_NOOP("Experiment", "Expecting ',' delimiter"),
+    QT_TRANSLATE_NOOP("Experiment", "Expecting ':' delimiter"),
+    QT_TRANSLATE_NOOP("Experiment", "Unterminated string starting at"),
+    QT_TRANSLATE_NOOP("Experiment", "Extra data"),
+    QT_TRANSLATE_NOOP("Experiment", "Invalid control character at"),
+    QT_TRANSLATE_NOOP("Experiment", "Invalid \\escape"),
+    QT_TRANSLATE_NOOP("Experiment", "Illegal trailing comma before end of object"),
+    QT_TRANSLATE_NOOP("Experiment", "Illegal trailing comma before end of array"),
+)}
+
+
+def _json_problem(text: str) -> str:
+    return problem(JSON_PROBLEMS[text]) if text in JSON_PROBLEMS else text
+
+
 def parse_json(text: str) -> Any:
     """The JSON value of an experiment or project file, or an ExperimentError saying why there is none."""
     if not text.strip():
@@ -177,7 +196,7 @@ def parse_json(text: str) -> Any:
     except json.JSONDecodeError as exc:
         raise ExperimentError("", problem(QT_TRANSLATE_NOOP(
             "Experiment", "the file is not valid JSON (line {line}, column {column}: {error})"),
-            line=exc.lineno, column=exc.colno, error=exc.msg)) from None
+            line=exc.lineno, column=exc.colno, error=_json_problem(exc.msg))) from None
     except RecursionError:
         raise ExperimentError("", problem(QT_TRANSLATE_NOOP(
             "Experiment", "the file is not an experiment: its JSON is nested too deeply"))) from None

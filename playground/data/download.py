@@ -37,7 +37,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from playground.data import images
-from playground.files import atomic_copy
+from playground.files import atomic_copy, os_reason
 from playground.i18n import QT_TRANSLATE_NOOP, Message
 
 # seconds without an answer before giving up on a mirror: torchvision's own requests wait forever
@@ -341,4 +341,4 @@ def _cannot_write(folder: Path, exc: OSError) -> Message:
                     "choose a data folder on another disk."), folder=folder)
     return Message("Data", QT_TRANSLATE_NOOP(
         "Data", "The download cannot be saved in {folder} ({error}). Choose a data folder you can write to."),
-        folder=folder, error=exc.strerror or exc)
+        folder=folder, error=os_reason(exc))

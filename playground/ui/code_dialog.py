@@ -36,7 +36,8 @@ from PySide6.QtWidgets import (
 
 from playground.core.codegen import experiment_to_script
 from playground.core.experiment import Experiment, ExperimentError
-from playground.files import atomic_write_text
+from playground.files import atomic_write_text, os_reason
+from playground.ui.i18n import message_text
 
 PYTHON_FILTER = QT_TRANSLATE_NOOP("CodeDialog", "Python scripts (*.py);;All files (*)")
 _BUILTINS = ("print", "len", "range", "sum", "round", "max", "min", "list", "tuple", "float", "int", "super",
@@ -228,7 +229,8 @@ class CodeDialog(QDialog):
         try:
             atomic_write_text(Path(path), self.code)
         except OSError as exc:
-            self.status.setText(self.tr("Could not save {path}: {reason}").format(path=path, reason=exc.strerror or exc))
+            self.status.setText(self.tr("Could not save {path}: {reason}").format(
+                path=path, reason=message_text(os_reason(exc))))
             return False
         self.status.setText(self.tr("Saved {path}").format(path=path))
         return True

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from playground.files import os_reason
 from playground.ui.actions import make_action
 from playground.ui.i18n import message_text
 from playground.ui.settings import data_dir, settings
@@ -329,7 +330,7 @@ class DataActions(QObject):
         except OSError as exc:
             QMessageBox.warning(self._parent_widget, self.tr("Data folder"), self.tr(
                 "The data folder {folder} cannot be made ({error}). Choose another one in Data → Choose data "
-                "folder.").format(folder=folder, error=exc.strerror or exc))
+                "folder.").format(folder=folder, error=message_text(os_reason(exc))))
             return
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
             QMessageBox.information(self._parent_widget, self.tr("Data folder"), self.tr(

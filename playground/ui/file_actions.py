@@ -15,6 +15,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from playground.core.experiment import Experiment, ExperimentError
+from playground.files import os_reason
 from playground.ui.actions import make_action
 from playground.ui.autosave import Autosave, ask_to_restore, autosave_folder
 from playground.ui.document import ExperimentDocument
@@ -172,7 +173,7 @@ class FileActions(QObject):
                 experiment.save(path)  # a plain experiment file, as `playground train` reads it
         except OSError as exc:
             QMessageBox.warning(self._parent_widget, APP_NAME, self.tr("Cannot save {path}: {reason}").format(
-                path=path, reason=exc.strerror or exc))
+                path=path, reason=message_text(os_reason(exc))))
             return False
         self.document.mark_saved(path)
         self._add_recent(path)

@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from playground.files import os_reason
 from playground.i18n import Message
 from playground.ui.actions import make_action
 from playground.ui.i18n import data_text, message_text
@@ -82,7 +83,7 @@ class ModelActions(QObject):
         except OSError as exc:
             QMessageBox.warning(self._parent_widget, APP_NAME,
                                 self.tr("Cannot save the model to {path}: {reason}").format(
-                                    path=path, reason=exc.strerror or exc))
+                                    path=path, reason=os_reason(exc)))
             return False
         self.statusMessage.emit(self.tr("Saved the trained model to {path}").format(path=path), 5000)
         return True
@@ -172,5 +173,5 @@ def _export_model(kind: str, model, input_shape: tuple, path: str) -> tuple[str,
         return path, exc.args[0]  # a Message: the window shows it translated
     except OSError as exc:
         return path, Message("ModelActions", QT_TRANSLATE_NOOP("ModelActions", "Cannot write {path}: {reason}"),
-                             path=path, reason=exc.strerror or exc)
+                             path=path, reason=os_reason(exc))
     return path, ""

@@ -18,10 +18,11 @@ import html
 import re
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QApplication
 
 from playground.core import catalog
+from playground.core.presets import preset_names
 from playground.ui.settings import APP_NAME
 
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
@@ -32,22 +33,34 @@ PROPER_NAMES = {
     "PyTorch", "TorchScript", "ONNX", "MNIST", "CSV", "PNG", "JPEG", "JSON", "CUDA", "MPS", "CPU", "GPU", "NVIDIA",
     "Adam", "AdamW", "SGD", "RMSprop", "Adagrad", "Nesterov", "Huber", "ReLU", "GELU", "SiLU", "ELU", "Swish",
     "MLP", "CNN", "RNN", "LSTM", "GRU", "MSE", "SSE", "NLL", "BCE", "XOR", "NaN", "Ctrl", "Shift", "Esc", "Del", "Alt",
-    "TensorFlow", "MATLAB", "pip",
+    "TensorFlow", "MATLAB", "Bernoulli", "Python", "python", "pip", "onnx", "torchrun", "SimpleCNN",
+    "DistributedDataParallel",
 }
+# Formula notation: the functions of the formulas in tooltips and the 2-D playground's feature buttons
+MATH = {"log", "exp", "max", "min", "tanh", "sin", "cos", "softmax", "sigmoid"}
 # Whole phrases that are names: the app's own, datasets, the language menu's "English" (each language
 # is named in itself there).
-PROPER_PHRASES = [APP_NAME, "Fashion-MNIST", "FashionMNIST", "nn-playground[onnx]", "English"]
-# PyTorch's class names (nn.Linear, nn.Conv2d, ...): the palette's blocks and the layers are named by them
-CODE_NAMES = set(catalog.LAYERS)
+PROPER_PHRASES = ["TensorFlow Playground", APP_NAME, "Fashion-MNIST", "FashionMNIST", "nn-playground[onnx]", "English"]
+# the presets' keys (`--preset seed-mlp`), identifiers listed where a preset is not found
+PRESET_KEYS = set(preset_names())
+# PyTorch's names: layer classes (nn.Linear, ...) name the palette's blocks and the layers, scheduler
+# classes (StepLR, ...) the schedules, and "cpu", "cuda", "mps" are torch's device strings
+CODE_NAMES = {*catalog.LAYERS, *(s.label for s in catalog.SCHEDULERS.values() if s.name != "none"), "cpu", "cuda",
+              "mps"}
 
 
 def english_words(text: str) -> list[str]:
     for phrase in PROPER_PHRASES:
         text = text.replace(phrase, " ")
-    text = re.sub(r"\S+\.(json|pt|onnx|csv|png)\b", " ", text)  # file names the test made
+    text = re.sub(r"\S*[/\\]\S*", " ", text)  # paths
+    text = re.sub(r"\[Errno -?\d+\][^)]*", " ", text)  # the system's own words, quoted after its error number
+    text = re.sub(r"\w*(\.\w+)+", " ", text)  # file names, torch.jit.load, host names
+    text = re.sub(r"--\w[\w-]*|\b(Ctrl|Shift|Alt)\+\w+", " ", text)  # command-line options, shortcuts
+    text = re.sub(r"\b[a-z]+(?=\()", " ", text)  # a function in a formula: mean(...), cos(...)
+    text = re.sub(r"[A-Za-z0-9-]+", lambda m: " " if m.group(0) in PRESET_KEYS else m.group(0), text)
     words = WORD.findall(text)
     return [w for w in words if sum(c.isalpha() for c in w) >= 3 and w not in PROPER_NAMES and w not in CODE_NAMES
-            and not re.fullmatch(r"[a-z]\d*|[A-Z][a-z]?\d+|\d+[a-z]+", w)]
+            and w not in MATH and not re.fullmatch(r"[a-z]\d*|[A-Z][a-z]?\d+|\d+[a-z]+", w)]
 
 
 def plain(text: str | None) -> str:
@@ -63,7 +76,6 @@ def widget_texts(root) -> list[tuple[str, str]]:
     import pyqtgraph as pg
     from PySide6.QtWidgets import (
         QAbstractButton,
-        QAbstractItemView,
         QAbstractSpinBox,
         QComboBox,
         QDockWidget,
@@ -73,7 +85,9 @@ def widget_texts(root) -> list[tuple[str, str]]:
         QLineEdit,
         QProgressBar,
         QSpinBox,
+        QTableView,
         QTabWidget,
+        QTreeView,
         QWidget,
     )
 
@@ -117,9 +131,9 @@ def widget_texts(root) -> list[tuple[str, str]]:
             add(f"prefix of {name}", widget.prefix())
         elif isinstance(widget, QAbstractSpinBox):
             add(f"spin box {name}", widget.text())
-        if isinstance(widget, QAbstractItemView) and widget.model() is not None:
+        if isinstance(widget, (QTableView, QTreeView)) and widget.model() is not None:
             model = widget.model()
-            for i in range(model.columnCount()):
+            for i in range(model.columnCount(QModelIndex())):
                 add(f"header of {name}", model.headerData(i, Qt.Orientation.Horizontal,
                                                           Qt.ItemDataRole.DisplayRole))
                 add(f"header tip of {name}", model.headerData(i, Qt.Orientation.Horizontal,
@@ -202,8 +216,11 @@ def test_the_scan_finds_english_and_passes_names_and_formulas():
     assert english_words("Train the network") == ["Train", "the", "network"]
     assert english_words("학습률 lr") == []  # two letters
     assert english_words("Adam으로 ReLU 다음 Linear(128), 1e-3, x² + b, 60,000개, 28×28, NN Playground") == []
-    assert english_words("Fashion-MNIST의 T-shirt/top") == ["shirt", "top"]
+    assert english_words("Fashion-MNIST의 T-shirt 그리고 Trouser") == ["shirt", "Trouser"]
+    assert english_words("/tmp/pytest-of-root/model.pt에 저장할 수 없습니다 (seed-mlp, spiral)") == []
     assert "cannot" in english_words("Data folder cannot be made")
+    assert english_words("L = mean((ŷ − y)²), −log p_y, torch.jit.load, (Ctrl+Down), python x.py --help") == []
+    assert english_words("rnn-long과 gru-long ([Errno -2] Name or service not known)") == []
 
 
 def test_every_widget_action_and_view_of_the_korean_window_is_korean(qtbot, korean_window):

@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from playground.core.project import RunRecord, export_run_csv
+from playground.files import os_reason
 from playground.ui.axes import whole_number_axis
+from playground.ui.i18n import message_text
 
 COLUMNS = (QT_TRANSLATE_NOOP("RunsView", "Run"), QT_TRANSLATE_NOOP("RunsView", "Network"),
            QT_TRANSLATE_NOOP("RunsView", "Optimizer"), QT_TRANSLATE_NOOP("RunsView", "Learning rate"), QT_TRANSLATE_NOOP("RunsView", "Batch"),
@@ -258,7 +260,7 @@ class RunsView(QWidget):
             self.export_run(rows[0], path)
         except OSError as exc:
             QMessageBox.warning(self, self.tr("Export failed"), self.tr("Could not write {path}: {reason}").format(
-                path=path, reason=exc.strerror or exc))
+                path=path, reason=message_text(os_reason(exc))))
 
     # ------------------------------------------------------------------ curves
     def redraw(self) -> None:
