@@ -83,7 +83,7 @@ class ModelActions(QObject):
         except OSError as exc:
             QMessageBox.warning(self._parent_widget, APP_NAME,
                                 self.tr("Cannot save the model to {path}: {reason}").format(
-                                    path=path, reason=os_reason(exc)))
+                                    path=path, reason=message_text(os_reason(exc))))
             return False
         self.statusMessage.emit(self.tr("Saved the trained model to {path}").format(path=path), 5000)
         return True
