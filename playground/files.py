@@ -22,17 +22,17 @@ from typing import BinaryIO
 
 from playground.i18n import QT_TRANSLATE_NOOP, Message
 
-# the system's reasons a file cannot be read or written, in words the window can translate
+# the system's reasons a file cannot be read or written (its words on Linux), so the window can translate them
 OS_REASONS = {
-    errno.ENOENT: QT_TRANSLATE_NOOP("Files", "No such file or folder"),
+    errno.ENOENT: QT_TRANSLATE_NOOP("Files", "No such file or directory"),
     errno.EACCES: QT_TRANSLATE_NOOP("Files", "Permission denied"),
     errno.EPERM: QT_TRANSLATE_NOOP("Files", "Operation not permitted"),
-    errno.EEXIST: QT_TRANSLATE_NOOP("Files", "A file of that name is in the way"),
-    errno.ENOTDIR: QT_TRANSLATE_NOOP("Files", "A part of the path is a file, not a folder"),
-    errno.EISDIR: QT_TRANSLATE_NOOP("Files", "It is a folder"),
-    errno.ENOSPC: QT_TRANSLATE_NOOP("Files", "The disk is full"),
-    errno.EROFS: QT_TRANSLATE_NOOP("Files", "The disk is read-only"),
-    errno.ENAMETOOLONG: QT_TRANSLATE_NOOP("Files", "The name is too long"),
+    errno.EEXIST: QT_TRANSLATE_NOOP("Files", "File exists"),
+    errno.ENOTDIR: QT_TRANSLATE_NOOP("Files", "Not a directory"),
+    errno.EISDIR: QT_TRANSLATE_NOOP("Files", "Is a directory"),
+    errno.ENOSPC: QT_TRANSLATE_NOOP("Files", "No space left on device"),
+    errno.EROFS: QT_TRANSLATE_NOOP("Files", "Read-only file system"),
+    errno.ENAMETOOLONG: QT_TRANSLATE_NOOP("Files", "File name too long"),
 }
 
 

@@ -2181,7 +2181,7 @@ Judge a regression model by its loss curves (Runs tab) and, for 1-D or 2-D data,
 <context>
     <name>Files</name>
     <message>
-        <source>No such file or folder</source>
+        <source>No such file or directory</source>
         <translation>그런 파일이나 폴더가 없습니다</translation>
     </message>
     <message>
@@ -2193,27 +2193,27 @@ Judge a regression model by its loss curves (Runs tab) and, for 1-D or 2-D data,
         <translation>허용되지 않는 작업입니다</translation>
     </message>
     <message>
-        <source>A file of that name is in the way</source>
-        <translation>같은 이름의 파일이 가로막고 있습니다</translation>
+        <source>File exists</source>
+        <translation>같은 이름의 파일이 이미 있습니다</translation>
     </message>
     <message>
-        <source>A part of the path is a file, not a folder</source>
-        <translation>경로의 일부가 폴더가 아니라 파일입니다</translation>
+        <source>Not a directory</source>
+        <translation>폴더가 아닙니다 (경로의 일부가 파일입니다)</translation>
     </message>
     <message>
-        <source>It is a folder</source>
+        <source>Is a directory</source>
         <translation>폴더입니다</translation>
     </message>
     <message>
-        <source>The disk is full</source>
+        <source>No space left on device</source>
         <translation>디스크가 가득 찼습니다</translation>
     </message>
     <message>
-        <source>The disk is read-only</source>
+        <source>Read-only file system</source>
         <translation>디스크가 읽기 전용입니다</translation>
     </message>
     <message>
-        <source>The name is too long</source>
+        <source>File name too long</source>
         <translation>이름이 너무 깁니다</translation>
     </message>
 </context>
