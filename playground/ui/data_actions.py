@@ -32,6 +32,7 @@ from playground.ui.actions import make_action
 from playground.ui.i18n import message_text
 from playground.ui.settings import data_dir, settings
 
+DISPLAY_NAMES = {"mnist": "MNIST", "fashion-mnist": "Fashion-MNIST"}
 DATA_DIR_KEY = "dataDir"  # QSettings key of the folder chosen in Data → Choose data folder
 
 
@@ -132,7 +133,7 @@ class DownloadDialog(QDialog):
         layout.addWidget(self.status)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(480)
+        self.setMinimumWidth(520)
         self.refresh()
 
     # ------------------------------------------------------------------ state
@@ -150,7 +151,7 @@ class DownloadDialog(QDialog):
         missing = self.missing()
         running = self.is_running()
         if missing:
-            names = " · ".join(images.folder_name(name) for name in missing)
+            names = ", ".join(DISPLAY_NAMES.get(name, name) for name in missing)
             self.intro.setText(self.tr(
                 "Downloads the full {datasets} ({images} training and {test} test images each, about {size} MB) "
                 "into {folder}. From the next run on, training uses them instead of the built-in sample.").format(
@@ -234,6 +235,13 @@ class DownloadDialog(QDialog):
         self.progress.setVisible(False)
         self._show_status(self.tr("The download was cancelled; nothing was left behind."), "info")
 
+    def _fit(self) -> None:
+        """Grow to show every line of the wrapped texts when the progress bar or a message appears."""
+        hint = self.layout().totalHeightForWidth(self.width()) if self.layout().hasHeightForWidth() else -1
+        height = max(self.sizeHint().height(), hint)
+        if height > self.height():
+            self.resize(self.width(), height)
+
     def _show_status(self, text: str, kind: str) -> None:
         fg = "#7a0000" if kind == "error" else "#1d3b5a"
         palette = self.status.palette()
@@ -242,6 +250,7 @@ class DownloadDialog(QDialog):
         self.status.setProperty("kind", kind)
         self.status.setText(text)
         self.status.setVisible(bool(text))
+        self._fit()
 
     # ------------------------------------------------------------------ closing
     def closeEvent(self, event) -> None:

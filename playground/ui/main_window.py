@@ -33,7 +33,7 @@ from playground.core.experiment import Experiment
 from playground.core.shapes import layer_label
 from playground.data import registry
 from playground.ui.actions import make_action
-from playground.ui.data_actions import DataActions, data_folder
+from playground.ui.data_actions import DISPLAY_NAMES, DataActions, data_folder
 from playground.ui.document import ExperimentDocument
 from playground.ui.engine_loader import EngineLoader, engine_loaded
 from playground.ui.file_actions import FileActions
@@ -476,7 +476,7 @@ class MainWindow(QMainWindow):
             return
         from playground.data import images
 
-        name = {"mnist": "MNIST", "fashion-mnist": "Fashion-MNIST"}.get(self._run_dataset, self._run_dataset)
+        name = DISPLAY_NAMES.get(self._run_dataset, self._run_dataset)
         self.sample_banner.show_sample(name, event.source_images, images.FULL_TRAIN_IMAGES, event.fallback_reason,
                                        str(images.raw_folder(self._run_dataset, data_folder())))
 
