@@ -25,6 +25,7 @@ import errno
 import gzip
 import hashlib
 import os
+import re
 import socket
 import tempfile
 import threading
@@ -321,11 +322,33 @@ def _network_problem(url: str, exc: BaseException, timeout: float, broke_off: bo
     if isinstance(reason, (TimeoutError, socket.timeout)):
         return Message("Data", QT_TRANSLATE_NOOP("Data", "{host} did not answer within {seconds} s"), host=host,
                        seconds=f"{timeout:g}")
-    text = str(reason) if reason is not None and str(reason) else type(exc).__name__
+    text = _system_words(str(reason)) if reason is not None and str(reason) else type(exc).__name__
     if broke_off:
         return Message("Data", QT_TRANSLATE_NOOP("Data", "the connection to {host} broke off ({error})"),
                        host=host, error=text)
     return Message("Data", QT_TRANSLATE_NOOP("Data", "no connection to {host} ({error})"), host=host, error=text)
+
+
+# the system's words for the usual network failures (Linux's), so the window can show them translated
+NETWORK_REASONS = {text: text for text in (
+    QT_TRANSLATE_NOOP("Data", "Name or service not known"),
+    QT_TRANSLATE_NOOP("Data", "Temporary failure in name resolution"),
+    QT_TRANSLATE_NOOP("Data", "No address associated with hostname"),
+    QT_TRANSLATE_NOOP("Data", "Connection refused"),
+    QT_TRANSLATE_NOOP("Data", "Connection reset by peer"),
+    QT_TRANSLATE_NOOP("Data", "Network is unreachable"),
+    QT_TRANSLATE_NOOP("Data", "No route to host"),
+    QT_TRANSLATE_NOOP("Data", "Connection timed out"),
+)}
+
+
+def _system_words(text: str) -> str:
+    """"[Errno -2] Name or service not known" as a Message when the words are known (the same English)."""
+    match = re.fullmatch(r"\[Errno (-?\d+)\] (.*)", text)
+    if match is None or match.group(2) not in NETWORK_REASONS:
+        return text
+    return Message("Data", QT_TRANSLATE_NOOP("Data", "[Errno {code}] {reason}"), code=match.group(1),
+                   reason=Message("Data", NETWORK_REASONS[match.group(2)]))
 
 
 def _failed(name: str, problem: Message | None) -> Message:

@@ -1308,6 +1308,42 @@ Restore them?</source>
         <translation>{host}에 연결할 수 없습니다 ({error})</translation>
     </message>
     <message>
+        <source>Name or service not known</source>
+        <translation>서버 이름을 찾을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Temporary failure in name resolution</source>
+        <translation>서버 이름을 지금 찾을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>No address associated with hostname</source>
+        <translation>서버 이름에 연결된 주소가 없습니다</translation>
+    </message>
+    <message>
+        <source>Connection refused</source>
+        <translation>연결이 거부되었습니다</translation>
+    </message>
+    <message>
+        <source>Connection reset by peer</source>
+        <translation>상대편이 연결을 끊었습니다</translation>
+    </message>
+    <message>
+        <source>Network is unreachable</source>
+        <translation>네트워크에 닿을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>No route to host</source>
+        <translation>서버로 가는 경로가 없습니다</translation>
+    </message>
+    <message>
+        <source>Connection timed out</source>
+        <translation>연결 시간이 초과되었습니다</translation>
+    </message>
+    <message>
+        <source>[Errno {code}] {reason}</source>
+        <translation>[오류 {code}] {reason}</translation>
+    </message>
+    <message>
         <source>{dataset} could not be downloaded: {problem}. Check the internet connection and try again.</source>
         <translation>{dataset}을(를) 내려받지 못했습니다: {problem}. 인터넷 연결을 확인하고 다시 시도하세요.</translation>
     </message>

@@ -54,7 +54,6 @@ def english_words(text: str) -> list[str]:
         text = text.replace(phrase, " ")
     text = re.sub(r"\S*[/\\]\S*", " ", text)  # paths
     text = re.sub(r'"[^"]*"|\'[^\']*\'', " ", text)  # quoted names and a file's keys: "dataset", 'no-such-preset'
-    text = re.sub(r"\[Errno -?\d+\][^)]*", " ", text)  # the system's own words, quoted after its error number
     text = re.sub(r"[\w-]*(\.[\w-]+)+", " ", text)  # file names, torch.jit.load, host names
     text = re.sub(r"--\w[\w-]*|\b(Ctrl|Shift|Alt)\+\w+", " ", text)  # command-line options, shortcuts
     text = re.sub(r"\b[a-z]+(?=\()", " ", text)  # a function in a formula: mean(...), cos(...)
@@ -222,8 +221,7 @@ def test_the_scan_finds_english_and_passes_names_and_formulas():
     assert "cannot" in english_words("Data folder cannot be made")
     assert english_words("L = mean((ŷ − y)²), −log p_y, torch.jit.load, (Ctrl+Down), python x.py --help") == []
     assert english_words('항목: "dataset"\n문제: 없습니다. 예: "dataset": {"name": "mnist"}') == []
-    assert english_words("rnn-long과 gru-long: ossci-datasets.s3.amazonaws.com에 연결할 수 없습니다 ([Errno -2] Name or "
-                         "service not known)") == []
+    assert english_words("rnn-long과 gru-long: ossci-datasets.s3.amazonaws.com에 연결할 수 없습니다") == []
 
 
 def test_every_widget_action_and_view_of_the_korean_window_is_korean(qtbot, korean_window):
