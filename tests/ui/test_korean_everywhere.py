@@ -296,3 +296,29 @@ def test_message_boxes_for_common_problems_are_korean(qtbot, korean_window, mess
     left = english_in(texts)
     assert not left, "English in Korean message boxes:\n" + "\n".join(f"  {w}: {t!r}" for t, w in sorted(left.items()))
     assert all(HANGUL.search(text) for _kind, _title, text in message_boxes)
+
+
+def test_a_failed_run_and_a_bad_csv_file_are_told_in_korean(qtbot, korean_window, message_boxes, tmp_path):
+    from playground.core.experiment import DatasetSpec, Experiment, LayerSpec
+    from playground.ui.playground2d.csv_dialog import CsvImportDialog
+
+    window = korean_window
+    exp = Experiment(name="csv", dataset=DatasetSpec("csv", csv_path=str(tmp_path / "gone.csv"), csv_features=["x"],
+                                                     csv_target="y"),
+                     layers=[LayerSpec("Linear", {"units": 2, "bias": True})], epochs=1, device="cpu")
+    window.document.replace(exp)
+    with qtbot.waitSignal(window.run.runFinished, timeout=60000) as blocker:
+        assert window.start_training()
+    assert blocker.args[0].status == "failed"
+    shown = window.training_panel.message.text()
+    assert HANGUL.search(shown) and not english_words(shown), shown
+
+    bad = tmp_path / "points.csv"
+    bad.write_text("x1,x2,label\n1,2,a\n3\nfive,6,b\n")
+    dialog = CsvImportDialog(window, str(bad))
+    qtbot.addWidget(dialog)
+    assert HANGUL.search(dialog.errors.toPlainText())
+    texts = widget_texts(dialog) + [("box", text) for _kind, _title, text in message_boxes]
+    texts += [("CSV problems", line) for line in dialog.errors.toPlainText().splitlines()]
+    left = english_in(texts)
+    assert not left, "English in Korean:\n" + "\n".join(f"  {w}: {t!r}" for t, w in sorted(left.items()))
