@@ -163,7 +163,7 @@ class DownloadDialog(QDialog):
         self.download_button.setEnabled(bool(missing) and not running)
         self.download_button.setVisible(bool(missing) or running)
         self.cancel_button.setVisible(running)
-        self.close_button.setEnabled(True)
+        self.close_button.setVisible(not running)  # while it runs, closing is cancelling: one button for it
 
     def is_running(self) -> bool:
         return self.thread is not None and self.thread.isRunning()
@@ -189,6 +189,7 @@ class DownloadDialog(QDialog):
         self.download_button.setVisible(False)
         self.cancel_button.setVisible(True)
         self.cancel_button.setEnabled(True)
+        self.close_button.setVisible(False)
         thread.start()
 
     def cancel(self) -> None:

@@ -103,7 +103,8 @@ def test_a_download_shows_progress_and_the_next_run_uses_the_full_set(qtbot, mak
     assert dialog.isVisible()
     dialog.download_button.click()
     qtbot.waitUntil(lambda: dialog.progress.maximum() == 1000 and dialog.progress.value() > 0, timeout=10000)
-    assert dialog.cancel_button.isVisible() and "of 3.0 MB" in dialog.progress.format()
+    assert dialog.cancel_button.isVisible() and not dialog.close_button.isVisible()
+    assert "of 3.0 MB" in dialog.progress.format()
     win.training_panel.epochs.setValue(2)  # the window answers while the download runs
     assert win.document.experiment.epochs == 2
     release.set()
@@ -111,6 +112,7 @@ def test_a_download_shows_progress_and_the_next_run_uses_the_full_set(qtbot, mak
         pass
     assert seen == [(["mnist", "fashion-mnist"], str(empty_data))]
     assert "The next run trains on them" in dialog.status.text()
+    assert dialog.close_button.isVisible() and not dialog.cancel_button.isVisible()
     assert not win.sample_banner.isVisible()
     assert "already in" in dialog.intro.text() and not dialog.download_button.isVisible()
 
