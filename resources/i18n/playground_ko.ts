@@ -207,7 +207,7 @@ Restore them?</source>
     </message>
     <message>
         <source>Sigmoid linear unit (Swish).</source>
-        <translation>시그모이드 선형 유닛 (Swish).</translation>
+        <translation>시그모이드 선형 유닛 (스위시).</translation>
     </message>
     <message>
         <source>Squashes any value into (0, 1).</source>

@@ -31,8 +31,8 @@ WORD = re.compile(r"(?<![A-Za-z0-9_])[A-Za-z][A-Za-z0-9_]*")
 # Proper names, acronyms and units only: a word here reads the same in a Korean text.
 PROPER_NAMES = {
     "PyTorch", "TorchScript", "ONNX", "MNIST", "CSV", "PNG", "JPEG", "JSON", "CUDA", "MPS", "CPU", "GPU", "NVIDIA",
-    "Adam", "AdamW", "SGD", "RMSprop", "Adagrad", "Nesterov", "Huber", "ReLU", "GELU", "SiLU", "ELU", "Swish",
-    "MLP", "CNN", "RNN", "LSTM", "GRU", "MSE", "SSE", "NLL", "BCE", "XOR", "NaN", "Ctrl", "Shift", "Esc", "Del", "Alt",
+    "Adam", "AdamW", "SGD", "RMSprop", "Adagrad", "Nesterov", "Huber", "ReLU", "GELU", "SiLU", "ELU",
+    "MLP", "CNN", "RNN", "LSTM", "GRU", "MSE", "SSE", "NLL", "BCE", "XOR", "NaN",
     "TensorFlow", "MATLAB", "Bernoulli", "Python", "python", "pip", "onnx", "torchrun", "SimpleCNN",
     "DistributedDataParallel",
 }
@@ -55,7 +55,8 @@ def english_words(text: str) -> list[str]:
     text = re.sub(r"\S*[/\\]\S*", " ", text)  # paths
     text = re.sub(r'"[^"]*"|\'[^\']*\'', " ", text)  # quoted names and a file's keys: "dataset", 'no-such-preset'
     text = re.sub(r"[\w-]*(\.[\w-]+)+", " ", text)  # file names, torch.jit.load, host names
-    text = re.sub(r"--\w[\w-]*|\b(Ctrl|Shift|Alt)\+\w+", " ", text)  # command-line options, shortcuts
+    text = re.sub(r"--\w[\w-]*|\b((Ctrl|Shift|Alt)\+)+\w+|(?<![A-Za-z])(Esc|Del)(?![A-Za-z])", " ",
+                  text)  # options, keys
     text = re.sub(r"\b[a-z]+(?=\()", " ", text)  # a function in a formula: mean(...), cos(...)
     text = re.sub(r"[A-Za-z0-9-]+", lambda m: " " if m.group(0) in PRESET_KEYS else m.group(0), text)
     words = WORD.findall(text)
@@ -220,6 +221,7 @@ def test_the_scan_finds_english_and_passes_names_and_formulas():
     assert english_words("/tmp/pytest-of-root/model.pt에 저장할 수 없습니다 (seed-mlp, spiral)") == []
     assert "cannot" in english_words("Data folder cannot be made")
     assert english_words("L = mean((ŷ − y)²), −log p_y, torch.jit.load, (Ctrl+Down), python x.py --help") == []
+    assert english_words("Esc는 모두 지우고, Ctrl+Shift+Z는 (Del)") == [] and english_words("Escape") == ["Escape"]
     assert english_words('항목: "dataset"\n문제: 없습니다. 예: "dataset": {"name": "mnist"}') == []
     assert english_words("rnn-long과 gru-long: ossci-datasets.s3.amazonaws.com에 연결할 수 없습니다") == []
 
