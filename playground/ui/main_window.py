@@ -319,7 +319,9 @@ class MainWindow(QMainWindow):
         run.runFinished.connect(self._run_finished)
         run.started.connect(self._data_source_known)
         self.sample_banner.downloadRequested.connect(self.data_actions.show_download)
-        self.data_actions.downloaded.connect(lambda _names: self.sample_banner.hide_sample())
+        # the banner goes with the download, unless a run on the sample is still going (its next run hides it)
+        self.data_actions.downloaded.connect(
+            lambda _names: self.sample_banner.hide_sample() if self.run.state == IDLE else None)
         for source in (run, self.files, self.models, self.data_actions):
             source.statusMessage.connect(lambda text, ms: self.statusBar().showMessage(text, ms))
 
