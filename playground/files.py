@@ -12,6 +12,7 @@ No Qt, no torch: this module sits below everything else.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import shutil
 import tempfile
@@ -20,6 +21,28 @@ from pathlib import Path
 from typing import BinaryIO
 
 from playground.i18n import QT_TRANSLATE_NOOP, Message
+
+# the system's reasons a file cannot be read or written (its words on Linux), so the window can translate them
+OS_REASONS = {
+    errno.ENOENT: QT_TRANSLATE_NOOP("Files", "No such file or directory"),
+    errno.EACCES: QT_TRANSLATE_NOOP("Files", "Permission denied"),
+    errno.EPERM: QT_TRANSLATE_NOOP("Files", "Operation not permitted"),
+    errno.EEXIST: QT_TRANSLATE_NOOP("Files", "File exists"),
+    errno.ENOTDIR: QT_TRANSLATE_NOOP("Files", "Not a directory"),
+    errno.EISDIR: QT_TRANSLATE_NOOP("Files", "Is a directory"),
+    errno.ENOSPC: QT_TRANSLATE_NOOP("Files", "No space left on device"),
+    errno.EROFS: QT_TRANSLATE_NOOP("Files", "Read-only file system"),
+    errno.ENAMETOOLONG: QT_TRANSLATE_NOOP("Files", "File name too long"),
+}
+
+
+def os_reason(exc: BaseException) -> str:
+    """Why a file operation failed: a `Message` for the common reasons (the window translates it), else
+    the system's own words."""
+    template = OS_REASONS.get(getattr(exc, "errno", None))
+    if template is not None:
+        return Message("Files", template)
+    return getattr(exc, "strerror", None) or str(exc)
 
 
 def atomic_write(path: str | os.PathLike[str], write: Callable[[Path], None]) -> Path:
@@ -94,4 +117,4 @@ def read_text_file(path: str | os.PathLike[str], encoding: str = "utf-8", kind: 
     except OSError as exc:
         reason = "folder" if path.is_dir() else "system"
         raise UnreadableFile(path, reason, Message("Data", QT_TRANSLATE_NOOP(
-            "Data", "cannot read {path}: {reason}"), path=path, reason=exc.strerror or exc)) from None
+            "Data", "cannot read {path}: {reason}"), path=path, reason=os_reason(exc))) from None

@@ -2,8 +2,10 @@
 
     python scripts/screenshot.py [FOLDER]            # default: shots/ (git-ignored)
     python scripts/screenshot.py --lang ko [FOLDER]  # the window in Korean: *_ko.png (needs a Korean font)
+    python scripts/screenshot.py --sample-banner     # a first launch offline: trained on the built-in sample
 
-Also writes docs/screenshot.png (mid-training, 1280×800, English) for the README. Mid-training uses MNIST
+Also writes docs/screenshot.png (mid-training, 1280×800, English) for the README; with --sample-banner,
+docs/sample-banner.png (the seed MLP trained for 3 epochs with an empty data folder and no network). Mid-training uses MNIST
 from PLAYGROUND_DATA_DIR when present (a limited subset), else the generated spiral data.
 """
 
@@ -98,12 +100,48 @@ def shoot(app: QApplication, folder: Path, size: tuple[int, int], suffix: str = 
     return mid
 
 
+def shoot_sample_banner(app: QApplication, folder: Path, size: tuple[int, int], suffix: str = "") -> Path:
+    """The window after Train on the default network with an empty data folder and no network: the
+    full set cannot be downloaded, so the run uses the built-in sample and the banner says so."""
+    import urllib.error
+
+    from playground.app import create_window
+    from playground.data import download
+
+    def offline(request, timeout):
+        raise urllib.error.URLError("[Errno -2] Name or service not known")
+
+    os.environ["PLAYGROUND_DATA_DIR"] = tempfile.mkdtemp(prefix="nn-playground-empty-data-")
+    download._default_opener = offline  # as on a machine without internet, without waiting for timeouts
+    w, h = size
+    window = create_window()
+    window.resize(w, h)
+    window.show()
+    wait(app, lambda: window.document.report is not None)
+    window.training_panel.epochs.setValue(3)
+    finished = []
+    window.run.runFinished.connect(lambda end, _result: finished.append(end))
+    window.start_training()
+    wait(app, lambda: bool(finished), 600)
+    window.plots.redraw()
+    app.processEvents()
+    path = folder / f"sample_banner_{w}x{h}{suffix}.png"
+    window.grab().save(str(path))
+    window.files.maybe_save = lambda: True
+    window.close()
+    window.deleteLater()
+    app.processEvents()
+    return path
+
+
 def main(argv: list[str]) -> int:
     import argparse
 
     parser = argparse.ArgumentParser(description="Offscreen screenshots of the main window.")
     parser.add_argument("folder", nargs="?", default=str(ROOT / "shots"))
     parser.add_argument("--lang", default="en", help="language of the window: en (default) or ko")
+    parser.add_argument("--sample-banner", action="store_true",
+                        help="only the first launch offline (the built-in sample's banner); docs/sample-banner.png")
     args = parser.parse_args(argv)
     os.environ["PLAYGROUND_LANGUAGE"] = args.lang  # read by playground.ui.i18n when the window is made
     suffix = "" if args.lang == "en" else f"_{args.lang}"
@@ -116,6 +154,13 @@ def main(argv: list[str]) -> int:
     from playground.ui.i18n import install_translators
 
     install_translators(args.lang)
+    if args.sample_banner:
+        for size in SIZES:
+            shot = shoot_sample_banner(app, folder, size, suffix)
+            if size == (1280, 800) and not suffix:
+                (ROOT / "docs" / "sample-banner.png").write_bytes(shot.read_bytes())
+            print(f"wrote {shot}")
+        return 0
     for size in SIZES:
         mid = shoot(app, folder, size, suffix)
         if size == (1280, 800) and not suffix:

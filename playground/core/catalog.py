@@ -20,7 +20,7 @@ from typing import Any
 from playground.core import layer_rules as rules
 from playground.core import merge_rules
 from playground.core.code_text import num
-from playground.core.fields import ExperimentError, read_bool, read_float, read_int
+from playground.core.fields import ExperimentError, problem, read_bool, read_float, read_int
 from playground.core.layer_rules import LayerCode, Shape
 from playground.i18n import QT_TRANSLATE_NOOP
 
@@ -81,8 +81,13 @@ class LayerType:
         known = {p.name: p for p in self.params}
         for key in raw:
             if key not in known:
-                hint = f"; {self.name} takes: {', '.join(known)}" if known else f"; {self.name} takes no parameters"
-                raise ExperimentError(f"{where}.{key}", f"unknown parameter{hint}")
+                if known:
+                    text = problem(QT_TRANSLATE_NOOP("Experiment", "unknown parameter; {layer} takes: {parameters}"),
+                                   layer=self.name, parameters=", ".join(known))
+                else:
+                    text = problem(QT_TRANSLATE_NOOP("Experiment", "unknown parameter; {layer} takes no parameters"),
+                                   layer=self.name)
+                raise ExperimentError(f"{where}.{key}", text)
         values = self.defaults()
         for key, value in raw.items():
             values[key] = known[key].read(value, f"{where}.{key}")

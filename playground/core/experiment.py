@@ -20,6 +20,7 @@ from playground.core import catalog, limits
 from playground.core.fields import (
     ExperimentError,
     check_keys,
+    problem,
     read_bool,
     read_float,
     read_int,
@@ -30,6 +31,7 @@ from playground.core.fields import (
 )
 from playground.data import registry, sequences  # names only; no tensors are created here
 from playground.files import UnreadableFile, atomic_write_text, read_text_file
+from playground.i18n import QT_TRANSLATE_NOOP
 
 FORMAT_VERSION = 2  # the newest format this version reads; 2 added the graph fields (a layer's id and inputs)
 PLAIN_VERSION = 1  # what a network without branches is still written as, so older versions read it
@@ -169,21 +171,42 @@ def read_experiment_text(path: str | os.PathLike[str]) -> str:
     try:
         return read_text_file(path, kind="text (JSON)")
     except UnreadableFile as exc:
-        raise ExperimentError("", str(exc)) from None
+        raise ExperimentError("", exc.args[0] if exc.args else str(exc)) from None
+
+
+# the json module's words for what it found wrong, so the window can show them translated
+JSON_PROBLEMS = {text: text for text in (
+    QT_TRANSLATE_NOOP("Experiment", "Expecting value"),
+    QT_TRANSLATE_NOOP("Experiment", "Expecting property name enclosed in double quotes"),
+    QT_TRANSLATE_NOOP("Experiment", "Expecting ',' delimiter"),
+    QT_TRANSLATE_NOOP("Experiment", "Expecting ':' delimiter"),
+    QT_TRANSLATE_NOOP("Experiment", "Unterminated string starting at"),
+    QT_TRANSLATE_NOOP("Experiment", "Extra data"),
+    QT_TRANSLATE_NOOP("Experiment", "Invalid control character at"),
+    QT_TRANSLATE_NOOP("Experiment", "Invalid \\escape"),
+    QT_TRANSLATE_NOOP("Experiment", "Illegal trailing comma before end of object"),
+    QT_TRANSLATE_NOOP("Experiment", "Illegal trailing comma before end of array"),
+)}
+
+
+def _json_problem(text: str) -> str:
+    return problem(JSON_PROBLEMS[text]) if text in JSON_PROBLEMS else text
 
 
 def parse_json(text: str) -> Any:
     """The JSON value of an experiment or project file, or an ExperimentError saying why there is none."""
     if not text.strip():
-        raise ExperimentError("", "the file is empty; an experiment needs at least a dataset and layers")
+        raise ExperimentError("", problem(QT_TRANSLATE_NOOP(
+            "Experiment", "the file is empty; an experiment needs at least a dataset and layers")))
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ExperimentError(
-            "", f"the file is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
-        ) from None
+        raise ExperimentError("", problem(QT_TRANSLATE_NOOP(
+            "Experiment", "the file is not valid JSON (line {line}, column {column}: {error})"),
+            line=exc.lineno, column=exc.colno, error=_json_problem(exc.msg))) from None
     except RecursionError:
-        raise ExperimentError("", "the file is not an experiment: its JSON is nested too deeply") from None
+        raise ExperimentError("", problem(QT_TRANSLATE_NOOP(
+            "Experiment", "the file is not an experiment: its JSON is nested too deeply"))) from None
 
 
 # --------------------------------------------------------------------------- parsing
@@ -241,16 +264,19 @@ _DATASET_READERS: dict[str, Any] = {
 def _parse_dataset(value: Any) -> DatasetSpec:
     data, spec = _read_section(value, "dataset", DatasetSpec, registry.dataset_names())
     if "name" not in data:
-        raise ExperimentError("dataset.name", "missing; choose one of: " + ", ".join(registry.dataset_names()))
+        raise ExperimentError("dataset.name", problem(QT_TRANSLATE_NOOP("Experiment", "missing; choose one of: {choices}"),
+                                                      choices=", ".join(registry.dataset_names())))
     for key, read in _DATASET_READERS.items():
         if key in data:
             setattr(spec, key, read(data[key], f"dataset.{key}"))
     low, high = sequences.MIN_LENGTH, sequences.MAX_LENGTH
     if not low <= spec.sequence_length <= high:
-        raise ExperimentError("dataset.sequence_length", f"the sequence length T must be from {low} to {high} "
-                              f"steps, got {spec.sequence_length}")
+        raise ExperimentError("dataset.sequence_length", problem(QT_TRANSLATE_NOOP(
+            "Experiment", "the sequence length T must be from {low} to {high} steps, got {got}"),
+            low=low, high=high, got=spec.sequence_length))
     if "features" in data and not spec.features:
-        raise ExperimentError("dataset.features", "choose at least one input feature (for example x1)")
+        raise ExperimentError("dataset.features", problem(QT_TRANSLATE_NOOP(
+            "Experiment", "choose at least one input feature (for example x1)")))
     return spec
 
 
@@ -261,18 +287,20 @@ def _parse_layer(value: Any, index: int) -> LayerSpec:
     where = f"layers[{index}]"
     data = read_object(value, where)
     if "type" not in data:
-        raise ExperimentError(f"{where}.type", "missing; every layer needs a type such as \"Linear\"")
+        raise ExperimentError(f"{where}.type", problem(QT_TRANSLATE_NOOP(
+            "Experiment", "missing; every layer needs a type such as \"Linear\"")))
     type_name = read_str(data["type"], f"{where}.type")
     layer_type = catalog.LAYERS.get(catalog.canonical_layer_name(type_name))
     if layer_type is None:
-        raise ExperimentError(
-            f"{where}.type", f"unknown layer {type_name!r}; known layers are: {', '.join(catalog.LAYERS)}"
-        )
+        raise ExperimentError(f"{where}.type", problem(QT_TRANSLATE_NOOP(
+            "Experiment", "unknown layer {layer}; known layers are: {layers}"), layer=repr(type_name),
+            layers=", ".join(catalog.LAYERS)))
     layer_id = None
     if "id" in data:
         layer_id = read_str(data["id"], f"{where}.id").strip()
         if not layer_id:
-            raise ExperimentError(f"{where}.id", "is empty; give the block a name such as \"skip1\" or leave it out")
+            raise ExperimentError(f"{where}.id", problem(QT_TRANSLATE_NOOP(
+                "Experiment", "is empty; give the block a name such as \"skip1\" or leave it out")))
     inputs = None
     if "inputs" in data:
         inputs = read_str_list(data["inputs"], f"{where}.inputs")
@@ -344,12 +372,14 @@ def _parse_optimizer(value: Any) -> OptimizerSpec:
     if "betas" in data:
         betas = data["betas"]
         if not isinstance(betas, list) or len(betas) != 2:
-            raise ExperimentError("optimizer.betas", "expected a list of two numbers such as [0.9, 0.999]")
+            raise ExperimentError("optimizer.betas", problem(QT_TRANSLATE_NOOP(
+                "Experiment", "expected a list of two numbers such as [0.9, 0.999]")))
         spec.betas = [read_float(b, f"optimizer.betas[{i}]", *limits.BETA) for i, b in enumerate(betas)]
     if "weight_decay" in data:
         spec.weight_decay = read_float(data["weight_decay"], "optimizer.weight_decay", *limits.WEIGHT_DECAY)
     if spec.nesterov and spec.name == "sgd" and spec.momentum == 0:
-        raise ExperimentError("optimizer.nesterov", "Nesterov momentum needs a momentum above 0")
+        raise ExperimentError("optimizer.nesterov", problem(QT_TRANSLATE_NOOP(
+            "Experiment", "Nesterov momentum needs a momentum above 0")))
     return spec
 
 
@@ -369,17 +399,17 @@ def _parse_scheduler(value: Any) -> SchedulerSpec:
 def _parse_experiment(value: Any) -> Experiment:
     data = read_object(value, "")
     if isinstance(value, dict) and not value:
-        raise ExperimentError("", "the file is empty; an experiment needs at least a dataset and layers")
+        raise ExperimentError("", problem(QT_TRANSLATE_NOOP(
+            "Experiment", "the file is empty; an experiment needs at least a dataset and layers")))
     version = data.get("version", FORMAT_VERSION)
     version = read_int(version, "version", 1)
     if version > FORMAT_VERSION:
-        raise ExperimentError(
-            "version",
-            f"this file was written by a newer NN Playground (format {version}; this version reads up to "
-            f"{FORMAT_VERSION}); update the app to open it",
-        )
+        raise ExperimentError("version", problem(QT_TRANSLATE_NOOP(
+            "Experiment", "this file was written by a newer NN Playground (format {version}; this version reads up to "
+                          "{supported}); update the app to open it"), version=version, supported=FORMAT_VERSION))
     if "format" in data and data["format"] != FORMAT_NAME:
-        raise ExperimentError("format", f"expected {FORMAT_NAME!r}; this is not an NN Playground experiment")
+        raise ExperimentError("format", problem(QT_TRANSLATE_NOOP(
+            "Experiment", "expected {format}; this is not an NN Playground experiment"), format=repr(FORMAT_NAME)))
     known = {f.name for f in fields(Experiment)} | {"format", "version"}
     check_keys(data, known, "")
     exp = Experiment()
@@ -388,11 +418,14 @@ def _parse_experiment(value: Any) -> Experiment:
     if "description" in data:
         exp.description = read_str(data["description"], "description")
     if "dataset" not in data:
-        raise ExperimentError("dataset", "missing; for example \"dataset\": {\"name\": \"mnist\"}")
+        raise ExperimentError("dataset", problem(QT_TRANSLATE_NOOP(
+            "Experiment", "missing; for example {example}"), example='"dataset": {"name": "mnist"}'))
     exp.dataset = _parse_dataset(data["dataset"])
     if "layers" not in data:
-        raise ExperimentError("layers", "missing; list the network's layers, for example [{\"type\": \"Flatten\"}, ...]")
-    exp.layers = [_parse_layer(item, i) for i, item in enumerate(read_list(data["layers"], "layers", "layers"))]
+        raise ExperimentError("layers", problem(QT_TRANSLATE_NOOP(
+            "Experiment", "missing; list the network's layers, for example {example}"),
+            example='[{"type": "Flatten"}, ...]'))
+    exp.layers = [_parse_layer(item, i) for i, item in enumerate(read_list(data["layers"], "layers", QT_TRANSLATE_NOOP("Experiment", "layers")))]
     _check_references(exp.layers)
     if "loss" in data:
         exp.loss = read_str(data["loss"], "loss", list(catalog.LOSSES))

@@ -19,13 +19,15 @@ import torch
 from torch import nn
 
 from playground.files import atomic_write
+from playground.i18n import QT_TRANSLATE_NOOP, Message
 
-ONNX_MISSING = "ONNX export needs the onnx package — install the onnx extra: pip install nn-playground[onnx]"
+ONNX_MISSING = Message("Export", QT_TRANSLATE_NOOP(
+    "Export", "ONNX export needs the onnx package — install the onnx extra: pip install nn-playground[onnx]"))
 TOLERANCE = 1e-5
 
 
 class ExportError(RuntimeError):
-    """The model could not be exported, or the exported file does not reproduce it."""
+    """The model could not be exported, or the exported file does not reproduce it; `args[0]` is a `Message`."""
 
 
 def export_torchscript(model: nn.Module, input_shape: tuple[int, ...], path: str | os.PathLike[str]) -> Path:
@@ -110,5 +112,7 @@ def _sample(input_shape: tuple[int, ...], batch: int) -> torch.Tensor:
 def _check_same(expected: torch.Tensor, got: torch.Tensor, what: str) -> None:
     if got.shape != expected.shape or not torch.allclose(got, expected, atol=TOLERANCE, rtol=TOLERANCE):
         difference = (got - expected).abs().max().item() if got.shape == expected.shape else float("nan")
-        raise ExportError(f"the {what} export does not reproduce the model's outputs "
-                          f"(shape {tuple(got.shape)} vs {tuple(expected.shape)}, largest difference {difference:g})")
+        raise ExportError(Message("Export", QT_TRANSLATE_NOOP(
+            "Export", "the {format} export does not reproduce the model's outputs (shape {got} vs {expected}, "
+                      "largest difference {difference})"), format=what, got=tuple(got.shape),
+            expected=tuple(expected.shape), difference=f"{difference:g}"))

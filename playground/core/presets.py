@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from playground.core.experiment import Experiment, ExperimentError
-from playground.i18n import QT_TRANSLATE_NOOP
+from playground.i18n import QT_TRANSLATE_NOOP, Message
 from playground.resources import presets_dir
 
 # The bundled presets' names and descriptions, as pyside6-lupdate must see them (literals), so the
@@ -98,11 +98,13 @@ def preset_names() -> list[str]:
 def load_preset(name: str) -> Experiment:
     paths = preset_paths()
     if name not in paths:
-        raise PresetError(f"unknown preset {name!r}; available presets: {', '.join(paths)}")
+        raise PresetError(Message("Presets", QT_TRANSLATE_NOOP(
+            "Presets", "unknown preset {name}; available presets: {presets}"), name=repr(name), presets=", ".join(paths)))
     try:
         return Experiment.load(paths[name])
     except ExperimentError as exc:  # a broken bundled file is a bug, but still say which
-        raise PresetError(f"preset {name!r} is invalid: {exc}") from None
+        raise PresetError(Message("Presets", QT_TRANSLATE_NOOP(
+            "Presets", "preset {name} is invalid: {problem}"), name=repr(name), problem=exc)) from None
 
 
 def preset_descriptions() -> dict[str, str]:

@@ -24,6 +24,7 @@ from playground.core.experiment import Experiment, parse_json, read_experiment_t
 from playground.core.fields import (
     ExperimentError,
     check_keys,
+    problem,
     read_float,
     read_int,
     read_list,
@@ -32,6 +33,7 @@ from playground.core.fields import (
     read_str,
 )
 from playground.files import atomic_write_text
+from playground.i18n import QT_TRANSLATE_NOOP
 
 RUN_STATUSES = ("completed", "stopped", "failed")
 # the parameter that says how big a layer is, for the one-line network summary
@@ -113,7 +115,7 @@ class RunRecord:
         check_keys(data, {f.name for f in fields(RunRecord)}, where)
         for required in ("name", "experiment"):
             if required not in data:
-                raise ExperimentError(f"{where}.{required}", "missing")
+                raise ExperimentError(f"{where}.{required}", problem(QT_TRANSLATE_NOOP("Experiment", "missing")))
         try:
             experiment = Experiment.from_dict(data["experiment"])
         except ExperimentError as exc:
@@ -127,7 +129,7 @@ class RunRecord:
         if "history" in data:
             run.history = _parse_history(data["history"], f"{where}.history")
         if "batch_losses" in data:
-            losses = read_list(data["batch_losses"], f"{where}.batch_losses", "numbers")
+            losses = read_list(data["batch_losses"], f"{where}.batch_losses", QT_TRANSLATE_NOOP("Experiment", "numbers"))
             run.batch_losses = [read_float(v, f"{where}.batch_losses[{i}]") for i, v in enumerate(losses)]
         if "batches_per_epoch" in data:
             run.batches_per_epoch = read_int(data["batches_per_epoch"], f"{where}.batches_per_epoch", 0)
@@ -141,12 +143,13 @@ class RunRecord:
 
 def _parse_history(value: Any, where: str) -> list[EpochRecord]:
     records = []
-    for i, item in enumerate(read_list(value, where, "epochs")):
+    for i, item in enumerate(read_list(value, where, QT_TRANSLATE_NOOP("Experiment", "epochs"))):
         at = f"{where}[{i}]"
         data = read_object(item, at)
         check_keys(data, {f.name for f in fields(EpochRecord)}, at)
         if "epoch" not in data or "train_loss" not in data:
-            raise ExperimentError(f"{at}.{'epoch' if 'epoch' not in data else 'train_loss'}", "missing")
+            raise ExperimentError(f"{at}.{'epoch' if 'epoch' not in data else 'train_loss'}",
+                                  problem(QT_TRANSLATE_NOOP("Experiment", "missing")))
         record = EpochRecord(read_int(data["epoch"], f"{at}.epoch", 1),
                              read_float(data["train_loss"], f"{at}.train_loss", 0))
         for name in ("train_accuracy", "val_accuracy"):
@@ -198,7 +201,7 @@ def parse_project(text: str) -> tuple[Experiment, list[RunRecord]]:
     # the experiment loader refuses unknown keys, and "runs" is the project's, not the experiment's
     experiment_part = {k: v for k, v in data.items() if k != "runs"}
     experiment = Experiment.from_dict(experiment_part)
-    raw_runs = read_list(data.get("runs", []), "runs", "runs")
+    raw_runs = read_list(data.get("runs", []), "runs", QT_TRANSLATE_NOOP("Experiment", "runs"))
     return experiment, [RunRecord.from_dict(item, f"runs[{i}]") for i, item in enumerate(raw_runs)]
 
 

@@ -25,6 +25,7 @@ import errno
 import gzip
 import hashlib
 import os
+import re
 import socket
 import tempfile
 import threading
@@ -37,7 +38,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from playground.data import images
-from playground.files import atomic_copy
+from playground.files import atomic_copy, os_reason
 from playground.i18n import QT_TRANSLATE_NOOP, Message
 
 # seconds without an answer before giving up on a mirror: torchvision's own requests wait forever
@@ -45,6 +46,14 @@ DOWNLOAD_TIMEOUT = 30
 CHUNK = 64 * 1024
 RETRY_AFTER = 300  # seconds a failed automatic download is not retried (the Data menu always tries)
 USER_AGENT = "pytorch/vision"  # what torchvision sends; some mirrors refuse urllib's default agent
+
+# the official .gz files' sizes in bytes, for "about 42 MB" before anything is asked of a server
+FILE_SIZES = {
+    "mnist": {"train-images-idx3-ubyte.gz": 9_912_422, "train-labels-idx1-ubyte.gz": 28_881,
+              "t10k-images-idx3-ubyte.gz": 1_648_877, "t10k-labels-idx1-ubyte.gz": 4_542},
+    "fashion-mnist": {"train-images-idx3-ubyte.gz": 26_421_880, "train-labels-idx1-ubyte.gz": 29_515,
+                      "t10k-images-idx3-ubyte.gz": 4_422_102, "t10k-labels-idx1-ubyte.gz": 5_148},
+}
 
 Progress = Callable[[int, int], object]  # (bytes done, bytes in all or 0 while unknown); False cancels
 Opener = Callable[[urllib.request.Request, float], object]
@@ -90,6 +99,14 @@ def download_size(names: Iterable[str], root: str | os.PathLike[str] | None = No
                 return None
             total += size
     return total
+
+
+def expected_size(names: Iterable[str] = tuple(images.FOLDERS),
+                  root: str | os.PathLike[str] | None = None) -> int:
+    """Bytes a download of `names` will fetch, from the official files' sizes (no network): the files
+    the data folder already has count nothing."""
+    root = images.resolve_data_dir(root)
+    return sum(FILE_SIZES[name].get(gz, 0) for name in names for gz, _md5 in _needed(name, root))
 
 
 def download_datasets(names: Iterable[str] = tuple(images.FOLDERS),
@@ -305,11 +322,33 @@ def _network_problem(url: str, exc: BaseException, timeout: float, broke_off: bo
     if isinstance(reason, (TimeoutError, socket.timeout)):
         return Message("Data", QT_TRANSLATE_NOOP("Data", "{host} did not answer within {seconds} s"), host=host,
                        seconds=f"{timeout:g}")
-    text = str(reason) if reason is not None and str(reason) else type(exc).__name__
+    text = _system_words(str(reason)) if reason is not None and str(reason) else type(exc).__name__
     if broke_off:
         return Message("Data", QT_TRANSLATE_NOOP("Data", "the connection to {host} broke off ({error})"),
                        host=host, error=text)
     return Message("Data", QT_TRANSLATE_NOOP("Data", "no connection to {host} ({error})"), host=host, error=text)
+
+
+# the system's words for the usual network failures (Linux's), so the window can show them translated
+NETWORK_REASONS = {text: text for text in (
+    QT_TRANSLATE_NOOP("Data", "Name or service not known"),
+    QT_TRANSLATE_NOOP("Data", "Temporary failure in name resolution"),
+    QT_TRANSLATE_NOOP("Data", "No address associated with hostname"),
+    QT_TRANSLATE_NOOP("Data", "Connection refused"),
+    QT_TRANSLATE_NOOP("Data", "Connection reset by peer"),
+    QT_TRANSLATE_NOOP("Data", "Network is unreachable"),
+    QT_TRANSLATE_NOOP("Data", "No route to host"),
+    QT_TRANSLATE_NOOP("Data", "Connection timed out"),
+)}
+
+
+def _system_words(text: str) -> str:
+    """"[Errno -2] Name or service not known" as a Message when the words are known (the same English)."""
+    match = re.fullmatch(r"\[Errno (-?\d+)\] (.*)", text)
+    if match is None or match.group(2) not in NETWORK_REASONS:
+        return text
+    return Message("Data", QT_TRANSLATE_NOOP("Data", "[Errno {code}] {reason}"), code=match.group(1),
+                   reason=Message("Data", NETWORK_REASONS[match.group(2)]))
 
 
 def _failed(name: str, problem: Message | None) -> Message:
@@ -325,4 +364,4 @@ def _cannot_write(folder: Path, exc: OSError) -> Message:
                     "choose a data folder on another disk."), folder=folder)
     return Message("Data", QT_TRANSLATE_NOOP(
         "Data", "The download cannot be saved in {folder} ({error}). Choose a data folder you can write to."),
-        folder=folder, error=exc.strerror or exc)
+        folder=folder, error=os_reason(exc))

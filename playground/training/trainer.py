@@ -46,6 +46,11 @@ class StartEvent:
     val_samples: int
     device: str
     parameters: int
+    # image sets: "full" or "sample" (the built-in one), with that set's training images and, for the
+    # sample, why the full set could not be downloaded (a Message); None / 0 for generated and CSV data
+    data_source: str | None = None
+    source_images: int = 0
+    fallback_reason: object = None
 
 
 @dataclass
@@ -314,7 +319,8 @@ class Trainer:
         generator = torch.Generator().manual_seed(exp.seed)
         params = sum(p.numel() for p in model.parameters())
         self.callbacks.on_start(self, StartEvent(exp.epochs, batches, len(train_x), len(data.val_x), str(device),
-                                                 params))
+                                                 params, data.source, data.source_images,
+                                                 data.fallback_reason))
 
         self._initial_loss, self._initial_accuracy = evaluate(model, data.val_x, data.val_y, self.loss_fn,
                                                               self.targets_for, device, self.eval_batch,

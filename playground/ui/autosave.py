@@ -35,7 +35,8 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from playground.core.experiment import Experiment, ExperimentError
-from playground.files import atomic_write_text
+from playground.files import atomic_write_text, os_reason
+from playground.ui.i18n import message_text
 
 AUTOSAVE_DELAY_MS = 1500  # after the last edit: typing a value is one save, not one per key
 RECOVERY_FILE = "autosave.json"
@@ -126,7 +127,7 @@ class Autosave(QObject):
             atomic_write_text(self.path, json.dumps(payload, indent=1, ensure_ascii=False) + "\n")
         except OSError as exc:
             self.failed.emit(QCoreApplication.translate("Autosave", "Autosave failed: {reason}").format(
-                reason=exc.strerror or exc))
+                reason=message_text(os_reason(exc))))
             return
         self.saved.emit(str(self.path))
 

@@ -36,7 +36,8 @@ from PySide6.QtWidgets import (
 
 from playground.core.codegen import experiment_to_script
 from playground.core.experiment import Experiment, ExperimentError
-from playground.files import atomic_write_text
+from playground.files import atomic_write_text, os_reason
+from playground.ui.i18n import data_text, message_text
 
 PYTHON_FILTER = QT_TRANSLATE_NOOP("CodeDialog", "Python scripts (*.py);;All files (*)")
 _BUILTINS = ("print", "len", "range", "sum", "round", "max", "min", "list", "tuple", "float", "int", "super",
@@ -137,7 +138,7 @@ class CodeDialog(QDialog):
     def __init__(self, experiment: Experiment, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("codeDialog")
-        self.setWindowTitle(self.tr("PyTorch code — {name}").format(name=experiment.name))
+        self.setWindowTitle(self.tr("PyTorch code — {name}").format(name=data_text(experiment.name)))
         self.experiment = experiment
         self.code: str | None = None
 
@@ -228,7 +229,8 @@ class CodeDialog(QDialog):
         try:
             atomic_write_text(Path(path), self.code)
         except OSError as exc:
-            self.status.setText(self.tr("Could not save {path}: {reason}").format(path=path, reason=exc.strerror or exc))
+            self.status.setText(self.tr("Could not save {path}: {reason}").format(
+                path=path, reason=message_text(os_reason(exc))))
             return False
         self.status.setText(self.tr("Saved {path}").format(path=path))
         return True

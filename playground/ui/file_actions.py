@@ -1,4 +1,4 @@
-"""File menu for the experiment: New, Open, Open recent, Save, Save As, presets, the data folder, recovery.
+"""File menu for the experiment: New, Open, Open recent, Save, Save As, presets, recovery.
 
 A saved file is the experiment, plus the session's training runs when there are any (a project
 file, see `playground.core.project`). Every action asks before unsaved work would be replaced, and
@@ -15,11 +15,12 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from playground.core.experiment import Experiment, ExperimentError
+from playground.files import os_reason
 from playground.ui.actions import make_action
 from playground.ui.autosave import Autosave, ask_to_restore, autosave_folder
 from playground.ui.document import ExperimentDocument
 from playground.ui.i18n import data_text, message_text
-from playground.ui.settings import APP_NAME, data_dir, last_dir, settings
+from playground.ui.settings import APP_NAME, last_dir, settings
 
 MAX_RECENT = 8
 EXPERIMENT_FILTER = QT_TRANSLATE_NOOP("FileActions", "NN Playground experiments (*.json);;All files (*)")
@@ -38,8 +39,6 @@ class FileActions(QObject):
         self.open_action = make_action(self, self.tr("&Open…"), self.open_experiment_dialog, key.Open, "openAction")
         self.save_action = make_action(self, self.tr("&Save"), self.save_experiment, key.Save, "saveAction")
         self.save_as_action = make_action(self, self.tr("Save &As…"), self.save_experiment_as, key.SaveAs, "saveAsAction")
-        self.data_dir_action = make_action(self, self.tr("Data &folder…"), self.choose_data_dir, None, "dataDirAction",
-                                      self.tr("Where MNIST and Fashion-MNIST are read from (and downloaded to)"))
         self.recent_menu = QMenu(self.tr("Open &recent"), window)
         self.recent_menu.setObjectName("recentMenu")
         self._rebuild_recent_menu()
@@ -51,7 +50,7 @@ class FileActions(QObject):
 
     def set_enabled(self, enabled: bool) -> None:
         """While training, nothing may replace the experiment being trained."""
-        for item in (self.new_action, self.open_action, self.data_dir_action, self.recent_menu):
+        for item in (self.new_action, self.open_action, self.recent_menu):
             item.setEnabled(enabled)
 
     def attach_runs(self, runs_view) -> None:
@@ -93,7 +92,8 @@ class FileActions(QObject):
         try:
             self.document.replace(load_preset(name))
         except PresetError as exc:
-            QMessageBox.warning(self._parent_widget, APP_NAME, str(exc))
+            QMessageBox.warning(self._parent_widget, self.tr("Cannot load preset"),
+                                message_text(exc.args[0] if exc.args else str(exc)))
             return
         self.statusMessage.emit(self.tr("Preset: {description}").format(
             description=data_text(self.document.experiment.description)), 8000)
@@ -173,7 +173,7 @@ class FileActions(QObject):
                 experiment.save(path)  # a plain experiment file, as `playground train` reads it
         except OSError as exc:
             QMessageBox.warning(self._parent_widget, APP_NAME, self.tr("Cannot save {path}: {reason}").format(
-                path=path, reason=exc.strerror or exc))
+                path=path, reason=message_text(os_reason(exc))))
             return False
         self.document.mark_saved(path)
         self._add_recent(path)
@@ -205,10 +205,3 @@ class FileActions(QObject):
             item.triggered.connect(lambda _c=False, p=path: self.open_experiment(p))
         if not files:
             self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
-
-    def choose_data_dir(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self._parent_widget, self.tr("Data folder (holds MNIST/ and FashionMNIST/)"),
-                                                  data_dir() or str(Path.home()))
-        if folder:
-            settings().setValue("dataDir", folder)
-            self.statusMessage.emit(self.tr("Data folder: {folder}").format(folder=folder), 5000)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QScrollArea,
     QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -32,6 +33,7 @@ from playground.core.experiment import Experiment
 from playground.core.shapes import layer_label
 from playground.data import registry
 from playground.ui.actions import make_action
+from playground.ui.data_actions import DISPLAY_NAMES, DataActions, data_folder
 from playground.ui.document import ExperimentDocument
 from playground.ui.engine_loader import EngineLoader, engine_loaded
 from playground.ui.file_actions import FileActions
@@ -43,6 +45,7 @@ from playground.ui.network_view import NetworkView
 from playground.ui.palette import LayerPalette
 from playground.ui.plots import TrainingPlots
 from playground.ui.run_controller import IDLE, RunProgress, TrainingRun
+from playground.ui.sample_banner import SampleBanner
 from playground.ui.settings import APP_NAME, data_dir, settings
 from playground.ui.training_panel import TrainingPanel
 from playground.ui.widgets import splitter
@@ -69,6 +72,8 @@ class MainWindow(QMainWindow):
         self.run = TrainingRun(self)
         self.files = FileActions(self.document, self)
         self.models = ModelActions(self)
+        self.data_actions = DataActions(self)
+        self._run_dataset = ""  # the dataset of the run going on (or last run)
         self._code_dialog = None
         self.help_panel = None  # Help → Concepts, made when first opened
         self.tutorial_panel = None
@@ -140,7 +145,16 @@ class MainWindow(QMainWindow):
         self.view_tabs = QTabWidget()
         self.view_tabs.setObjectName("viewTabs")
         self.view_tabs.setDocumentMode(True)
-        self.view_tabs.addTab(self.plots, self.tr("Training"))
+        # the Training tab: the plots, with a banner over them while a run trains on the built-in sample
+        self.sample_banner = SampleBanner()
+        self.training_page = QWidget()
+        self.training_page.setObjectName("trainingPage")
+        page_layout = QVBoxLayout(self.training_page)
+        page_layout.setContentsMargins(0, 0, 0, 0)
+        page_layout.setSpacing(0)
+        page_layout.addWidget(self.sample_banner)
+        page_layout.addWidget(self.plots, 1)
+        self.view_tabs.addTab(self.training_page, self.tr("Training"))
         self.setCentralWidget(self.view_tabs)
 
         self.network_splitter = splitter("networkSplitter", [self.network_view, self.layer_editor], [3, 1])
@@ -233,7 +247,6 @@ class MainWindow(QMainWindow):
                                                  self.tr("The network's picture as PNG or SVG, for slides and "
                                                          "homework"))
         export_menu.addAction(self.export_diagram_action)
-        file_menu.addAction(files.data_dir_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
@@ -241,6 +254,14 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
         edit_menu.addActions([self.delete_action, self.duplicate_action, self.move_up_action, self.move_down_action])
+
+        data = self.data_actions
+        self.data_menu = bar.addMenu(self.tr("&Data"))
+        self.data_menu.setObjectName("dataMenu")
+        self.data_menu.setToolTipsVisible(True)
+        self.data_menu.addAction(data.download_action)
+        self.data_menu.addSeparator()
+        self.data_menu.addActions([data.data_dir_action, data.show_folder_action])
 
         self.presets_menu = bar.addMenu(self.tr("&Presets"))
         self.presets_menu.setToolTipsVisible(True)
@@ -263,7 +284,7 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         self.view_menu_tabs = view_menu.addMenu(self.tr("Show &tab"))
         show_plots = QAction(self.tr("Training"), self)
-        show_plots.triggered.connect(lambda: self.view_tabs.setCurrentWidget(self.plots))
+        show_plots.triggered.connect(lambda: self.view_tabs.setCurrentWidget(self.training_page))
         self.view_menu_tabs.addAction(show_plots)
 
         view_menu.addSeparator()
@@ -304,7 +325,12 @@ class MainWindow(QMainWindow):
         run.progressChanged.connect(self._show_progress)
         run.runMessage.connect(panel.show_message)
         run.runFinished.connect(self._run_finished)
-        for source in (run, self.files, self.models, self.graph_editing):
+        run.started.connect(self._data_source_known)
+        self.sample_banner.downloadRequested.connect(self.data_actions.show_download)
+        # the banner goes with the download, unless a run on the sample is still going (its next run hides it)
+        self.data_actions.downloaded.connect(
+            lambda _names: self.sample_banner.hide_sample() if self.run.state == IDLE else None)
+        for source in (run, self.files, self.models, self.data_actions, self.graph_editing):
             source.statusMessage.connect(lambda text, ms: self.statusBar().showMessage(text, ms))
 
     # ================================================================== document → views
@@ -372,6 +398,7 @@ class MainWindow(QMainWindow):
         self.move_up_action.setEnabled(idle and row > 0)
         self.move_down_action.setEnabled(idle and 0 <= row < count - 1)
         self.files.set_enabled(idle)
+        self.data_actions.set_enabled(idle)
         self.models.load_model_action.setEnabled(idle)
         self.presets_menu.setEnabled(idle)
 
@@ -427,6 +454,7 @@ class MainWindow(QMainWindow):
         (the trainer's), so editing may go on as soon as it is over."""
         if self.run.is_running() or self.train_blocker():
             return False
+        self._run_dataset = self.document.experiment.dataset.name
         return self.run.start(self.document.experiment, data_dir(), paused=paused)
 
     def step_training(self) -> None:
@@ -436,6 +464,20 @@ class MainWindow(QMainWindow):
                 self.run.step()
         else:
             self.run.step()
+
+    def _data_source_known(self, event) -> None:
+        """The run's data is loaded: a banner over the plots and a note in Images when it is the built-in
+        sample (the full set was absent and could not be downloaded); neither when it is the full set."""
+        source = getattr(event, "data_source", None)
+        self.training_panel.set_data_source(source, getattr(event, "source_images", 0))
+        if source != "sample":
+            self.sample_banner.hide_sample()
+            return
+        from playground.data import images
+
+        name = DISPLAY_NAMES.get(self._run_dataset, self._run_dataset)
+        self.sample_banner.show_sample(name, event.source_images, images.FULL_TRAIN_IMAGES, event.fallback_reason,
+                                       str(images.raw_folder(self._run_dataset, data_folder())))
 
     def _set_locked(self, locked: bool) -> None:
         self.palette.setEnabled(not locked)
@@ -543,6 +585,7 @@ class MainWindow(QMainWindow):
         self.run.shutdown()  # joins the worker before the window (and the QThread with it) goes away
         self.plots.timer.stop()
         self.models.shutdown()
+        self.data_actions.shutdown()
         for view in self._views:  # views with threads of their own join them here
             shutdown = getattr(view, "shutdown", None)
             if callable(shutdown):

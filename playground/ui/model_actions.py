@@ -13,6 +13,8 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from playground.files import os_reason
+from playground.i18n import Message
 from playground.ui.actions import make_action
 from playground.ui.i18n import data_text, message_text
 from playground.ui.settings import APP_NAME, last_dir
@@ -81,7 +83,7 @@ class ModelActions(QObject):
         except OSError as exc:
             QMessageBox.warning(self._parent_widget, APP_NAME,
                                 self.tr("Cannot save the model to {path}: {reason}").format(
-                                    path=path, reason=exc.strerror or exc))
+                                    path=path, reason=message_text(os_reason(exc))))
             return False
         self.statusMessage.emit(self.tr("Saved the trained model to {path}").format(path=path), 5000)
         return True
@@ -137,7 +139,8 @@ class ModelActions(QObject):
         if self._exporter is None:
             self._exporter = BackgroundRunner("ModelExporter", self)
             self._exporter.finished.connect(self._export_done)
-            self._exporter.failed.connect(lambda _tag, message: self._export_failed(message))
+            self._exporter.failed.connect(lambda _tag, error: self._export_failed(
+                self.tr("The export stopped with an unexpected error: {error}").format(error=error)))
         loaded = self._trained_model
         self.statusMessage.emit(self.tr("Exporting the trained model to {path}…").format(path=path), 0)
         self._exporter.submit(_export_model, kind, loaded.model, tuple(loaded.input_shape), path, tag=path)
@@ -152,7 +155,7 @@ class ModelActions(QObject):
 
     def _export_failed(self, message: str) -> None:
         self.statusMessage.emit(self.tr("Export failed"), 8000)
-        QMessageBox.warning(self._parent_widget, self.tr("Cannot export the model"), message)
+        QMessageBox.warning(self._parent_widget, self.tr("Cannot export the model"), message_text(message))
 
     def shutdown(self) -> None:
         """Join the export thread (closing the window)."""
@@ -167,7 +170,8 @@ def _export_model(kind: str, model, input_shape: tuple, path: str) -> tuple[str,
     try:
         (export_onnx if kind == "onnx" else export_torchscript)(model, input_shape, path)
     except ExportError as exc:
-        return path, str(exc)
+        return path, exc.args[0]  # a Message: the window shows it translated
     except OSError as exc:
-        return path, f"Cannot write {path}: {exc.strerror or exc}"
+        return path, Message("ModelActions", QT_TRANSLATE_NOOP("ModelActions", "Cannot write {path}: {reason}"),
+                             path=path, reason=os_reason(exc))
     return path, ""

@@ -19,7 +19,9 @@ import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QVBoxLayout, QWidget
 
+from playground.files import os_reason
 from playground.ui.axes import grid_axes, whole_number_axis
+from playground.ui.i18n import message_text
 from playground.ui.widgets import splitter
 
 REDRAW_MS = 33  # the fastest pace: 30 Hz
@@ -28,6 +30,12 @@ DRAW_SHARE = 0.04  # at most this share of the time goes to redrawing the plots 
 SMOOTHING = 0.95  # EMA factor of the smoothed loss line, bias-corrected as in TensorBoard
 
 pg.setConfigOptions(antialias=False, background="w", foreground="k")
+
+# pyqtgraph's own texts (a plot's right-click menu): it asks QCoreApplication.translate for them, so
+# listing them here puts them in our translation file and the Korean window shows them in Korean
+PYQTGRAPH_TEXTS = (QT_TRANSLATE_NOOP("GraphicsScene", "Export..."), QT_TRANSLATE_NOOP("ViewBox", "View All"),
+                   QT_TRANSLATE_NOOP("ViewBox", "Mouse Mode"), QT_TRANSLATE_NOOP("ViewBox", "3 button"),
+                   QT_TRANSLATE_NOOP("ViewBox", "1 button"), QT_TRANSLATE_NOOP("ViewBox", "ViewBox options"))
 
 
 class GrowingSeries:
@@ -78,7 +86,7 @@ def _write_or_explain(parent: QWidget, write, path: str) -> None:
     except OSError as exc:
         QMessageBox.warning(parent, QCoreApplication.translate("Plots", "Export failed"),
                             QCoreApplication.translate("Plots", "Could not write {path}: {reason}").format(
-                                path=path, reason=exc.strerror or exc))
+                                path=path, reason=message_text(os_reason(exc))))
 
 
 def _ask_path(parent: QWidget, title: str, pattern: str, suffix: str) -> str:

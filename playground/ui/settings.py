@@ -23,5 +23,5 @@ def last_dir() -> str:
 
 
 def data_dir() -> str | None:
-    """The folder MNIST and Fashion-MNIST are read from: $PLAYGROUND_DATA_DIR, else File → Data folder."""
+    """The folder MNIST and Fashion-MNIST are read from: $PLAYGROUND_DATA_DIR, else Data → Choose data folder."""
     return os.environ.get("PLAYGROUND_DATA_DIR") or settings().value("dataDir", None) or None

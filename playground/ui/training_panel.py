@@ -145,6 +145,7 @@ class TrainingPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("trainingPanel")
         self.experiment = Experiment()
+        self._sample_images: dict[str, int] = {}  # dataset → images of the built-in sample its last run used
 
         # --- data
         self.dataset = _combo("datasetCombo", [])
@@ -308,6 +309,7 @@ class TrainingPanel(QWidget):
                                    (self.scheduler, "scheduler", exp.scheduler.name)):
             set_concept(widget, f"{kind}:{name}")  # F1 explains the chosen one
             widget.setToolTip(widget.itemData(widget.currentIndex(), Qt.ItemDataRole.ToolTipRole) or "")
+        self._show_images_source()
         set_widget_value(self.limit, exp.dataset.limit)
         set_widget_value(self.batch_size, exp.dataset.batch_size)
         set_widget_value(self.lr, exp.optimizer.lr)
@@ -333,6 +335,30 @@ class TrainingPanel(QWidget):
         self._data_form.setRowVisible(self.limit, exp.dataset.name in registry.IMAGE_DATASETS)
         self._scroll.setMinimumWidth(self.settings.minimumSizeHint().width()
                                      + self._scroll.verticalScrollBar().sizeHint().width() + 2)
+
+    def set_data_source(self, source: str | None, images: int = 0) -> None:
+        """What the last run of this dataset trained on: "sample" (the built-in one, `images` training
+        images) shows in the Images field; "full" clears that."""
+        name = self.experiment.dataset.name
+        if source == "sample":
+            self._sample_images[name] = images
+        else:
+            self._sample_images.pop(name, None)
+        self._show_images_source()
+
+    def _show_images_source(self) -> None:
+        images = self._sample_images.get(self.experiment.dataset.name)
+        if images:
+            self.limit.setSpecialValueText(self.tr("{count} (built-in sample)").format(count=f"{images:,}"))
+            self.limit.setSuffix(self.tr(" of the sample"))
+            self.limit.setToolTip(self.tr("The full dataset is not in the data folder: runs use the built-in "
+                                          "sample of {count} images. Data → Download full datasets gets all of "
+                                          "them.").format(count=f"{images:,}"))
+        else:
+            self.limit.setSpecialValueText(self.tr("all"))
+            self.limit.setSuffix("")
+            self.limit.setToolTip(self.tr("Train on at most this many images (quick experiments); 'all' uses "
+                                          "every image"))
 
     def _fill_datasets(self, current: str) -> None:
         names = [n for n in registry.dataset_names() if n != "csv" or current == "csv"]

@@ -207,7 +207,7 @@ Restore them?</source>
     </message>
     <message>
         <source>Sigmoid linear unit (Swish).</source>
-        <translation>시그모이드 선형 유닛 (Swish).</translation>
+        <translation>시그모이드 선형 유닛 (스위시).</translation>
     </message>
     <message>
         <source>Squashes any value into (0, 1).</source>
@@ -331,7 +331,7 @@ Restore them?</source>
     </message>
     <message>
         <source>Smooth L1 / Huber</source>
-        <translation>Smooth L1 / Huber</translation>
+        <translation>스무스 L1 / Huber</translation>
     </message>
     <message>
         <source>Squared for small errors, absolute for large ones.</source>
@@ -1073,7 +1073,7 @@ Restore them?</source>
     </message>
     <message>
         <source>Lesson 004&apos;s SimpleCNN, layer for layer: Conv2d 1→16 (3×3, padding 1), ReLU, max-pool 2, Flatten, Linear 16·14·14 → 10; 31,530 parameters, nearly all of them in the last layer. Simple CNN adds a second block (32 filters, max-pool) before the classifier: it sees larger shapes with 35 % fewer parameters and makes about a third fewer mistakes (2 epochs on 10,000 MNIST training images: 96.5 % against 94.5 % test accuracy), for about 1.5 times the time per epoch on a CPU.</source>
-        <translation>004 강의의 SimpleCNN을 층 하나하나 그대로 옮겼습니다: Conv2d 1→16 (3×3, 패딩 1), ReLU, 최대 풀링 2, Flatten, Linear 16·14·14 → 10. 파라미터는 31,530개이고 거의 전부가 마지막 층에 있습니다. Simple CNN은 분류기 앞에 두 번째 블록(필터 32개, 최대 풀링)을 더합니다. 파라미터는 35 % 적으면서 더 큰 모양을 보고, 실수는 약 3분의 1 줄어듭니다(MNIST 학습 이미지 10,000장으로 2 에폭: 테스트 정확도 96.5 % 대 94.5 %). 대신 CPU에서는 에폭마다 시간이 1.5배쯤 걸립니다.</translation>
+        <translation>004 강의의 SimpleCNN을 층 하나하나 그대로 옮겼습니다: Conv2d 1→16 (3×3, 패딩 1), ReLU, 최대 풀링 2, Flatten, Linear 16·14·14 → 10. 파라미터는 31,530개이고 거의 전부가 마지막 층에 있습니다. 간단한 CNN은 분류기 앞에 두 번째 블록(필터 32개, 최대 풀링)을 더합니다. 파라미터는 35 % 적으면서 더 큰 모양을 보고, 실수는 약 3분의 1 줄어듭니다(MNIST 학습 이미지 10,000장으로 2 에폭: 테스트 정확도 96.5 % 대 94.5 %). 대신 CPU에서는 에폭마다 시간이 1.5배쯤 걸립니다.</translation>
     </message>
     <message>
         <source>Seed MLP</source>
@@ -1356,6 +1356,42 @@ Restore them?</source>
         <translation>{host}에 연결할 수 없습니다 ({error})</translation>
     </message>
     <message>
+        <source>Name or service not known</source>
+        <translation>서버 이름을 찾을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Temporary failure in name resolution</source>
+        <translation>서버 이름을 지금 찾을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>No address associated with hostname</source>
+        <translation>서버 이름에 연결된 주소가 없습니다</translation>
+    </message>
+    <message>
+        <source>Connection refused</source>
+        <translation>연결이 거부되었습니다</translation>
+    </message>
+    <message>
+        <source>Connection reset by peer</source>
+        <translation>상대편이 연결을 끊었습니다</translation>
+    </message>
+    <message>
+        <source>Network is unreachable</source>
+        <translation>네트워크에 닿을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>No route to host</source>
+        <translation>서버로 가는 경로가 없습니다</translation>
+    </message>
+    <message>
+        <source>Connection timed out</source>
+        <translation>연결 시간이 초과되었습니다</translation>
+    </message>
+    <message>
+        <source>[Errno {code}] {reason}</source>
+        <translation>[오류 {code}] {reason}</translation>
+    </message>
+    <message>
         <source>{dataset} could not be downloaded: {problem}. Check the internet connection and try again.</source>
         <translation>{dataset}을(를) 내려받지 못했습니다: {problem}. 인터넷 연결을 확인하고 다시 시도하세요.</translation>
     </message>
@@ -1442,6 +1478,61 @@ Restore them?</source>
     <message>
         <source>cannot read {path}: {reason}</source>
         <translation>{path}을(를) 읽을 수 없습니다: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>DataActions</name>
+    <message>
+        <source>&amp;Download full datasets ({size} MB)…</source>
+        <translation>전체 데이터셋 내려받기({size} MB)(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>All 60,000 training images of MNIST and Fashion-MNIST, instead of the built-in sample</source>
+        <translation>내장 샘플 대신 MNIST와 Fashion-MNIST의 학습 이미지 60,000장 전부</translation>
+    </message>
+    <message>
+        <source>&amp;Choose data folder…</source>
+        <translation>데이터 폴더 선택(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Where MNIST and Fashion-MNIST are read from (and downloaded to)</source>
+        <translation>MNIST와 Fashion-MNIST를 읽어 오는 (그리고 내려받는) 폴더</translation>
+    </message>
+    <message>
+        <source>&amp;Show data folder</source>
+        <translation>데이터 폴더 열기(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Open the data folder in the file manager</source>
+        <translation>파일 관리자에서 데이터 폴더를 엽니다</translation>
+    </message>
+    <message>
+        <source>Full datasets downloaded: the next run trains on them.</source>
+        <translation>전체 데이터셋을 내려받았습니다. 다음 실행부터 이것으로 학습합니다.</translation>
+    </message>
+    <message>
+        <source>Data folder (holds MNIST/ and FashionMNIST/)</source>
+        <translation>데이터 폴더 (MNIST/와 FashionMNIST/가 들어 있는 곳)</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>데이터 폴더</translation>
+    </message>
+    <message>
+        <source>The data folder is set by the environment variable {variable} ({folder}), which wins over this choice. Start the app without {variable} to use {chosen}.</source>
+        <translation>데이터 폴더는 환경 변수 {variable}({folder})로 정해져 있고, 이 선택보다 우선합니다. {chosen}을(를) 쓰려면 {variable} 없이 앱을 시작하세요.</translation>
+    </message>
+    <message>
+        <source>Data folder: {folder}</source>
+        <translation>데이터 폴더: {folder}</translation>
+    </message>
+    <message>
+        <source>The data folder {folder} cannot be made ({error}). Choose another one in Data → Choose data folder.</source>
+        <translation>데이터 폴더 {folder}을(를) 만들 수 없습니다 ({error}). 데이터 → 데이터 폴더 선택에서 다른 폴더를 고르세요.</translation>
+    </message>
+    <message>
+        <source>No file manager could be opened. The data folder is {folder}.</source>
+        <translation>파일 관리자를 열 수 없습니다. 데이터 폴더는 {folder}입니다.</translation>
     </message>
 </context>
 <context>
@@ -1699,6 +1790,65 @@ Restore them?</source>
     </message>
 </context>
 <context>
+    <name>DownloadDialog</name>
+    <message>
+        <source>Download full datasets</source>
+        <translation>전체 데이터셋 내려받기</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>내려받기</translation>
+    </message>
+    <message>
+        <source>Cancel download</source>
+        <translation>내려받기 취소</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <source>Downloads the full {datasets} ({images} training and {test} test images each, about {size} MB) into {folder}. From the next run on, training uses them instead of the built-in sample.</source>
+        <translation>전체 {datasets}(각각 학습 이미지 {images}장과 테스트 이미지 {test}장, 약 {size} MB)를 {folder}에 내려받습니다. 다음 실행부터는 내장 샘플 대신 이것으로 학습합니다.</translation>
+    </message>
+    <message>
+        <source>The full MNIST and Fashion-MNIST are already in {folder}.</source>
+        <translation>전체 MNIST와 Fashion-MNIST가 이미 {folder}에 있습니다.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>연결하는 중…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>취소하는 중…</translation>
+    </message>
+    <message>
+        <source>{done} of {total} MB</source>
+        <translation>{total} MB 중 {done} MB</translation>
+    </message>
+    <message>
+        <source>Downloading…</source>
+        <translation>내려받는 중…</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>The full datasets are in {folder}. The next run trains on them.</source>
+        <translation>전체 데이터셋이 {folder}에 있습니다. 다음 실행부터 이것으로 학습합니다.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>다시 시도</translation>
+    </message>
+    <message>
+        <source>The download was cancelled; nothing was left behind.</source>
+        <translation>내려받기를 취소했습니다. 남은 파일은 없습니다.</translation>
+    </message>
+</context>
+<context>
     <name>DrawingCanvas</name>
     <message>
         <source>Draw a digit with the mouse. Esc clears, Ctrl+Z undoes the last stroke; drop a PNG or JPEG here to classify it.</source>
@@ -1769,6 +1919,228 @@ Judge a regression model by its loss curves (Runs tab) and, for 1-D or 2-D data,
     </message>
 </context>
 <context>
+    <name>Experiment</name>
+    <message>
+        <source>unknown parameter; {layer} takes: {parameters}</source>
+        <translation>알 수 없는 설정입니다. {layer}의 설정: {parameters}</translation>
+    </message>
+    <message>
+        <source>unknown parameter; {layer} takes no parameters</source>
+        <translation>알 수 없는 설정입니다. {layer}에는 설정이 없습니다</translation>
+    </message>
+    <message>
+        <source>Expecting value</source>
+        <translation>값이 있어야 합니다</translation>
+    </message>
+    <message>
+        <source>Expecting property name enclosed in double quotes</source>
+        <translation>큰따옴표로 감싼 항목 이름이 있어야 합니다</translation>
+    </message>
+    <message>
+        <source>Expecting &apos;,&apos; delimiter</source>
+        <translation>구분 기호 &apos;,&apos;가 있어야 합니다</translation>
+    </message>
+    <message>
+        <source>Expecting &apos;:&apos; delimiter</source>
+        <translation>구분 기호 &apos;:&apos;가 있어야 합니다</translation>
+    </message>
+    <message>
+        <source>Unterminated string starting at</source>
+        <translation>여기서 시작한 문자열이 닫히지 않았습니다</translation>
+    </message>
+    <message>
+        <source>Extra data</source>
+        <translation>JSON 뒤에 남는 내용이 있습니다</translation>
+    </message>
+    <message>
+        <source>Invalid control character at</source>
+        <translation>잘못된 제어 문자가 있습니다</translation>
+    </message>
+    <message>
+        <source>Invalid \escape</source>
+        <translation>잘못된 \ 이스케이프입니다</translation>
+    </message>
+    <message>
+        <source>Illegal trailing comma before end of object</source>
+        <translation>객체 끝 앞에 쉼표가 남았습니다</translation>
+    </message>
+    <message>
+        <source>Illegal trailing comma before end of array</source>
+        <translation>목록 끝 앞에 쉼표가 남았습니다</translation>
+    </message>
+    <message>
+        <source>the file is empty; an experiment needs at least a dataset and layers</source>
+        <translation>파일이 비어 있습니다. 실험에는 적어도 데이터셋과 층이 있어야 합니다</translation>
+    </message>
+    <message>
+        <source>the file is not valid JSON (line {line}, column {column}: {error})</source>
+        <translation>올바른 JSON 파일이 아닙니다 ({line}행 {column}열: {error})</translation>
+    </message>
+    <message>
+        <source>the file is not an experiment: its JSON is nested too deeply</source>
+        <translation>실험 파일이 아닙니다. JSON이 너무 깊이 중첩되어 있습니다</translation>
+    </message>
+    <message>
+        <source>missing; choose one of: {choices}</source>
+        <translation>없습니다. 다음 중 하나를 고르세요: {choices}</translation>
+    </message>
+    <message>
+        <source>the sequence length T must be from {low} to {high} steps, got {got}</source>
+        <translation>시퀀스 길이 T는 {low}에서 {high} 단계 사이여야 하는데 {got}입니다</translation>
+    </message>
+    <message>
+        <source>choose at least one input feature (for example x1)</source>
+        <translation>입력 특성을 하나 이상 고르세요 (예: x1)</translation>
+    </message>
+    <message>
+        <source>missing; every layer needs a type such as &quot;Linear&quot;</source>
+        <translation>없습니다. 층마다 &quot;Linear&quot; 같은 종류가 있어야 합니다</translation>
+    </message>
+    <message>
+        <source>unknown layer {layer}; known layers are: {layers}</source>
+        <translation>알 수 없는 층 {layer}입니다. 쓸 수 있는 층: {layers}</translation>
+    </message>
+    <message>
+        <source>is empty; give the block a name such as &quot;skip1&quot; or leave it out</source>
+        <translation>비어 있습니다. 블록에 &quot;skip1&quot; 같은 이름을 주거나 빼세요</translation>
+    </message>
+    <message>
+        <source>expected a list of two numbers such as [0.9, 0.999]</source>
+        <translation>[0.9, 0.999]처럼 숫자 두 개의 목록이어야 합니다</translation>
+    </message>
+    <message>
+        <source>Nesterov momentum needs a momentum above 0</source>
+        <translation>Nesterov 모멘텀은 모멘텀이 0보다 커야 합니다</translation>
+    </message>
+    <message>
+        <source>this file was written by a newer NN Playground (format {version}; this version reads up to {supported}); update the app to open it</source>
+        <translation>더 새로운 NN Playground로 저장한 파일입니다 (형식 {version}, 이 버전은 {supported}까지 읽습니다). 열려면 앱을 업데이트하세요</translation>
+    </message>
+    <message>
+        <source>expected {format}; this is not an NN Playground experiment</source>
+        <translation>{format}이어야 합니다. NN Playground 실험 파일이 아닙니다</translation>
+    </message>
+    <message>
+        <source>missing; for example {example}</source>
+        <translation>없습니다. 예: {example}</translation>
+    </message>
+    <message>
+        <source>missing; list the network&apos;s layers, for example {example}</source>
+        <translation>없습니다. 네트워크의 층을 나열하세요. 예: {example}</translation>
+    </message>
+    <message>
+        <source>layers</source>
+        <translation>층</translation>
+    </message>
+    <message>
+        <source>true/false</source>
+        <translation>참/거짓</translation>
+    </message>
+    <message>
+        <source>an integer</source>
+        <translation>정수</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>숫자</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>텍스트</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>목록</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>객체</translation>
+    </message>
+    <message>
+        <source>expected an integer, got {got}</source>
+        <translation>정수여야 하는데 {got}입니다</translation>
+    </message>
+    <message>
+        <source>must be at least {minimum}, got {got}</source>
+        <translation>{minimum} 이상이어야 하는데 {got}입니다</translation>
+    </message>
+    <message>
+        <source>must be at most {maximum}, got {got}</source>
+        <translation>{maximum} 이하여야 하는데 {got}입니다</translation>
+    </message>
+    <message>
+        <source>expected a number, got {got}</source>
+        <translation>숫자여야 하는데 {got}입니다</translation>
+    </message>
+    <message>
+        <source>must be a finite number, got a number too large to use</source>
+        <translation>유한한 숫자여야 하는데 쓸 수 없을 만큼 큰 숫자입니다</translation>
+    </message>
+    <message>
+        <source>must be a finite number, got {got}</source>
+        <translation>유한한 숫자여야 하는데 {got}입니다</translation>
+    </message>
+    <message>
+        <source>must be greater than {minimum}, got {got}</source>
+        <translation>{minimum}보다 커야 하는데 {got}입니다</translation>
+    </message>
+    <message>
+        <source>expected true or false, got {got}</source>
+        <translation>true 또는 false여야 하는데 {got}입니다</translation>
+    </message>
+    <message>
+        <source>expected text, got {got}</source>
+        <translation>텍스트여야 하는데 {got}입니다</translation>
+    </message>
+    <message>
+        <source>unknown value {value}; choose one of: {choices}</source>
+        <translation>알 수 없는 값 {value}입니다. 다음 중 하나를 고르세요: {choices}</translation>
+    </message>
+    <message>
+        <source>expected an object, got {got}</source>
+        <translation>객체여야 하는데 {got}입니다</translation>
+    </message>
+    <message>
+        <source>expected a list of {items}, got {got}</source>
+        <translation>{items} 목록이어야 하는데 {got}입니다</translation>
+    </message>
+    <message>
+        <source>expected a list, got {got}</source>
+        <translation>목록이어야 하는데 {got}입니다</translation>
+    </message>
+    <message>
+        <source>unknown field; known fields are: {fields}</source>
+        <translation>알 수 없는 항목입니다. 쓸 수 있는 항목: {fields}</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>없습니다</translation>
+    </message>
+    <message>
+        <source>numbers</source>
+        <translation>숫자</translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation>에폭</translation>
+    </message>
+    <message>
+        <source>runs</source>
+        <translation>실행 기록</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>ONNX export needs the onnx package — install the onnx extra: pip install nn-playground[onnx]</source>
+        <translation>ONNX로 내보내려면 onnx 패키지가 필요합니다. 설치하세요: pip install nn-playground[onnx]</translation>
+    </message>
+    <message>
+        <source>the {format} export does not reproduce the model&apos;s outputs (shape {got} vs {expected}, largest difference {difference})</source>
+        <translation>{format}(으)로 내보낸 모델이 원래 모델의 출력을 재현하지 못합니다 (모양 {got} 대 {expected}, 가장 큰 차이 {difference})</translation>
+    </message>
+</context>
+<context>
     <name>FeatureButtons</name>
     <message>
         <source>Features</source>
@@ -1810,14 +2182,6 @@ Judge a regression model by its loss curves (Runs tab) and, for 1-D or 2-D data,
         <translation>다른 이름으로 저장(&amp;A)…</translation>
     </message>
     <message>
-        <source>Data &amp;folder…</source>
-        <translation>데이터 폴더(&amp;F)…</translation>
-    </message>
-    <message>
-        <source>Where MNIST and Fashion-MNIST are read from (and downloaded to)</source>
-        <translation>MNIST와 Fashion-MNIST를 읽어 오는 (그리고 내려받는) 폴더</translation>
-    </message>
-    <message>
         <source>Open &amp;recent</source>
         <translation>최근 파일 열기(&amp;R)</translation>
     </message>
@@ -1834,6 +2198,10 @@ Judge a regression model by its loss curves (Runs tab) and, for 1-D or 2-D data,
         <translation>제목 없음</translation>
     </message>
     <message>
+        <source>Cannot load preset</source>
+        <translation>프리셋을 불러올 수 없음</translation>
+    </message>
+    <message>
         <source>Preset: {description}</source>
         <translation>프리셋: {description}</translation>
     </message>
@@ -1843,7 +2211,7 @@ Judge a regression model by its loss curves (Runs tab) and, for 1-D or 2-D data,
     </message>
     <message>
         <source>Field: {field}</source>
-        <translation>항목: {field}</translation>
+        <translation>항목: &quot;{field}&quot;</translation>
     </message>
     <message>
         <source>Cannot open experiment</source>
@@ -1893,13 +2261,44 @@ Judge a regression model by its loss curves (Runs tab) and, for 1-D or 2-D data,
         <source>(none)</source>
         <translation>(없음)</translation>
     </message>
+</context>
+<context>
+    <name>Files</name>
     <message>
-        <source>Data folder (holds MNIST/ and FashionMNIST/)</source>
-        <translation>데이터 폴더 (MNIST/와 FashionMNIST/가 들어 있는 곳)</translation>
+        <source>No such file or directory</source>
+        <translation>그런 파일이나 폴더가 없습니다</translation>
     </message>
     <message>
-        <source>Data folder: {folder}</source>
-        <translation>데이터 폴더: {folder}</translation>
+        <source>Permission denied</source>
+        <translation>권한이 없습니다</translation>
+    </message>
+    <message>
+        <source>Operation not permitted</source>
+        <translation>허용되지 않는 작업입니다</translation>
+    </message>
+    <message>
+        <source>File exists</source>
+        <translation>같은 이름의 파일이 이미 있습니다</translation>
+    </message>
+    <message>
+        <source>Not a directory</source>
+        <translation>폴더가 아닙니다 (경로의 일부가 파일입니다)</translation>
+    </message>
+    <message>
+        <source>Is a directory</source>
+        <translation>폴더입니다</translation>
+    </message>
+    <message>
+        <source>No space left on device</source>
+        <translation>디스크가 가득 찼습니다</translation>
+    </message>
+    <message>
+        <source>Read-only file system</source>
+        <translation>디스크가 읽기 전용입니다</translation>
+    </message>
+    <message>
+        <source>File name too long</source>
+        <translation>이름이 너무 깁니다</translation>
     </message>
 </context>
 <context>
@@ -2070,6 +2469,13 @@ Judge a regression model by its loss curves (Runs tab) and, for 1-D or 2-D data,
     <message>
         <source>Network diagram saved to {path}</source>
         <translation>네트워크 그림을 {path}에 저장했습니다</translation>
+    </message>
+</context>
+<context>
+    <name>GraphicsScene</name>
+    <message>
+        <source>Export...</source>
+        <translation>내보내기…</translation>
     </message>
 </context>
 <context>
@@ -2457,6 +2863,10 @@ Judge a regression model by its loss curves (Runs tab) and, for 1-D or 2-D data,
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
+        <source>&amp;Data</source>
+        <translation>데이터(&amp;D)</translation>
+    </message>
+    <message>
         <source>&amp;Presets</source>
         <translation>프리셋(&amp;P)</translation>
     </message>
@@ -2672,6 +3082,10 @@ and restart the app.</source>
         <translation>모든 파일 (*)</translation>
     </message>
     <message>
+        <source>The export stopped with an unexpected error: {error}</source>
+        <translation>예상하지 못한 오류로 내보내기가 멈췄습니다: {error}</translation>
+    </message>
+    <message>
         <source>Exporting the trained model to {path}…</source>
         <translation>학습된 모델을 {path}(으)로 내보내는 중…</translation>
     </message>
@@ -2686,6 +3100,10 @@ and restart the app.</source>
     <message>
         <source>Cannot export the model</source>
         <translation>모델을 내보낼 수 없음</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {reason}</source>
+        <translation>{path}에 쓸 수 없습니다: {reason}</translation>
     </message>
 </context>
 <context>
@@ -3001,6 +3419,17 @@ to {target}</source>
     </message>
 </context>
 <context>
+    <name>Presets</name>
+    <message>
+        <source>unknown preset {name}; available presets: {presets}</source>
+        <translation>{name}(이)라는 프리셋은 없습니다. 쓸 수 있는 프리셋: {presets}</translation>
+    </message>
+    <message>
+        <source>preset {name} is invalid: {problem}</source>
+        <translation>프리셋 {name}이(가) 손상되었습니다: {problem}</translation>
+    </message>
+</context>
+<context>
     <name>RunsView</name>
     <message>
         <source>Run</source>
@@ -3017,6 +3446,10 @@ to {target}</source>
     <message>
         <source>Batch</source>
         <translation>배치</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>학습률</translation>
     </message>
     <message>
         <source>Epochs</source>
@@ -3177,6 +3610,21 @@ to {target}</source>
     <message>
         <source>Accuracy (validation)</source>
         <translation>정확도 (검증)</translation>
+    </message>
+</context>
+<context>
+    <name>SampleBanner</name>
+    <message>
+        <source>Download full datasets…</source>
+        <translation>전체 데이터셋 내려받기…</translation>
+    </message>
+    <message>
+        <source>Training on the built-in {count}-image sample of {dataset} — Data → Download full datasets for all {full}</source>
+        <translation>{dataset}의 내장 샘플 {count}장으로 학습합니다 — 전체 {full}장은 데이터 → 전체 데이터셋 내려받기에서 받으세요</translation>
+    </message>
+    <message>
+        <source>The full set is not in {folder} and could not be downloaded.</source>
+        <translation>전체 데이터가 {folder}에 없고, 내려받지도 못했습니다.</translation>
     </message>
 </context>
 <context>
@@ -3695,6 +4143,18 @@ to {target}</source>
         <translation>장치 변경</translation>
     </message>
     <message>
+        <source>{count} (built-in sample)</source>
+        <translation>{count} (내장 샘플)</translation>
+    </message>
+    <message>
+        <source> of the sample</source>
+        <translation> (샘플 중)</translation>
+    </message>
+    <message>
+        <source>The full dataset is not in the data folder: runs use the built-in sample of {count} images. Data → Download full datasets gets all of them.</source>
+        <translation>데이터 폴더에 전체 데이터셋이 없어 내장 샘플 {count}장으로 학습합니다. 데이터 → 전체 데이터셋 내려받기로 전부 받을 수 있습니다.</translation>
+    </message>
+    <message>
         <source>CUDA or MPS when present, else the CPU</source>
         <translation>CUDA나 MPS가 있으면 그것을, 없으면 CPU를 씁니다</translation>
     </message>
@@ -3931,6 +4391,29 @@ to {target}</source>
     <message>
         <source>This window has no Draw tab.</source>
         <translation>이 창에는 ‘그리기’ 탭이 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ViewBox</name>
+    <message>
+        <source>View All</source>
+        <translation>전체 보기</translation>
+    </message>
+    <message>
+        <source>Mouse Mode</source>
+        <translation>마우스 모드</translation>
+    </message>
+    <message>
+        <source>3 button</source>
+        <translation>버튼 3개</translation>
+    </message>
+    <message>
+        <source>1 button</source>
+        <translation>버튼 1개</translation>
+    </message>
+    <message>
+        <source>ViewBox options</source>
+        <translation>보기 설정</translation>
     </message>
 </context>
 </TS>

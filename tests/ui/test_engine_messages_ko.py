@@ -99,7 +99,8 @@ def test_data_loading_and_download_problems_read_in_korean(korean, tmp_path, mon
     bundle = load_dataset(DatasetSpec("mnist", val_split=0.1), data_dir=tmp_path)
     assert bundle.source == "sample"
     assert message_text(bundle.fallback_reason) == ("ossci-datasets.s3.amazonaws.com에 연결할 수 없습니다 "
-                                                    "([Errno -2] Name or service not known)")
+                                                    "([오류 -2] 서버 이름을 찾을 수 없습니다)")
+    assert str(bundle.fallback_reason).endswith("([Errno -2] Name or service not known)")  # English stays
     missing = images.missing_message("mnist", tmp_path, bundle.fallback_reason)
     shown = message_text(missing)
     assert shown.startswith(f"MNIST 파일이 {tmp_path / 'MNIST' / 'raw'}에 없고 내려받지도 못했습니다 "

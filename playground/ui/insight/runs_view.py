@@ -22,10 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from playground.core.project import RunRecord, export_run_csv
+from playground.files import os_reason
 from playground.ui.axes import whole_number_axis
+from playground.ui.i18n import message_text
 
 COLUMNS = (QT_TRANSLATE_NOOP("RunsView", "Run"), QT_TRANSLATE_NOOP("RunsView", "Network"),
-           QT_TRANSLATE_NOOP("RunsView", "Optimizer"), "lr", QT_TRANSLATE_NOOP("RunsView", "Batch"),
+           QT_TRANSLATE_NOOP("RunsView", "Optimizer"), QT_TRANSLATE_NOOP("RunsView", "Learning rate"), QT_TRANSLATE_NOOP("RunsView", "Batch"),
            QT_TRANSLATE_NOOP("RunsView", "Epochs"), QT_TRANSLATE_NOOP("RunsView", "Val. accuracy"),
            QT_TRANSLATE_NOOP("RunsView", "Val. loss"), QT_TRANSLATE_NOOP("RunsView", "Test accuracy"),
            QT_TRANSLATE_NOOP("RunsView", "Time"), QT_TRANSLATE_NOOP("RunsView", "Status"))
@@ -194,7 +196,7 @@ class RunsView(QWidget):
             name.setCheckState(Qt.CheckState.Checked if checked and row in checked else Qt.CheckState.Unchecked)
             name.setForeground(pg.mkColor(self._color(run)))
             name.setToolTip(self.tr("Tick to draw this run's curves; double-click to rename"))
-            cells = [name, run.summary, hp["optimizer"], f"{hp['lr']:g}", str(hp["batch_size"]),
+            cells = [name, run.summary, _optimizer_label(hp["optimizer"]), f"{hp['lr']:g}", str(hp["batch_size"]),
                      f"{len(run.history)}/{hp['epochs']}", _percent(final.val_accuracy if final else None),
                      "—" if final is None or final.val_loss is None else f"{final.val_loss:.4f}",
                      _percent(run.test_accuracy), _duration(run.seconds),
@@ -258,7 +260,7 @@ class RunsView(QWidget):
             self.export_run(rows[0], path)
         except OSError as exc:
             QMessageBox.warning(self, self.tr("Export failed"), self.tr("Could not write {path}: {reason}").format(
-                path=path, reason=exc.strerror or exc))
+                path=path, reason=message_text(os_reason(exc))))
 
     # ------------------------------------------------------------------ curves
     def redraw(self) -> None:
@@ -292,3 +294,11 @@ class RunsView(QWidget):
             else self.tr("Loss (training)") if training else self.tr("Loss (validation)"))
         self.accuracy_plot.getPlotItem().setTitle(self.tr("Accuracy (training)") if training
                                                   else self.tr("Accuracy (validation)"))
+
+
+def _optimizer_label(name: str) -> str:
+    """"sgd" → "SGD", "adamw" → "AdamW": the catalog's name, not the file's key."""
+    from playground.core import catalog
+
+    entry = catalog.OPTIMIZERS.get(name)
+    return entry.label if entry is not None else name
