@@ -34,7 +34,7 @@ PROPER_NAMES = {
     "Adam", "AdamW", "SGD", "RMSprop", "Adagrad", "Nesterov", "Huber", "ReLU", "GELU", "SiLU", "ELU",
     "MLP", "CNN", "RNN", "LSTM", "GRU", "MSE", "SSE", "NLL", "BCE", "XOR", "NaN",
     "TensorFlow", "MATLAB", "Bernoulli", "Python", "python", "pip", "onnx", "torchrun", "SimpleCNN",
-    "DistributedDataParallel",
+    "DistributedDataParallel", "ResNet", "SVG",
 }
 # Formula notation: the functions of the formulas in tooltips and the 2-D playground's feature buttons
 MATH = {"log", "exp", "max", "min", "tanh", "sin", "cos", "softmax", "sigmoid"}
@@ -55,7 +55,7 @@ def english_words(text: str) -> list[str]:
     text = re.sub(r"\S*[/\\]\S*", " ", text)  # paths
     text = re.sub(r'"[^"]*"|\'[^\']*\'', " ", text)  # quoted names and a file's keys: "dataset", 'no-such-preset'
     text = re.sub(r"[\w-]*(\.[\w-]+)+", " ", text)  # file names, torch.jit.load, host names
-    text = re.sub(r"--\w[\w-]*|\b((Ctrl|Shift|Alt)\+)+\w+|(?<![A-Za-z])(Esc|Del)(?![A-Za-z])", " ",
+    text = re.sub(r"--\w[\w-]*|\b((Ctrl|Shift|Alt)\+)+(\w+|[+−-])|(?<![A-Za-z])(Esc|Del)(?![A-Za-z])", " ",
                   text)  # options, keys
     text = re.sub(r"\b[a-z]+(?=\()", " ", text)  # a function in a formula: mean(...), cos(...)
     text = re.sub(r"[A-Za-z0-9-]+", lambda m: " " if m.group(0) in PRESET_KEYS else m.group(0), text)
