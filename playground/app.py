@@ -40,7 +40,7 @@ def install_views(window) -> None:
 
     from PySide6.QtCore import QCoreApplication
 
-    from playground.ui.digit_panel import TRAINED_LABEL, DigitPanel
+    from playground.ui.digit_panel import STOPPED_LABEL, TRAINED_LABEL, DigitPanel
     from playground.ui.engine_loader import engine_loaded
     from playground.ui.insight import install_insight_views
     from playground.ui.playground2d import install_playground2d
@@ -56,7 +56,7 @@ def install_views(window) -> None:
     def model_changed(loaded) -> None:
         path = getattr(loaded, "path", None)
         digit.set_model(loaded, QCoreApplication.translate("DigitPanel", "File: {name}").format(name=Path(path).name)
-                        if path else TRAINED_LABEL)
+                        if path else STOPPED_LABEL if window.models.model_kind == "stopped" else TRAINED_LABEL)
 
     def show_on_canvas(pixels) -> None:
         window.show_view(digit)

@@ -41,6 +41,7 @@ THROTTLE_MS = 50  # at most 20 predictions a second while drawing
 INPUT_VIEW_SCALE = 5
 BUNDLED_LABEL = QT_TRANSLATE_NOOP("DigitPanel", "Bundled model")  # model sources: shown with self.tr()
 TRAINED_LABEL = QT_TRANSLATE_NOOP("DigitPanel", "Trained in this window")
+STOPPED_LABEL = QT_TRANSLATE_NOOP("DigitPanel", "Stopped run (training not finished)")
 
 
 class DigitPanel(QWidget):
@@ -295,8 +296,12 @@ class DigitPanel(QWidget):
         self.prediction = prediction
         self.model_input = prediction.model_input
         self.chart.show_probabilities(np.asarray(prediction.probabilities, dtype=np.float64), prediction.top)
-        template = (self.tr("It's a {label}  ({confidence})") if self.model and self.model.experiment.dataset.name == "mnist"
-                    else self.tr("It looks like: {label}  ({confidence})"))
+        if self.model and self.model.experiment.dataset.name == "mnist":
+            # "an 8", "a 3": English picks the article by the sound of the digit's name
+            template = (self.tr("It's an {label}  ({confidence})") if str(prediction.label).startswith("8")
+                        else self.tr("It's a {label}  ({confidence})"))
+        else:
+            template = self.tr("It looks like: {label}  ({confidence})")
         self.answer_label.setText(template.format(label=data_text(prediction.label), confidence=f"{prediction.confidence:.0%}"))
         self._show_input(prediction.model_input)
         self.predictionChanged.emit(prediction)

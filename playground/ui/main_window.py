@@ -99,9 +99,10 @@ class MainWindow(QMainWindow):
     def engine_ready(self) -> bool:
         return self.document.report is not None or self.engine.devices is not None or engine_loaded()
 
-    def add_view(self, widget: QWidget, title: str) -> int:
+    def add_view(self, widget: QWidget, title: str, long_title: str = "") -> int:
         """A tab in the centre. Its page scrolls when the window is narrower than the view needs, so
-        no view can make the window wider than a 1280-pixel screen."""
+        no view can make the window wider than a 1280-pixel screen. `long_title` (optional) names the
+        view in the View menu and the tab's tooltip when the tab itself carries a short title."""
         scroll = QScrollArea()
         scroll.setObjectName(f"{widget.objectName() or 'view'}Scroll")
         scroll.setWidgetResizable(True)
@@ -109,7 +110,9 @@ class MainWindow(QMainWindow):
         scroll.setWidget(widget)
         self._views.append(widget)
         index = self.view_tabs.addTab(scroll, title)
-        action = QAction(title, self)
+        if long_title:
+            self.view_tabs.setTabToolTip(index, long_title)
+        action = QAction(long_title or title, self)
         action.triggered.connect(lambda: self.show_view(widget))
         self.view_menu_tabs.addAction(action)
         return index
@@ -152,7 +155,7 @@ class MainWindow(QMainWindow):
         self.splitDockWidget(self.palette_dock, self.network_dock, Qt.Orientation.Horizontal)
         self.training_dock = self._dock("trainingDock", self.tr("Training"), self.training_panel,
                                         Qt.DockWidgetArea.RightDockWidgetArea)
-        self.resizeDocks([self.palette_dock, self.network_dock, self.training_dock], [200, 340, 300],
+        self.resizeDocks([self.palette_dock, self.network_dock, self.training_dock], [180, 280, 240],
                          Qt.Orientation.Horizontal)
 
         self.status_eta = QLabel()
@@ -221,7 +224,7 @@ class MainWindow(QMainWindow):
         file_menu.addMenu(files.recent_menu)
         file_menu.addActions([files.save_action, files.save_as_action])
         file_menu.addSeparator()
-        file_menu.addActions([models.save_model_action, models.load_model_action])
+        file_menu.addActions([models.save_model_action, models.load_model_action, models.use_stopped_action])
         export_menu = file_menu.addMenu(self.tr("E&xport"))
         export_menu.setObjectName("exportMenu")
         export_menu.addActions([self.show_code_action, models.export_torchscript_action, models.export_onnx_action])
@@ -296,6 +299,8 @@ class MainWindow(QMainWindow):
         run.progressChanged.connect(self._show_progress)
         run.runMessage.connect(panel.show_message)
         run.runFinished.connect(self._run_finished)
+        self.models.stoppedModelKept.connect(self._stopped_model_kept)
+        panel.messageLinkActivated.connect(lambda link: link == "use-stopped-model" and self.models.use_stopped_model())
         for source in (run, self.files, self.models):
             source.statusMessage.connect(lambda text, ms: self.statusBar().showMessage(text, ms))
 
@@ -454,6 +459,12 @@ class MainWindow(QMainWindow):
     def _run_finished(self, end, result) -> None:
         self._set_locked(False)
         self.models.run_finished(end, result)
+
+    def _stopped_model_kept(self, text: str) -> None:
+        """A stopped run left a finished model in place: say so under the run's outcome, with the way back."""
+        outcome = self.training_panel.message.text()
+        link = '<a href="use-stopped-model">{}</a>'.format(self.tr("Use the stopped run's model instead"))
+        self.training_panel.show_message(f"{outcome} {text} {link}".strip(), "info")
 
     # ================================================================== help
     def show_about(self) -> None:

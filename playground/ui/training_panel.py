@@ -86,7 +86,7 @@ def _combo(name: str, items: list[tuple[str, str, str]]) -> QComboBox:
     combo.setObjectName(name)
     # long labels ("Binary cross-entropy (with logits)") must not widen the whole panel
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(10)
+    combo.setMinimumContentsLength(8)
     for data, label, tip in items:
         combo.addItem(label, data)
         combo.setItemData(combo.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
@@ -140,6 +140,7 @@ def _int(name: str, low: int, high: int, special: str = "") -> QSpinBox:
 
 class TrainingPanel(QWidget):
     edited = Signal(str, object, str)  # undo text, new Experiment, merge key
+    messageLinkActivated = Signal(str)  # a link in the message under the controls was clicked
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -246,7 +247,9 @@ class TrainingPanel(QWidget):
         self.progress.setFormat(self.tr("Ready"))
         self.progress.setTextVisible(True)
         self.message = framed_label("trainingMessage", 6)
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                             | Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self.message.linkActivated.connect(self.messageLinkActivated)  # e.g. "use the stopped run's model"
         self.message.setVisible(False)
 
         layout = QVBoxLayout(self)

@@ -269,7 +269,9 @@ def install_playground2d(document, run, add_view) -> Playground2DPanel:
     """The "2-D playground" tab (`add_view(widget, title)`), wired to an ExperimentDocument and a TrainingRun;
     the caller connects `trainRequested` to whatever starts a run with its checks (the window's Train)."""
     panel = Playground2DPanel()
-    add_view(panel, QCoreApplication.translate("Playground2DPanel", "2-D playground"))
+    # a short tab title: seven tabs fit a 1280-pixel window; the View menu and the tooltip say it in full
+    add_view(panel, QCoreApplication.translate("Playground2DPanel", "2-D"),
+             QCoreApplication.translate("Playground2DPanel", "2-D playground"))
     panel.edited.connect(lambda text, exp, key: document.apply_edit(text, exp, key or None))
     panel.stopRequested.connect(run.stop)
     document.experimentChanged.connect(panel.set_experiment)
