@@ -184,10 +184,11 @@ class MainWindow(QMainWindow):
         self.quit_action = make_action(self, self.tr("&Quit"), self.close, key.Quit, "quitAction")
         self.undo_action = make_action(self, self.tr("&Undo"), undo_stack.undo, key.Undo, "undoAction")
         self.redo_action = make_action(self, self.tr("&Redo"), undo_stack.redo, key.Redo, "redoAction")
-        # Ctrl+Shift+Z everywhere, besides the platform's own (Ctrl+Y on Windows)
+        # both usual redo keys everywhere, besides the platform's own
         redo_keys = QKeySequence.keyBindings(key.Redo)
-        if QKeySequence("Ctrl+Shift+Z") not in redo_keys:
-            redo_keys.append(QKeySequence("Ctrl+Shift+Z"))
+        for extra in ("Ctrl+Y", "Ctrl+Shift+Z"):
+            if QKeySequence(extra) not in redo_keys:
+                redo_keys.append(QKeySequence(extra))
         self.redo_action.setShortcuts(redo_keys)
         self.delete_action = make_action(self, self.tr("&Delete layer"), self.delete_selected, key.Delete,
                                          "deleteAction", self.tr("Remove the selected layer (Del)"))
@@ -281,6 +282,8 @@ class MainWindow(QMainWindow):
         panel.pause_button.clicked.connect(run.toggle_pause)
         panel.step_button.clicked.connect(self.step_training)
         panel.stop_button.clicked.connect(run.stop)
+        run.set_pace(panel.pace.interval)
+        panel.pace.paceChanged.connect(run.set_pace)
 
         document.reportChanged.connect(self._show_network)
         document.experimentChanged.connect(panel.set_experiment)
@@ -300,6 +303,7 @@ class MainWindow(QMainWindow):
         run.runMessage.connect(panel.show_message)
         run.runFinished.connect(self._run_finished)
         self.models.stoppedModelKept.connect(self._stopped_model_kept)
+        document.replaced.connect(self._clear_results)
         panel.messageLinkActivated.connect(lambda link: link == "use-stopped-model" and self.models.use_stopped_model())
         for source in (run, self.files, self.models):
             source.statusMessage.connect(lambda text, ms: self.statusBar().showMessage(text, ms))
@@ -459,6 +463,17 @@ class MainWindow(QMainWindow):
     def _run_finished(self, end, result) -> None:
         self._set_locked(False)
         self.models.run_finished(end, result)
+
+    def _clear_results(self) -> None:
+        """File → New, Open, a preset: the old experiment's plots, outcome and trained model go (the Runs tab
+        keeps its list: it compares runs across experiments)."""
+        self.plots.clear()
+        self.training_panel.show_message("")
+        self.training_panel.show_progress(RunProgress(0, 1, self.tr("Ready")))
+        self.status_speed.clear()
+        self.status_eta.clear()
+        self.statusBar().clearMessage()
+        self.models.clear()
 
     def _stopped_model_kept(self, text: str) -> None:
         """A stopped run left a finished model in place: say so under the run's outcome, with the way back."""

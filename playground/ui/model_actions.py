@@ -69,6 +69,7 @@ class ModelActions(QObject):
         self._trained_model = None
         self._model_kind = ""
         self._enable_for_model()
+        self.trainedModelChanged.emit(None)
 
     def run_finished(self, end, result) -> None:
         """A run that trained something hands its model over (built on the training thread).

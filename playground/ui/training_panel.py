@@ -33,6 +33,7 @@ from playground.data import registry
 from playground.ui.help_panel import set_concept
 from playground.ui.i18n import catalog_text, data_text, help_hint, message_text
 from playground.ui.layer_editor import set_widget_value
+from playground.ui.pace_control import PaceControl
 from playground.ui.widgets import framed_label
 
 # the learning rates the box accepts: from the ladder's first step to the most an experiment may have
@@ -255,6 +256,8 @@ class TrainingPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(scroll, 1)
+        self.pace = PaceControl()  # full speed, or slow enough to watch (ui/pace_control.py)
+        layout.addWidget(self.pace)
         layout.addLayout(buttons)
         layout.addWidget(self.progress)
         layout.addWidget(self.message)

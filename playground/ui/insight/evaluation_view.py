@@ -91,6 +91,13 @@ class EvaluationView(QWidget):
         elif self.evaluation is None or not self.showing_results:
             self.show_message(self.tr(EMPTY_TEXT))
 
+    def clear(self, experiment: Experiment) -> None:
+        """Another experiment: no confusion matrix of the old one's run."""
+        self.evaluation = None
+        self._dataset = None
+        self.pages.setCurrentIndex(0)
+        self.set_experiment(experiment)
+
     def show_message(self, text: str) -> None:
         self.message.setText(text)
         self.header.hide()

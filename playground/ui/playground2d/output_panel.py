@@ -59,6 +59,16 @@ class OutputPanel(QGroupBox):
         column.addWidget(legend)
         column.addStretch(0)
 
+    def clear(self) -> None:
+        """Forget the last run: no picture, no losses (another dataset, or a new experiment)."""
+        self.boundary.clear_all()
+        self.loss_history = []
+        self.train_curve.setData([], [])
+        self.test_curve.setData([], [])
+        self.train_loss_label.setText(self.tr("Training loss {loss}").format(loss="—"))
+        self.test_loss_label.setText(self.tr("Test loss {loss}").format(loss="—"))
+        self.linear_label.hide()
+
     def record_losses(self, frame: dict) -> None:
         """Keep the frame's losses for the sparkline (a run's first frame starts a new history)."""
         if "data" in frame:

@@ -174,7 +174,12 @@ class Playground2DPanel(QWidget):
         """Show the data before any run: the same points and split the next run will train on."""
         ds = exp.dataset
         dims = plane_dims(exp)
-        if ds.name not in generated.RAW_DIMS or not dims:
+        if not dims:
+            self._plane = None
+            self._pending_frame = None
+            self.output.clear()  # an image dataset: no earlier run's boundary or losses stay behind
+            return
+        if ds.name not in generated.RAW_DIMS:
             return  # a CSV file is read by the run, not on the GUI thread
         info = registry.dataset_info(ds)
         points, targets = generated.generate(ds.name, ds.samples, ds.noise, exp.seed)
