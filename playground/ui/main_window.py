@@ -508,14 +508,16 @@ class MainWindow(QMainWindow):
         self.show_concepts(concept_in_context())
 
     def show_tutorial(self) -> None:
+        """Help → Tutorial, docked under the Training panel: beside the work, never over it."""
         from playground.ui.tutorial import TutorialPanel
 
         if self.tutorial_panel is None or not shiboken6.isValid(self.tutorial_panel):
             self.tutorial_panel = TutorialPanel(self)
-            corner = self.geometry().topRight()  # beside the training panel, not over the network
-            self.tutorial_panel.move(max(0, corner.x() - self.tutorial_panel.width() - 330), corner.y() + 60)
-        self.tutorial_panel.show()
-        self.tutorial_panel.raise_()
+            self.tutorial_dock = self._dock("tutorialDock", self.tr("Tutorial"), self.tutorial_panel,
+                                            Qt.DockWidgetArea.RightDockWidgetArea)
+            self.splitDockWidget(self.training_dock, self.tutorial_dock, Qt.Orientation.Vertical)
+        self.tutorial_dock.show()
+        self.tutorial_dock.raise_()
 
     def _build_language_menu(self, menu) -> None:
         """View → Language: the system's, or one of the translations; applied at the next start."""

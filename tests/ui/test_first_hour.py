@@ -173,3 +173,63 @@ def test_units_apply_as_you_type_in_one_undo_step(qtbot, window):
     assert window.document.undo_stack.count() == before + 1  # "3" then "32": one step
     qtbot.keyClick(spin, Qt.Key.Key_Return)
     assert window.document.undo_stack.count() == before + 1
+
+
+# ---------------------------------------------------------------------- the tutorial
+def tutorial(window):
+    from PySide6.QtWidgets import QDockWidget
+
+    window.show_tutorial()
+    dock = window.findChild(QDockWidget, "tutorialDock")
+    assert dock is not None and dock.isVisible()  # docked beside the work, not a window over it
+    return window.tutorial_panel
+
+
+def test_the_tutorial_ticks_draw_a_digit_only_for_a_stroke_on_the_canvas(qtbot, window):
+    from test_canvas import draw
+
+    from playground.ui.tutorial import DONE, DRAW
+
+    panel = tutorial(window)
+    digit = window.digit_panel
+    qtbot.waitUntil(lambda: digit.model is not None, timeout=60000)
+    panel.advance(DRAW)
+    digit.show_pixels(__import__("numpy").eye(28, dtype="float32"))  # an old picture read again
+    qtbot.waitUntil(lambda: digit.prediction is not None, timeout=30000)
+    assert panel.step == DRAW
+    window.show_view(digit)
+    draw(qtbot, digit.canvas, [(140, 40), (140, 240)])  # a 1
+    qtbot.waitUntil(lambda: panel.step == DONE, timeout=30000)
+
+
+def test_the_tutorial_tells_no_duration_and_shows_the_loss_curve_while_training(qtbot, window):
+    from playground.ui.tutorial import STEPS, TRAIN
+
+    assert not any("minute" in step.text for step in STEPS)
+    panel = tutorial(window)
+    panel.advance(TRAIN)
+    window.show_view(window.digit_panel)
+    train(qtbot, window)
+    assert window.view_tabs.currentWidget() is window.plots
+
+
+def test_emptying_the_network_asks_about_unsaved_work_and_keeps_the_settings(qtbot, window, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from playground.ui.tutorial import BUILD, EMPTY
+
+    exp = window.document.experiment.copy()
+    exp.epochs = 7
+    window.document.apply_edit("Epochs", exp)  # unsaved work
+    panel = tutorial(window)
+    panel.advance(EMPTY)
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Cancel)
+    panel.action_button.click()
+    assert asked and "unsaved changes" in asked[0]
+    assert window.document.experiment.layers  # cancelled: nothing removed
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    panel.action_button.click()
+    after = window.document.experiment
+    assert after.layers == [] and panel.step == BUILD
+    assert after.epochs == 7 and after.dataset.name == "circle" and after.optimizer.name == "sgd"
