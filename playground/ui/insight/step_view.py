@@ -130,7 +130,7 @@ class StepView(QWidget):
     # ------------------------------------------------------------------ which run this is
     def run_started(self, experiment) -> None:
         """A run begins with this experiment: the steps that follow are its."""
-        self._run_experiment = experiment.copy()
+        self._run_experiment = experiment  # no copy: the document makes a new experiment on every edit
 
     def set_experiment(self, experiment) -> None:
         """After every edit: a step of a run with other settings says so above its numbers."""
