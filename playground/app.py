@@ -55,7 +55,7 @@ def install_views(window) -> None:
 
     def model_changed(loaded) -> None:
         if loaded is None:  # File → New: the canvas goes back to the model that ships with the app
-            digit.load_bundled_model()
+            digit.forget_own_model()
             return
         path = getattr(loaded, "path", None)
         digit.set_model(loaded, QCoreApplication.translate("DigitPanel", "File: {name}").format(name=Path(path).name)

@@ -233,3 +233,39 @@ def test_emptying_the_network_asks_about_unsaved_work_and_keeps_the_settings(qtb
     after = window.document.experiment
     assert after.layers == [] and panel.step == BUILD
     assert after.epochs == 7 and after.dataset.name == "circle" and after.optimizer.name == "sgd"
+
+
+# ---------------------------------------------------------------------- small ones
+def test_the_save_prompt_names_the_file_that_was_opened(window, tmp_path, message_boxes):
+    path = tmp_path / "myexp.json"
+    tiny_points().save(str(path))
+    assert window.files.open_experiment(str(path), ask=False)
+    exp = window.document.experiment.copy()
+    exp.epochs = 9
+    window.document.apply_edit("Epochs", exp)
+    window.files.maybe_save()
+    assert "myexp.json" in message_boxes[-1][2] and "Untitled" not in message_boxes[-1][2]
+
+
+def test_after_the_bundled_model_the_canvas_can_go_back_to_your_own(qtbot, window, tmp_path):
+    from test_window_integration import image_checkpoint
+
+    from playground.core.checkpoint import load_checkpoint
+
+    digit = window.digit_panel
+    qtbot.waitUntil(lambda: digit.model is not None, timeout=60000)
+    window.models.set_trained_model(load_checkpoint(image_checkpoint(tmp_path)))
+    qtbot.waitUntil(lambda: digit.model_source.startswith("File:"), timeout=30000)
+    assert digit.own_button.isHidden()
+    digit.bundled_button.click()
+    qtbot.waitUntil(lambda: digit.model_source == "Bundled model", timeout=30000)
+    assert not digit.own_button.isHidden()
+    digit.own_button.click()
+    qtbot.waitUntil(lambda: digit.model_source.startswith("File:"), timeout=30000)
+
+
+def test_empty_plots_show_sensible_ranges_before_training(window):
+    (x0, x1), (y0, y1) = window.plots.metrics.plot_widget.getPlotItem().getViewBox().viewRange()
+    assert (y0, y1) == (0, 100)
+    (x0, x1), (y0, y1) = window.plots.loss.plot_widget.getPlotItem().getViewBox().viewRange()
+    assert y0 == 0 and x0 == 0
