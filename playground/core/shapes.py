@@ -33,6 +33,7 @@ class LayerShape:
 class Issue:
     index: int | None  # layer index, or None for the whole network
     message: str  # a playground.i18n.Message: English as a str, translatable in the window
+    fix: tuple[str, int] | None = None  # the one-click fix the message names: insert this layer type at this row
 
 
 @dataclass
@@ -103,8 +104,9 @@ def infer_layers(input_shape: Shape, layers: list[LayerSpec]) -> ShapeReport:
         except ShapeMismatch as exc:
             label = layer_label(index, layer.type)
             message = exc.args[0] if exc.args else ""
+            fix = ("Flatten", index) if "add Flatten before it" in str(message) else None
             report.error = Issue(index, message.with_values(layer=label) if isinstance(message, Message)
-                                 else str(exc).replace("{layer}", label))
+                                 else str(exc).replace("{layer}", label), fix)
             report.layers.append(LayerShape(index, layer.type, shape, None))
             shape = None
             continue
@@ -130,7 +132,38 @@ def infer_shapes(experiment: Experiment, input_shape: Shape | None = None,
         _check_memory(report, experiment.dataset.batch_size)
     if report.error is None:
         report.warnings.extend(_pitfalls(experiment, num_classes, report.output_shape[0]))
+        report.warnings.extend(_heavy_linear(report, experiment.layers))
     return report
+
+
+HEAVY_LINEAR = 1_000_000  # parameters: a Linear layer this big that holds nearly all of the network is a pitfall
+HEAVY_SHARE = 0.9
+
+
+def _heavy_linear(report: ShapeReport, layers: list) -> list[Issue]:
+    """A Linear layer that dwarfs the rest, usually because it reads a whole feature map: Conv2d before
+    Flatten without pooling turns the next Linear into a million-parameter layer, silently."""
+    total = report.total_parameters
+    warnings: list[Issue] = []
+    for row in report.layers:
+        if row.type != "Linear" or row.parameters < HEAVY_LINEAR or row.parameters < HEAVY_SHARE * total:
+            continue
+        before = [layer.type for layer in layers[:row.index]]
+        flatten = max((i for i, t in enumerate(before) if t == "Flatten"), default=None)
+        convolved = flatten is not None and any(t.startswith("Conv") for t in before[:flatten])
+        label = layer_label(row.index, "Linear")
+        if convolved:
+            warnings.append(Issue(row.index, Message("Shapes", QT_TRANSLATE_NOOP(
+                "Shapes", "{layer} holds {count} of the network's {total} parameters: it reads {inputs} numbers per "
+                "example, the whole feature map — add MaxPool2d before Flatten (each 2×2 pooling quarters them)"),
+                layer=label, count=f"{row.parameters:,}", total=f"{total:,}", inputs=f"{row.input_shape[0]:,}"),
+                ("MaxPool2d", flatten)))
+        else:
+            warnings.append(Issue(row.index, Message("Shapes", QT_TRANSLATE_NOOP(
+                "Shapes", "{layer} holds {count} of the network's {total} parameters: it reads {inputs} numbers "
+                "per example — give it fewer units, or make its input smaller"),
+                layer=label, count=f"{row.parameters:,}", total=f"{total:,}", inputs=f"{row.input_shape[0]:,}")))
+    return warnings
 
 
 # --------------------------------------------------------------------------- memory

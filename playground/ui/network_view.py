@@ -128,6 +128,7 @@ class NetworkView(QWidget):
         self.issues_label.setObjectName("networkIssues")
         self.issues_label.setWordWrap(True)
         self.issues_label.setTextFormat(Qt.TextFormat.RichText)
+        self.issues_label.linkActivated.connect(self._fix_link)  # "Add Flatten before it" in one click
         self.lock_label = QLabel(self.tr("Training — the network is locked until the run ends. Stop to edit."))
         self.lock_label.setObjectName("networkLockHint")
         self.lock_label.setWordWrap(True)
@@ -232,12 +233,27 @@ class NetworkView(QWidget):
                 count=f"{report.total_parameters:,}") + "</b>")
             lines = []
             if report.error is not None:
-                lines.append(f"<span style='color:{ERROR_TEXT.name()}'>✖ {_html(message_text(report.error.message))}</span>")
+                lines.append(f"<span style='color:{ERROR_TEXT.name()}'>✖ {_html(message_text(report.error.message))}"
+                             f"</span>{self._fix_text(report.error)}")
             lines += [f"<span style='color:{WARNING_TEXT.name()}'>⚠ {_html(message_text(w.message))}</span>"
-                      for w in report.warnings]
+                      f"{self._fix_text(w)}" for w in report.warnings]
             self.issues_label.setText("<br>".join(lines))
             self.issues_label.setVisible(bool(lines))
         self.select_row(min(selected, len(experiment.layers) - 1))
+
+    def _fix_text(self, issue) -> str:
+        fix = getattr(issue, "fix", None)
+        if not fix:
+            return ""
+        name, row = fix
+        return " <a href='fix:{name}:{row}'>{text}</a>".format(
+            name=name, row=row, text=_html(self.tr("Add {layer} there").format(layer=name)))
+
+    def _fix_link(self, link: str) -> None:
+        kind, _, rest = link.partition(":")
+        name, _, row = rest.partition(":")
+        if kind == "fix" and name in catalog.LAYERS and row.isdigit():
+            self.insertRequested.emit(name, int(row))
 
     def row_is_marked_error(self, row: int) -> bool:
         item = self.list.topLevelItem(row)

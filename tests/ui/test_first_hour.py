@@ -269,3 +269,19 @@ def test_empty_plots_show_sensible_ranges_before_training(window):
     assert (y0, y1) == (0, 100)
     (x0, x1), (y0, y1) = window.plots.loss.plot_widget.getPlotItem().getViewBox().viewRange()
     assert y0 == 0 and x0 == 0
+
+
+def test_the_message_that_names_flatten_adds_it_in_one_click(qtbot, window):
+    from helpers import layer, linear
+
+    exp = window.document.experiment.copy()
+    exp.dataset = DatasetSpec("mnist")
+    exp.layers = [layer("Conv2d", out_channels=8), layer("ReLU"), linear(10)]
+    window.document.apply_edit("Conv net", exp)
+    qtbot.waitUntil(lambda: window.document.report is not None and window.document.report.error is not None,
+                    timeout=30000)
+    issues = window.network_view.issues_label
+    assert "fix:Flatten:2" in issues.text() and "Add Flatten there" in issues.text()
+    issues.linkActivated.emit("fix:Flatten:2")
+    assert [spec.type for spec in window.document.experiment.layers] == ["Conv2d", "ReLU", "Flatten", "Linear"]
+    assert window.document.report.ok
