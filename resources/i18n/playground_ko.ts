@@ -2890,6 +2890,10 @@ to {target}</source>
         <translation>{path}에 쓸 수 없습니다: {reason}</translation>
     </message>
     <message>
+        <source>% of the run (the runs differ in length)</source>
+        <translation>실행 진행률 % (실행마다 길이가 다름)</translation>
+    </message>
+    <message>
         <source>Loss per batch</source>
         <translation>배치별 손실</translation>
     </message>

@@ -285,3 +285,23 @@ def test_the_message_that_names_flatten_adds_it_in_one_click(qtbot, window):
     issues.linkActivated.emit("fix:Flatten:2")
     assert [spec.type for spec in window.document.experiment.layers] == ["Conv2d", "ReLU", "Flatten", "Linear"]
     assert window.document.report.ok
+
+
+def test_runs_of_different_lengths_are_compared_by_progress(qtbot):
+    from playground.core.project import EpochRecord, RunRecord
+    from playground.ui.insight.runs_view import RunsView
+
+    def record(name, epochs):
+        exp = tiny_points(epochs)
+        history = [EpochRecord(e, 1.0 / e, 0.5, 1.0 / e, 0.5 + e / (2 * epochs), 0.1, 0.1) for e in
+                   range(1, epochs + 1)]
+        return RunRecord(name, exp, history=history)
+
+    view = RunsView()
+    qtbot.addWidget(view)
+    view.add_run(record("spiral", 300))
+    view.add_run(record("mnist", 2))
+    assert view.progress_axis()
+    ends = sorted(item.getData()[0][-1] for item in view.accuracy_plot.getPlotItem().listDataItems())
+    assert ends == [pytest.approx(100), pytest.approx(100)]  # both runs end at 100 % of the run
+    assert "%" in view.accuracy_plot.getPlotItem().getAxis("bottom").labelText
