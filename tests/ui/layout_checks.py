@@ -81,8 +81,7 @@ def square_plot_problems(window, title: str) -> list[str]:
     problems = []
     for widget in page.findChildren(QWidget):
         if widget.property("squarePlot") and widget.isVisible():
-            item = widget.getPlotItem().getViewBox() if isinstance(widget, pg.PlotWidget) else widget
-            rect = item.sceneBoundingRect() if hasattr(item, "sceneBoundingRect") else widget.rect()
+            rect = widget.rect()
             if abs(rect.width() - rect.height()) > 4:
                 problems.append(f"{title}: {widget.objectName()} is {rect.width():.0f}×{rect.height():.0f}, "
                                 "not square")

@@ -9,6 +9,7 @@ from playground.core.experiment import Experiment
 from playground.ui.insight.class_accuracy_plot import ClassAccuracyPlot
 from playground.ui.insight.confusion_plot import ConfusionMatrixPlot
 from playground.ui.insight.mistake_gallery import MistakeGallery
+from playground.ui.square import SquareBox
 
 EMPTY_TEXT = QT_TRANSLATE_NOOP("EvaluationView", "Train a classifier to see what it gets right and wrong.\n\n"
                               "After every epoch this tab shows the confusion matrix on the validation set "
@@ -48,7 +49,7 @@ class EvaluationView(QWidget):
         right_layout.addWidget(self.gallery_label)
         right_layout.addWidget(self.gallery, 3)
         split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(self.confusion)
+        split.addWidget(SquareBox(self.confusion))  # square cells: a matrix, not a stretched picture
         split.addWidget(right)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 1)

@@ -11,6 +11,7 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from playground.ui.playground2d.boundary_view import BoundaryView
+from playground.ui.square import SquareBox
 
 
 def loss_text(value: float | None) -> str:
@@ -47,7 +48,7 @@ class OutputPanel(QGroupBox):
         losses.setColumnStretch(1, 1)
         column.addLayout(losses)
         self.boundary = BoundaryView()
-        column.addWidget(self.boundary, 1)
+        column.addWidget(SquareBox(self.boundary), 1)  # a plane drawn square, however the window is shaped
         self.linear_label = QLabel()
         self.linear_label.setObjectName("linearLabel")
         self.linear_label.setStyleSheet("font-size: 15px;")
