@@ -3104,12 +3104,12 @@ to {target}</source>
         <translation>기본 경사 하강법: 모든 가중치가 기울기 반대 방향으로 정확히 학습률 × 기울기 만큼 움직이므로 (학습률 = {lr}), 마지막 두 열이 같습니다.</translation>
     </message>
     <message>
-        <source>Backward: gradient norm per layer</source>
-        <translation>역전파: 층별 기울기 크기</translation>
+        <source>Gradient norm per layer</source>
+        <translation>층별 기울기 노름</translation>
     </message>
     <message>
-        <source>Update: change made vs lr × gradient</source>
-        <translation>업데이트: 실제 변화량과 학습률 × 기울기</translation>
+        <source>Change vs lr × gradient</source>
+        <translation>변화량과 lr × 기울기</translation>
     </message>
     <message>
         <source>change made</source>

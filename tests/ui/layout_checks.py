@@ -69,9 +69,9 @@ def chart_title_problems(window, title: str) -> list[str]:
             if not text or not label.isVisible():
                 continue
             needed = label.item.boundingRect().width()
-            if needed > item.geometry().width() + 1:
-                problems.append(f"{title}: chart title {text!r} needs {needed:.0f} px, has "
-                                f"{item.geometry().width():.0f}")
+            room = min(item.geometry().width(), plot.visibleRegion().boundingRect().width() or plot.width())
+            if needed > room + 1:
+                problems.append(f"{title}: chart title {text!r} needs {needed:.0f} px, has {room:.0f}")
     return problems
 
 

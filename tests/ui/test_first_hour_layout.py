@@ -40,6 +40,11 @@ def trained_window(request, qtbot):
     qtbot.waitUntil(lambda: win.document.report is not None, timeout=60000)
     with qtbot.waitSignal(win.run.runFinished, timeout=120000):
         assert win.start_training()
+    with qtbot.waitSignal(win.run.batch, timeout=60000):  # One step gets a step to show; Stop keeps the model
+        win.step_training()
+    with qtbot.waitSignal(win.run.runFinished, timeout=60000):
+        win.run.stop()
+    qtbot.waitUntil(lambda: win.insight_views.step.anatomy is not None, timeout=30000)
     digit = win.digit_panel
     qtbot.waitUntil(lambda: digit.model_source == "Trained in this window", timeout=30000)
     digit.show_pixels(drawn_eight())

@@ -97,10 +97,11 @@ class StepView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.grad_plot = _bar_plot(self.tr("Backward: gradient norm per layer"))
+        self.table.setProperty("scrollsSideways", True)  # eight columns of numbers scroll inside the table
+        self.grad_plot = _bar_plot(self.tr("Gradient norm per layer"))
         self.grad_bars = pg.BarGraphItem(x=[], height=[], width=0.6, brush=GRAD_COLOR)
         self.grad_plot.addItem(self.grad_bars)
-        self.update_plot = _bar_plot(self.tr("Update: change made vs lr × gradient"))
+        self.update_plot = _bar_plot(self.tr("Change vs lr × gradient"))
         self.update_plot.addLegend(offset=(-10, 10))
         self.change_bars = pg.BarGraphItem(x=[], height=[], width=0.38, brush=CHANGE_COLOR,
                                            name=self.tr("change made"))
