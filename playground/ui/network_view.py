@@ -84,8 +84,42 @@ class LayerList(QTreeWidget):
             if event.source() is not self:
                 event.setDropAction(Qt.DropAction.CopyAction)
             event.accept()
+            self._show_insertion(self.drop_row(event.position().toPoint()))
         else:
             event.ignore()
+            self._show_insertion(-1)
+
+    def dragLeaveEvent(self, event) -> None:
+        super().dragLeaveEvent(event)
+        self._show_insertion(-1)
+
+    def insertion_y(self) -> int | None:
+        """Where the insertion line is drawn while a block is dragged over the list (None: no drag)."""
+        row = getattr(self, "_insertion_row", -1)
+        if row < 0:
+            return None
+        count = self.topLevelItemCount()
+        if count == 0:
+            return 2
+        if row < count:
+            return self.visualItemRect(self.topLevelItem(row)).top()
+        return self.visualItemRect(self.topLevelItem(count - 1)).bottom() + 1
+
+    def _show_insertion(self, row: int) -> None:
+        if row != getattr(self, "_insertion_row", -1):
+            self._insertion_row = row
+            self.viewport().update()
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        y = self.insertion_y()
+        if y is not None:  # a line between the rows where the dragged block will go
+            from PySide6.QtGui import QPainter, QPen
+
+            painter = QPainter(self.viewport())
+            painter.setPen(QPen(self.palette().highlight().color(), 3))
+            painter.drawLine(4, y, self.viewport().width() - 4, y)
+            painter.end()
 
     def drop_row(self, pos) -> int:
         """The row a drop at `pos` (viewport coordinates) inserts before."""
@@ -105,6 +139,7 @@ class LayerList(QTreeWidget):
             target = row - 1 if row > source else row
             if target != source:
                 self.moveRequested.emit(source, target)
+        self._show_insertion(-1)
         # the window redraws the list from the edited experiment; Qt must not move items itself
         event.setDropAction(Qt.DropAction.IgnoreAction)
         event.accept()

@@ -305,3 +305,21 @@ def test_runs_of_different_lengths_are_compared_by_progress(qtbot):
     ends = sorted(item.getData()[0][-1] for item in view.accuracy_plot.getPlotItem().listDataItems())
     assert ends == [pytest.approx(100), pytest.approx(100)]  # both runs end at 100 % of the run
     assert "%" in view.accuracy_plot.getPlotItem().getAxis("bottom").labelText
+
+
+def test_dragging_a_block_over_the_network_shows_where_it_will_go(window):
+    from PySide6.QtCore import QMimeData, QPointF
+    from PySide6.QtGui import QDragMoveEvent
+
+    from playground.ui.palette import LAYER_MIME
+
+    tree = window.network_view.list
+    rect = tree.visualItemRect(tree.topLevelItem(1))  # Tanh #2: its upper half
+    mime = QMimeData()
+    mime.setData(LAYER_MIME, b"Dropout")
+    event = QDragMoveEvent(QPointF(rect.center().x(), rect.top() + 2).toPoint(), Qt.DropAction.CopyAction, mime,
+                           Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    tree.dragMoveEvent(event)
+    assert tree.insertion_y() == rect.top()  # the line between Linear #1 and Tanh #2
+    tree._show_insertion(-1)  # the drag left or dropped
+    assert tree.insertion_y() is None
