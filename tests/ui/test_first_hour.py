@@ -323,3 +323,20 @@ def test_dragging_a_block_over_the_network_shows_where_it_will_go(window):
     assert tree.insertion_y() == rect.top()  # the line between Linear #1 and Tanh #2
     tree._show_insertion(-1)  # the drag left or dropped
     assert tree.insertion_y() is None
+
+
+def test_a_new_hidden_layer_card_is_scrolled_into_view(qtbot):
+    from playground.core.presets import load_preset
+    from playground.ui.playground2d.hidden_layers import HiddenLayersEditor
+
+    editor = HiddenLayersEditor()
+    qtbot.addWidget(editor)
+    editor.resize(260, 120)
+    editor.show()
+    exp = load_preset("spiral")
+    editor.edited.connect(lambda _text, new, _key: editor.set_experiment(new))
+    editor.set_experiment(exp)
+    for _ in range(4):
+        editor.add_layer()
+    bar = editor.strip.horizontalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0 and bar.value() == bar.maximum(), timeout=5000)
