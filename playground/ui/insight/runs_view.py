@@ -84,7 +84,10 @@ class RunsView(QWidget):
                                    | QAbstractItemView.EditTrigger.EditKeyPressed)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # the network column keeps a readable width (it would shrink to "F… L…" as the stretching column of a
+        # table wider than the tab); the table scrolls sideways inside itself instead
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(1, 170)
         # eleven columns: in a narrow window the table scrolls sideways inside itself, the tab never does
         self.table.setProperty("scrollsSideways", True)
         self.table.itemChanged.connect(self._on_item_changed)
