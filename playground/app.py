@@ -40,7 +40,7 @@ def install_views(window) -> None:
 
     from PySide6.QtCore import QCoreApplication
 
-    from playground.ui.digit_panel import TRAINED_LABEL, DigitPanel
+    from playground.ui.digit_panel import STOPPED_LABEL, TRAINED_LABEL, DigitPanel
     from playground.ui.engine_loader import engine_loaded
     from playground.ui.insight import install_insight_views
     from playground.ui.playground2d import install_playground2d
@@ -54,9 +54,12 @@ def install_views(window) -> None:
                                                          window.add_view)
 
     def model_changed(loaded) -> None:
+        if loaded is None:  # File → New: the canvas goes back to the model that ships with the app
+            digit.forget_own_model()
+            return
         path = getattr(loaded, "path", None)
         digit.set_model(loaded, QCoreApplication.translate("DigitPanel", "File: {name}").format(name=Path(path).name)
-                        if path else TRAINED_LABEL)
+                        if path else STOPPED_LABEL if window.models.model_kind == "stopped" else TRAINED_LABEL)
 
     def show_on_canvas(pixels) -> None:
         window.show_view(digit)
@@ -66,6 +69,14 @@ def install_views(window) -> None:
     views.evaluation.imageChosen.connect(show_on_canvas)
     digit.modelInputChanged.connect(views.layers.show_activations_for)
     window.files.attach_runs(views.runs)
+
+    def clear_results() -> None:  # File → New, Open, a preset: no view shows the old experiment's run
+        views.evaluation.clear(window.document.experiment)
+        views.layers.clear()
+        views.step.clear()
+        panel.output.clear()
+
+    window.document.replaced.connect(clear_results)
     if engine_loaded():
         digit.load_bundled_model()
     else:

@@ -37,6 +37,7 @@ class LayerShape:
 class Issue:
     index: int | None  # layer index, or None for the whole network
     message: str  # a playground.i18n.Message: English as a str, translatable in the window
+    fix: tuple[str, int] | None = None  # the one-click fix the message names: insert this layer type at this row
 
 
 @dataclass
@@ -99,6 +100,12 @@ def layer_label(index: int, type_name: str) -> str:
     return f"{type_name} #{index + 1}"
 
 
+def _fix_for(exc: ShapeMismatch, index: int) -> tuple[str, int] | None:
+    """The one-click fix a shape message names, if any: insert this layer type at this row."""
+    message = exc.args[0] if exc.args else ""
+    return ("Flatten", index) if "add Flatten before it" in str(message) else None
+
+
 def _shape_error(exc: ShapeMismatch, label: str) -> str:
     message = exc.args[0] if exc.args else ""
     return message.with_values(layer=label) if isinstance(message, Message) else str(exc).replace("{layer}", label)
@@ -145,7 +152,7 @@ def infer_layers(input_shape: Shape, layers: list[LayerSpec]) -> ShapeReport:
             shape, row.parameters = _infer_one(layer_type, layer, [shape], [])
             row.output_shape = shape
         except ShapeMismatch as exc:
-            report.error, shape = Issue(index, _shape_error(exc, layer_label(index, layer.type))), None
+            report.error, shape = Issue(index, _shape_error(exc, layer_label(index, layer.type)), _fix_for(exc, index)), None
     return report
 
 
@@ -175,7 +182,8 @@ def _infer_graph(input_shape: Shape, layers: list[LayerSpec]) -> ShapeReport:
             out, row.parameters = _infer_one(layer_type, layer, row.input_shapes,
                                              [graph.label(src) for src in sources])
         except ShapeMismatch as exc:
-            report.error = report.error or Issue(index, _shape_error(exc, layer_label(index, layer.type)))
+            report.error = report.error or Issue(index, _shape_error(exc, layer_label(index, layer.type)),
+                                                 _fix_for(exc, index))
             continue
         row.output_shape = known[index] = out
     return report
@@ -198,7 +206,38 @@ def infer_shapes(experiment: Experiment, input_shape: Shape | None = None,
         _check_memory(report, experiment.dataset.batch_size)
     if report.error is None:
         report.warnings.extend(_pitfalls(experiment, num_classes, report.output_shape[0]))
+        report.warnings.extend(_heavy_linear(report, experiment.layers))
     return report
+
+
+HEAVY_LINEAR = 1_000_000  # parameters: a Linear layer this big that holds nearly all of the network is a pitfall
+HEAVY_SHARE = 0.9
+
+
+def _heavy_linear(report: ShapeReport, layers: list) -> list[Issue]:
+    """A Linear layer that dwarfs the rest, usually because it reads a whole feature map: Conv2d before
+    Flatten without pooling turns the next Linear into a million-parameter layer, silently."""
+    total = report.total_parameters
+    warnings: list[Issue] = []
+    for row in report.layers:
+        if row.type != "Linear" or row.parameters < HEAVY_LINEAR or row.parameters < HEAVY_SHARE * total:
+            continue
+        before = [layer.type for layer in layers[:row.index]]
+        flatten = max((i for i, t in enumerate(before) if t == "Flatten"), default=None)
+        convolved = flatten is not None and any(t.startswith("Conv") for t in before[:flatten])
+        label = layer_label(row.index, "Linear")
+        if convolved:
+            warnings.append(Issue(row.index, Message("Shapes", QT_TRANSLATE_NOOP(
+                "Shapes", "{layer} holds {count} of the network's {total} parameters: it reads {inputs} numbers per "
+                "example, the whole feature map — add MaxPool2d before Flatten (each 2×2 pooling quarters them)"),
+                layer=label, count=f"{row.parameters:,}", total=f"{total:,}", inputs=f"{row.input_shape[0]:,}"),
+                ("MaxPool2d", flatten)))
+        else:
+            warnings.append(Issue(row.index, Message("Shapes", QT_TRANSLATE_NOOP(
+                "Shapes", "{layer} holds {count} of the network's {total} parameters: it reads {inputs} numbers "
+                "per example — give it fewer units, or make its input smaller"),
+                layer=label, count=f"{row.parameters:,}", total=f"{total:,}", inputs=f"{row.input_shape[0]:,}")))
+    return warnings
 
 
 # --------------------------------------------------------------------------- memory

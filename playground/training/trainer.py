@@ -173,6 +173,14 @@ class Trainer:
         # Step (one batch at a time) records what each stage did, for the one-step panel:
         self.record_steps = False
         self.last_anatomy = None  # anatomy.StepAnatomy of the last recorded batch
+        # pace ("watch" speed): at least this many seconds from one batch's start to the next; 0 = full speed.
+        # May be changed from any thread during a run. The wait happens here, on the training thread, and a
+        # Stop or Pause still acts at once. `clock` and `sleep` are replaceable (tests use a fake clock).
+        self.min_batch_interval = 0.0
+        self.clock = time.perf_counter
+        self.sleep = self._stop.wait  # returns early when a stop is requested
+        self._last_batch_at: float | None = None
+        self.paused_seconds = 0.0  # time spent paused (left out of the run's reported time)
 
     # ------------------------------------------------------------------ control (any thread)
     def request_stop(self) -> None:
@@ -205,8 +213,23 @@ class Trainer:
     def stop_requested(self) -> bool:
         return self._stop.is_set()
 
+    def _pace(self) -> None:
+        """Watch speed: wait until `min_batch_interval` has passed since the last batch started."""
+        interval = self.min_batch_interval
+        if interval > 0 and self._last_batch_at is not None and not self.record_steps:
+            remaining = self._last_batch_at + interval - self.clock()
+            if remaining > 0:
+                self.sleep(remaining)
+        self._last_batch_at = self.clock()
+
     def _wait_for_turn(self) -> None:
+        self._pace()
         while True:
+            if not self._resume.is_set():
+                paused_at = time.perf_counter()
+                self._resume.wait()
+                self.paused_seconds += time.perf_counter() - paused_at
+                self._last_batch_at = None  # after a pause the next batch goes at once
             self._resume.wait()
             if self._stop.is_set():
                 raise _Stopped
@@ -296,7 +319,7 @@ class Trainer:
                                                             self.device, self.eval_batch, self.reading)
             except RuntimeError as exc:
                 end.message = f"Evaluation failed: {exc}"
-        end.seconds = time.perf_counter() - started
+        end.seconds = max(0.0, time.perf_counter() - started - self.paused_seconds)  # paused time left out
         self.callbacks.on_end(self, end)
         return end
 

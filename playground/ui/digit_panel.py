@@ -41,6 +41,7 @@ THROTTLE_MS = 50  # at most 20 predictions a second while drawing
 INPUT_VIEW_SCALE = 5
 BUNDLED_LABEL = QT_TRANSLATE_NOOP("DigitPanel", "Bundled model")  # model sources: shown with self.tr()
 TRAINED_LABEL = QT_TRANSLATE_NOOP("DigitPanel", "Trained in this window")
+STOPPED_LABEL = QT_TRANSLATE_NOOP("DigitPanel", "Stopped run (training not finished)")
 
 
 class DigitPanel(QWidget):
@@ -109,6 +110,11 @@ class DigitPanel(QWidget):
         self.bundled_button = push_button(self.tr("Use bundled model"), "useBundledModelButton",
                                           self.tr("Go back to the CNN that ships with the app (99.5% on the MNIST "
                                                   "test set)"), self.load_bundled_model)
+        self.own_button = push_button(self.tr("Use your trained model"), "useOwnModelButton",
+                                      self.tr("Go back to the model you trained or loaded in this window"),
+                                      self.use_own_model)
+        self.own_button.hide()
+        self._own = None  # (LoadedModel, source label): the window's own model, to come back to from the bundled one
         self.file_button = push_button(self.tr("Classify image file…"), "classifyFileButton",
                                        self.tr("Classify a PNG/JPEG of a digit (dark on light or light on dark); "
                                                "you can also drop one on the canvas"), self._ask_image_file)
@@ -126,6 +132,7 @@ class DigitPanel(QWidget):
         left.addSpacing(8)
         left.addLayout(row((self.source_label, 1)))
         left.addLayout(row(self.load_button, self.bundled_button))
+        left.addWidget(self.own_button)
         left.addWidget(self.note_label)
         left.addStretch(1)
 
@@ -173,7 +180,19 @@ class DigitPanel(QWidget):
         """Read drawings with this LoadedModel (a private CPU copy is made off the GUI thread)."""
         if loaded is None:
             return
+        self._own = (loaded, source_label)
         self.loader.submit(prepare_model, source_label, loaded, tag="set")
+
+    def use_own_model(self) -> None:
+        """Back from the bundled model to the one trained (or loaded) in this window."""
+        if self._own is not None:
+            self.loader.submit(prepare_model, self._own[1], self._own[0], tag="set")
+
+    def forget_own_model(self) -> None:
+        """File → New: the old experiment's model is no way back any more; read with the bundled one."""
+        self._own = None
+        self.own_button.hide()
+        self.load_bundled_model()
 
     def load_bundled_model(self) -> None:
         """Read drawings with the CNN in resources/models (loaded off the GUI thread)."""
@@ -202,6 +221,7 @@ class DigitPanel(QWidget):
                                          "model."))
             return
         self.model, self.model_source = result.loaded, result.source
+        self.own_button.setVisible(self._own is not None and result.source == BUNDLED_LABEL)
         self._note("")
         self._set_source_text(self.tr(result.source))
         names = self.model.class_names or [str(i) for i in range(10)]
@@ -295,8 +315,12 @@ class DigitPanel(QWidget):
         self.prediction = prediction
         self.model_input = prediction.model_input
         self.chart.show_probabilities(np.asarray(prediction.probabilities, dtype=np.float64), prediction.top)
-        template = (self.tr("It's a {label}  ({confidence})") if self.model and self.model.experiment.dataset.name == "mnist"
-                    else self.tr("It looks like: {label}  ({confidence})"))
+        if self.model and self.model.experiment.dataset.name == "mnist":
+            # "an 8", "a 3": English picks the article by the sound of the digit's name
+            template = (self.tr("It's an {label}  ({confidence})") if str(prediction.label).startswith("8")
+                        else self.tr("It's a {label}  ({confidence})"))
+        else:
+            template = self.tr("It looks like: {label}  ({confidence})")
         self.answer_label.setText(template.format(label=data_text(prediction.label), confidence=f"{prediction.confidence:.0%}"))
         self._show_input(prediction.model_input)
         self.predictionChanged.emit(prediction)

@@ -32,6 +32,7 @@ class ExperimentDocument(QObject):
     layerSelected = Signal(int)  # the row an edit (or its undo) selects, after experimentChanged
     cleanChanged = Signal(bool)  # True when nothing is unsaved: no edits and no runs since the last save
     pathChanged = Signal(object)  # the file (str) or None
+    replaced = Signal()  # New, Open, a preset: another experiment, whose results are not the old one's
 
     def __init__(self, experiment: Experiment, parent: QObject | None = None):
         super().__init__(parent)
@@ -95,6 +96,7 @@ class ExperimentDocument(QObject):
         self.undo_stack.setClean()
         self._clean_state_changed()
         self.pathChanged.emit(path)
+        self.replaced.emit()
 
     def set_path(self, path: str | None) -> None:
         """The file the document belongs to (after Save As, or a restored autosave), without saving."""

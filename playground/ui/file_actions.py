@@ -69,7 +69,7 @@ class FileActions(QObject):
                     if document.runs_dirty else self.tr("Save the changes to “{name}” before continuing?"))
         buttons = QMessageBox.StandardButton
         answer = QMessageBox.question(self._parent_widget, APP_NAME,
-                                      question.format(name=data_text(document.experiment.name)),
+                                      question.format(name=document.display_name()),
                                       buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save)
         if answer == buttons.Save:
             return self.save_experiment()
@@ -151,7 +151,10 @@ class FileActions(QObject):
         return self.write(self.document.path)
 
     def save_experiment_as(self) -> bool:
-        suggested = str(Path(last_dir()) / f"{self.document.experiment.name or 'experiment'}.json")
+        # the file's own folder and name when it has one, else the last folder and the experiment's name
+        path = self.document.path
+        suggested = (str(Path(path).with_suffix(".json")) if path
+                     else str(Path(last_dir()) / f"{data_text(self.document.experiment.name) or 'experiment'}.json"))
         path, _ = QFileDialog.getSaveFileName(self._parent_widget, self.tr("Save experiment"), suggested,
                                               self.tr(EXPERIMENT_FILTER))
         if not path:

@@ -106,9 +106,10 @@ class MainWindow(QMainWindow):
     def engine_ready(self) -> bool:
         return self.document.report is not None or self.engine.devices is not None or engine_loaded()
 
-    def add_view(self, widget: QWidget, title: str) -> int:
+    def add_view(self, widget: QWidget, title: str, long_title: str = "") -> int:
         """A tab in the centre. Its page scrolls when the window is narrower than the view needs, so
-        no view can make the window wider than a 1280-pixel screen."""
+        no view can make the window wider than a 1280-pixel screen. `long_title` (optional) names the
+        view in the View menu and the tab's tooltip when the tab itself carries a short title."""
         scroll = QScrollArea()
         scroll.setObjectName(f"{widget.objectName() or 'view'}Scroll")
         scroll.setWidgetResizable(True)
@@ -116,7 +117,9 @@ class MainWindow(QMainWindow):
         scroll.setWidget(widget)
         self._views.append(widget)
         index = self.view_tabs.addTab(scroll, title)
-        action = QAction(title, self)
+        if long_title:
+            self.view_tabs.setTabToolTip(index, long_title)
+        action = QAction(long_title or title, self)
         action.triggered.connect(lambda: self.show_view(widget))
         self.view_menu_tabs.addAction(action)
         return index
@@ -168,7 +171,7 @@ class MainWindow(QMainWindow):
         self.splitDockWidget(self.palette_dock, self.network_dock, Qt.Orientation.Horizontal)
         self.training_dock = self._dock("trainingDock", self.tr("Training"), self.training_panel,
                                         Qt.DockWidgetArea.RightDockWidgetArea)
-        self.resizeDocks([self.palette_dock, self.network_dock, self.training_dock], [190, 380, 290],
+        self.resizeDocks([self.palette_dock, self.network_dock, self.training_dock], [180, 280, 240],
                          Qt.Orientation.Horizontal)
 
         self.status_eta = QLabel()
@@ -238,7 +241,7 @@ class MainWindow(QMainWindow):
         file_menu.addMenu(files.recent_menu)
         file_menu.addActions([files.save_action, files.save_as_action])
         file_menu.addSeparator()
-        file_menu.addActions([models.save_model_action, models.load_model_action])
+        file_menu.addActions([models.save_model_action, models.load_model_action, models.use_stopped_action])
         export_menu = file_menu.addMenu(self.tr("E&xport"))
         export_menu.setObjectName("exportMenu")
         export_menu.addActions([self.show_code_action, models.export_torchscript_action, models.export_onnx_action])
@@ -307,6 +310,8 @@ class MainWindow(QMainWindow):
         panel.pause_button.clicked.connect(run.toggle_pause)
         panel.step_button.clicked.connect(self.step_training)
         panel.stop_button.clicked.connect(run.stop)
+        run.set_pace(panel.pace.interval)
+        panel.pace.paceChanged.connect(run.set_pace)
 
         document.reportChanged.connect(self._show_network)
         document.experimentChanged.connect(panel.set_experiment)
@@ -325,6 +330,9 @@ class MainWindow(QMainWindow):
         run.progressChanged.connect(self._show_progress)
         run.runMessage.connect(panel.show_message)
         run.runFinished.connect(self._run_finished)
+        self.models.stoppedModelKept.connect(self._stopped_model_kept)
+        document.replaced.connect(self._clear_results)
+        panel.messageLinkActivated.connect(lambda link: link == "use-stopped-model" and self.models.use_stopped_model())
         run.started.connect(self._data_source_known)
         self.sample_banner.downloadRequested.connect(self.data_actions.show_download)
         # the banner goes with the download, unless a run on the sample is still going (its next run hides it)
@@ -494,6 +502,23 @@ class MainWindow(QMainWindow):
         self._set_locked(False)
         self.models.run_finished(end, result)
 
+    def _clear_results(self) -> None:
+        """File → New, Open, a preset: the old experiment's plots, outcome and trained model go (the Runs tab
+        keeps its list: it compares runs across experiments)."""
+        self.plots.clear()
+        self.training_panel.show_message("")
+        self.training_panel.show_progress(RunProgress(0, 1, self.tr("Ready")))
+        self.status_speed.clear()
+        self.status_eta.clear()
+        self.statusBar().clearMessage()
+        self.models.clear()
+
+    def _stopped_model_kept(self, text: str) -> None:
+        """A stopped run left a finished model in place: say so under the run's outcome, with the way back."""
+        outcome = self.training_panel.message.text()
+        link = '<a href="use-stopped-model">{}</a>'.format(self.tr("Use the stopped run's model instead"))
+        self.training_panel.show_message(f"{outcome} {text} {link}".strip(), "info")
+
     # ================================================================== help
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("About {app}").format(app=APP_NAME),
@@ -521,14 +546,16 @@ class MainWindow(QMainWindow):
         self.show_concepts(concept_in_context())
 
     def show_tutorial(self) -> None:
+        """Help → Tutorial, docked under the Training panel: beside the work, never over it."""
         from playground.ui.tutorial import TutorialPanel
 
         if self.tutorial_panel is None or not shiboken6.isValid(self.tutorial_panel):
             self.tutorial_panel = TutorialPanel(self)
-            corner = self.geometry().topRight()  # beside the training panel, not over the network
-            self.tutorial_panel.move(max(0, corner.x() - self.tutorial_panel.width() - 330), corner.y() + 60)
-        self.tutorial_panel.show()
-        self.tutorial_panel.raise_()
+            self.tutorial_dock = self._dock("tutorialDock", self.tr("Tutorial"), self.tutorial_panel,
+                                            Qt.DockWidgetArea.RightDockWidgetArea)
+            self.splitDockWidget(self.training_dock, self.tutorial_dock, Qt.Orientation.Vertical)
+        self.tutorial_dock.show()
+        self.tutorial_dock.raise_()
 
     def _build_language_menu(self, menu) -> None:
         """View → Language: the system's, or one of the translations; applied at the next start."""

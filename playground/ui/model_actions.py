@@ -23,7 +23,8 @@ MODEL_FILTER = QT_TRANSLATE_NOOP("ModelActions", "PyTorch checkpoints (*.pt);;Al
 
 
 class ModelActions(QObject):
-    trainedModelChanged = Signal(object)  # LoadedModel
+    trainedModelChanged = Signal(object)  # LoadedModel, or None after File → New
+    stoppedModelKept = Signal(str)  # a stopped run's model was kept aside: the sentence that says so
     modelExported = Signal(str, str)  # path, error ('' when it worked)
     statusMessage = Signal(str, int)  # text, milliseconds to show it (0: until replaced)
 
@@ -31,6 +32,8 @@ class ModelActions(QObject):
         super().__init__(window)
         self._parent_widget = window  # the parent of the dialogs
         self._trained_model = None
+        self._model_kind = ""  # "completed" | "stopped" | "file": where the trained model came from
+        self.stopped_model = None  # a stopped run's model kept aside instead of replacing a better one
         self._exporter = None  # BackgroundRunner for TorchScript/ONNX export, made when first needed
         self.save_model_action = make_action(self, self.tr("Save &trained model…"), self.save_trained_model_dialog, None,
                                         "saveModelAction", self.tr("Write the trained weights to a .pt checkpoint"))
@@ -42,25 +45,65 @@ class ModelActions(QObject):
         self.export_onnx_action = make_action(
             self, self.tr("Export trained model as &ONNX…"), lambda: self.export_trained_model("onnx"), None,
             "exportOnnxAction", self.tr("An .onnx file for other runtimes (needs the onnx package)"))
+        self.use_stopped_action = make_action(
+            self, self.tr("Use the &stopped run's model"), self.use_stopped_model, None, "useStoppedModelAction",
+            self.tr("Read drawings and save with the model of the run you stopped, instead of the finished one"))
         self._enable_for_model()
 
     @property
     def trained_model(self):
         return self._trained_model
 
-    def set_trained_model(self, loaded) -> None:
+    @property
+    def model_kind(self) -> str:
+        """Where the trained model came from: "completed" or "stopped" run, a "file", or "" (none)."""
+        return self._model_kind
+
+    def set_trained_model(self, loaded, kind: str = "file") -> None:
         self._trained_model = loaded
+        self._model_kind = kind if loaded is not None else ""
         self._enable_for_model()
         self.trainedModelChanged.emit(loaded)
 
-    def run_finished(self, _end, result) -> None:
-        """A run that trained something hands its model over (built on the training thread)."""
-        if result is not None:
-            self.set_trained_model(result)
+    def clear(self) -> None:
+        """File → New or another experiment opened: no trained model any more (the canvas keeps its own)."""
+        self.stopped_model = None
+        self._trained_model = None
+        self._model_kind = ""
+        self._enable_for_model()
+        self.trainedModelChanged.emit(None)
+
+    def run_finished(self, end, result) -> None:
+        """A run that trained something hands its model over (built on the training thread).
+
+        A stopped run (a Step then Stop, a run cut short) never silently replaces a model that finished
+        its training or was loaded from a file: that one stays, and the stopped one is kept aside for
+        `use_stopped_model` (File menu, or the link in the training panel's message)."""
+        if result is None:
+            return
+        if end.status == "stopped" and self._model_kind in ("completed", "file"):
+            self.stopped_model = result
+            self._enable_for_model()
+            kept = self._trained_model.metrics.get("test_accuracy")
+            text = (self.tr("The canvas keeps the model that finished training (test accuracy {accuracy}).")
+                    .format(accuracy=f"{kept:.1%}") if isinstance(kept, float)
+                    else self.tr("The canvas keeps the model it had."))
+            self.stoppedModelKept.emit(text)
+            return
+        self.stopped_model = None
+        self.set_trained_model(result, "completed" if end.status == "completed" else "stopped")
+
+    def use_stopped_model(self) -> None:
+        if self.stopped_model is None:
+            return
+        loaded, self.stopped_model = self.stopped_model, None
+        self.set_trained_model(loaded, "stopped")
+        self.statusMessage.emit(self.tr("Using the stopped run's model"), 5000)
 
     def _enable_for_model(self) -> None:
         for item in (self.save_model_action, self.export_torchscript_action, self.export_onnx_action):
             item.setEnabled(self._trained_model is not None)
+        self.use_stopped_action.setEnabled(self.stopped_model is not None)
 
     # ------------------------------------------------------------------ save and load
     def save_trained_model_dialog(self) -> None:

@@ -92,8 +92,42 @@ class LayerList(QTreeWidget):
             if event.source() is not self:
                 event.setDropAction(Qt.DropAction.CopyAction)
             event.accept()
+            self._show_insertion(self.drop_row(event.position().toPoint()))
         else:
             event.ignore()
+            self._show_insertion(-1)
+
+    def dragLeaveEvent(self, event) -> None:
+        super().dragLeaveEvent(event)
+        self._show_insertion(-1)
+
+    def insertion_y(self) -> int | None:
+        """Where the insertion line is drawn while a block is dragged over the list (None: no drag)."""
+        row = getattr(self, "_insertion_row", -1)
+        if row < 0:
+            return None
+        count = self.topLevelItemCount()
+        if count == 0:
+            return 2
+        if row < count:
+            return self.visualItemRect(self.topLevelItem(row)).top()
+        return self.visualItemRect(self.topLevelItem(count - 1)).bottom() + 1
+
+    def _show_insertion(self, row: int) -> None:
+        if row != getattr(self, "_insertion_row", -1):
+            self._insertion_row = row
+            self.viewport().update()
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        y = self.insertion_y()
+        if y is not None:  # a line between the rows where the dragged block will go
+            from PySide6.QtGui import QPainter, QPen
+
+            painter = QPainter(self.viewport())
+            painter.setPen(QPen(self.palette().highlight().color(), 3))
+            painter.drawLine(4, y, self.viewport().width() - 4, y)
+            painter.end()
 
     def drop_row(self, pos) -> int:
         """The row a drop at `pos` (viewport coordinates) inserts before."""
@@ -113,6 +147,7 @@ class LayerList(QTreeWidget):
             target = row - 1 if row > source else row
             if target != source:
                 self.moveRequested.emit(source, target)
+        self._show_insertion(-1)
         # the window redraws the list from the edited experiment; Qt must not move items itself
         event.setDropAction(Qt.DropAction.IgnoreAction)
         event.accept()
@@ -141,6 +176,7 @@ class NetworkView(QWidget):
         self.issues_label.setObjectName("networkIssues")
         self.issues_label.setWordWrap(True)
         self.issues_label.setTextFormat(Qt.TextFormat.RichText)
+        self.issues_label.linkActivated.connect(self._fix_link)  # "Add Flatten before it" in one click
         self.lock_label = QLabel(self.tr("Training — the network is locked until the run ends. Stop to edit."))
         self.lock_label.setObjectName("networkLockHint")
         self.lock_label.setWordWrap(True)
@@ -298,9 +334,10 @@ class NetworkView(QWidget):
                 count=f"{report.total_parameters:,}") + "</b>")
             lines = []
             if report.error is not None:
-                lines.append(f"<span style='color:{ERROR_TEXT.name()}'>✖ {_html(message_text(report.error.message))}</span>")
+                lines.append(f"<span style='color:{ERROR_TEXT.name()}'>✖ {_html(message_text(report.error.message))}"
+                             f"</span>{self._fix_text(report.error)}")
             lines += [f"<span style='color:{WARNING_TEXT.name()}'>⚠ {_html(message_text(w.message))}</span>"
-                      for w in report.warnings]
+                      f"{self._fix_text(w)}" for w in report.warnings]
             self.issues_label.setText("<br>".join(lines))
             self.issues_label.setVisible(bool(lines))
         self.graph.display(experiment, report, dataset_label, self.output_text(experiment))
@@ -319,6 +356,20 @@ class NetworkView(QWidget):
         if info.output_size == 1:
             return self.tr("1 number (regression)")
         return self.tr("{count} numbers (regression)").format(count=info.output_size)
+
+    def _fix_text(self, issue) -> str:
+        fix = getattr(issue, "fix", None)
+        if not fix:
+            return ""
+        name, row = fix
+        return " <a href='fix:{name}:{row}'>{text}</a>".format(
+            name=name, row=row, text=_html(self.tr("Add {layer} there").format(layer=name)))
+
+    def _fix_link(self, link: str) -> None:
+        kind, _, rest = link.partition(":")
+        name, _, row = rest.partition(":")
+        if kind == "fix" and name in catalog.LAYERS and row.isdigit():
+            self.insertRequested.emit(name, int(row))
 
     def row_is_marked_error(self, row: int) -> bool:
         item = self.list.topLevelItem(row)

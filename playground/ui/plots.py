@@ -186,6 +186,7 @@ class LossPlot(ExportablePlot):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot_widget)
+        self.clear()
 
     @property
     def batch_count(self) -> int:
@@ -197,7 +198,10 @@ class LossPlot(ExportablePlot):
         self._ema = 0.0
         self.dirty = True
         self.redraw()
-        self.plot_widget.getPlotItem().enableAutoRange()
+        # before training: a loss axis from 0 and a few batches, not pyqtgraph's arbitrary 0.2–0.8
+        self.plot_widget.getPlotItem().setRange(xRange=(0, 100), yRange=(0, 2.5), padding=0)
+        self._empty_range = True
+        self._x_fixed = False
 
     def append_batch_loss(self, step: int, loss: float) -> None:
         n = self.batches.count + 1
@@ -219,11 +223,15 @@ class LossPlot(ExportablePlot):
         """
         if total > 0:
             self.plot_widget.getPlotItem().setXRange(0, total, padding=0.02)
+            self._x_fixed = True
 
     def redraw(self) -> None:
         if not self.dirty:
             return
         self.dirty = False
+        if getattr(self, "_empty_range", False) and self.batches.count:
+            self._empty_range = False  # the first points: the axes follow the data (x stays fixed to the run)
+            self.plot_widget.getPlotItem().enableAutoRange(axis="y" if self._x_fixed else None)
         steps = self.batches.column(0)
         self.raw_curve.setData(steps, self.batches.column(1))
         self.smooth_curve.setData(steps, self.batches.column(2))
@@ -274,6 +282,7 @@ class MetricsPlot(ExportablePlot):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot_widget)
+        self.clear()
 
     def _set_titles(self) -> None:
         item = self.plot_widget.getPlotItem()
@@ -286,7 +295,9 @@ class MetricsPlot(ExportablePlot):
         self.initial_line.setVisible(False)
         self.dirty = True
         self.redraw()
-        self.plot_widget.getPlotItem().enableAutoRange()
+        # before training: accuracy from 0 to 100 %, not −20–40 %
+        self.plot_widget.getPlotItem().setRange(xRange=(0, 1), yRange=(0, 100), padding=0)
+        self._empty_range = True
 
     def set_initial(self, accuracy: float | None, loss: float | None = None) -> None:
         """The untrained network's validation numbers: epoch 0 of the curve and the reference line."""
@@ -316,6 +327,9 @@ class MetricsPlot(ExportablePlot):
         if not self.dirty:
             return
         self.dirty = False
+        if getattr(self, "_empty_range", False) and self.epochs.count:
+            self._empty_range = False
+            self.plot_widget.getPlotItem().enableAutoRange()
         x = self.epochs.column(0)
         if self.classification:
             _set_finite(self.val_curve, x, self.epochs.column(1))

@@ -56,6 +56,7 @@ class TrainingRun(QObject):
         self.session = None
         self._state = IDLE
         self._probes: dict[str, tuple[Callable[[Experiment], Any], Callable[[Any], None]]] = {}
+        self.pace = 0.0  # seconds between batches ("watch" speed, ui/pace_control.py); 0 = full speed
         self._handlers: dict[str, Callable[[Any], None]] = {}
         self._reset_counters()
 
@@ -64,6 +65,7 @@ class TrainingRun(QObject):
         self._batches_per_epoch = 0
         self._epochs = 0
         self._started_at = time.perf_counter()
+        self._paused_at: float | None = None  # paused time is left out of speed and ETA
         self._samples_seen = 0
         self._last_batch = None
         self._speed = ""
@@ -117,20 +119,36 @@ class TrainingRun(QObject):
         self.progressChanged.emit(RunProgress(0, 0, self.tr("Loading data…")))
         self.runMessage.emit("", "info")
         self.statusMessage.emit(self.tr("Loading data and building the model…"), 0)
+        session.set_pace(self.pace)
+        if paused:
+            self._paused_at = time.perf_counter()
         session.start(paused=paused)
         self.runStarted.emit()
         return True
+
+    def set_pace(self, seconds: float) -> None:
+        """Seconds between batches for this run (at once) and the next ones; 0 = full speed."""
+        self.pace = max(0.0, float(seconds))
+        if self.session is not None:
+            self.session.set_pace(self.pace)
 
     def toggle_pause(self) -> None:
         if self.session is None:
             return
         if self._state == RUNNING:
             self.session.pause()
+            self._paused_at = time.perf_counter()
             self._set_state(PAUSED)
             self.statusMessage.emit(self.tr("Paused — Resume to continue, Step for one batch"), 0)
         elif self._state == PAUSED:
             self.session.resume()
+            self._resumed()
             self._set_state(RUNNING)
+
+    def _resumed(self) -> None:
+        if self._paused_at is not None:
+            self._started_at += time.perf_counter() - self._paused_at  # the pause does not count
+            self._paused_at = None
 
     def step(self) -> None:
         """One more batch of a paused run."""
@@ -187,6 +205,8 @@ class TrainingRun(QObject):
         self._batches_per_epoch = event.batches_per_epoch
         self._epochs = event.epochs
         self._started_at = time.perf_counter()
+        if self._paused_at is not None:
+            self._paused_at = self._started_at
         self.started.emit(event)
         self.progressChanged.emit(RunProgress(0, max(1, self._total), self.tr("Epoch {epoch} of {epochs}").format(
             epoch=1, epochs=event.epochs)))

@@ -33,6 +33,7 @@ from playground.data import registry
 from playground.ui.help_panel import set_concept
 from playground.ui.i18n import catalog_text, data_text, help_hint, message_text
 from playground.ui.layer_editor import set_widget_value
+from playground.ui.pace_control import PaceControl
 from playground.ui.widgets import framed_label
 
 # the learning rates the box accepts: from the ladder's first step to the most an experiment may have
@@ -86,7 +87,7 @@ def _combo(name: str, items: list[tuple[str, str, str]]) -> QComboBox:
     combo.setObjectName(name)
     # long labels ("Binary cross-entropy (with logits)") must not widen the whole panel
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(10)
+    combo.setMinimumContentsLength(8)
     for data, label, tip in items:
         combo.addItem(label, data)
         combo.setItemData(combo.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
@@ -140,6 +141,7 @@ def _int(name: str, low: int, high: int, special: str = "") -> QSpinBox:
 
 class TrainingPanel(QWidget):
     edited = Signal(str, object, str)  # undo text, new Experiment, merge key
+    messageLinkActivated = Signal(str)  # a link in the message under the controls was clicked
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -247,12 +249,16 @@ class TrainingPanel(QWidget):
         self.progress.setFormat(self.tr("Ready"))
         self.progress.setTextVisible(True)
         self.message = framed_label("trainingMessage", 6)
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                             | Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self.message.linkActivated.connect(self.messageLinkActivated)  # e.g. "use the stopped run's model"
         self.message.setVisible(False)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(scroll, 1)
+        self.pace = PaceControl()  # full speed, or slow enough to watch (ui/pace_control.py)
+        layout.addWidget(self.pace)
         layout.addLayout(buttons)
         layout.addWidget(self.progress)
         layout.addWidget(self.message)

@@ -1,8 +1,10 @@
 """Help → Tutorial: a first network, guided. Build the seed MLP, train it, draw a digit for it.
 
-A small window that stays beside the main window, not in front of the work: it lists the steps,
-explains the current one and moves on by itself when the window's state shows the step is done
-(the experiment's layers, a finished run, a prediction in the Draw tab). Each step can be skipped.
+A panel docked in the main window (under the Training panel), never in front of the work: it lists
+the steps, explains the current one and moves on only when the learner did what the step asks (the
+seed MLP in the network, a run that finished, a stroke drawn on the canvas and read by the network).
+Each step can be skipped. While training it brings the Training tab forward, where the loss curve
+it talks about is drawn.
 """
 
 from __future__ import annotations
@@ -11,9 +13,9 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QDialog,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -81,9 +83,12 @@ STEPS = (
     Step(QT_TRANSLATE_NOOP("TutorialPanel", "Train it"),
          QT_TRANSLATE_NOOP("TutorialPanel", "Press <b>Train</b> in the <b>Training</b> panel on the right. The loss "
                            "(how wrong the network is) falls batch after batch, and every epoch (one pass over the "
-                           "training images) adds a point to the accuracy plot. It takes about a minute.")),
+                           "training images) adds a point to the accuracy plot. How long it takes depends on the "
+                           "images, the epochs and this computer: the bar under the buttons shows the time left. To "
+                           "see the batches go by, choose <b>Speed: watch</b> before you press Train.")),
     Step(QT_TRANSLATE_NOOP("TutorialPanel", "Draw a digit"),
-         QT_TRANSLATE_NOOP("TutorialPanel", "Open the <b>Draw</b> tab and draw a digit with the mouse. The bars show "
+         QT_TRANSLATE_NOOP("TutorialPanel", "Open the <b>Draw</b> tab and draw a digit with the mouse (press Clear "
+                           "first if the canvas shows an old one). The bars show "
                            "the probability your network gives each digit, and the small picture is the 28×28 input "
                            "it sees.")),
     Step(QT_TRANSLATE_NOOP("TutorialPanel", "Done!"),
@@ -93,15 +98,15 @@ STEPS = (
 )
 
 
-class TutorialPanel(QDialog):
-    """Not modal: the person works in the main window while this follows along."""
+class TutorialPanel(QWidget):
+    """The content of the window's Tutorial dock: the person works in the main window while this follows along."""
 
     def __init__(self, window, parent: QWidget | None = None):
-        super().__init__(parent or window)
+        super().__init__(parent)
         self.setObjectName("tutorialPanel")
         self.setWindowTitle(self.tr("Tutorial: your first network"))
-        self.setWindowFlag(Qt.WindowType.Tool, True)  # stays above the main window, not in the task bar
         self.window_ = window
+        self._stroke_drawn = False  # a stroke on the canvas since the Draw step began
         self.steps = STEPS
         self.step = EMPTY
         self._digit_panel = None
@@ -128,7 +133,7 @@ class TutorialPanel(QDialog):
         self.skip_button.setObjectName("tutorialSkipButton")
         self.skip_button.clicked.connect(lambda: self.advance(self.step + 1))
         close = QPushButton(self.tr("Close"))
-        close.clicked.connect(self.close)
+        close.clicked.connect(self._close)
         buttons = QHBoxLayout()
         buttons.addWidget(self.action_button)
         buttons.addStretch(1)
@@ -140,16 +145,21 @@ class TutorialPanel(QDialog):
         layout.addWidget(self.text, 1)
         layout.addWidget(self.hint)
         layout.addLayout(buttons)
-        self.resize(380, 440)
 
         window.document.experimentChanged.connect(self._experiment_changed)
         window.run.runFinished.connect(self._run_finished)
-        window.run.runStarted.connect(self._refresh)
+        window.run.runStarted.connect(self._run_started)
         self._find_digit_panel()
         self.advance(BUILD if not window.document.experiment.layers else EMPTY)
 
     # ------------------------------------------------------------------ state
+    def _close(self) -> None:
+        dock = self.parentWidget()
+        (dock if dock is not None else self).close()
+
     def advance(self, step: int) -> None:
+        if step == DRAW:
+            self._stroke_drawn = False  # an old drawing does not count: the step asks for a new one
         self.step = min(step, DONE)
         experiment = self.window_.document.experiment
         if self.step == EMPTY and not experiment.layers:
@@ -172,8 +182,17 @@ class TutorialPanel(QDialog):
         else:
             self._refresh(end)
 
+    def _run_started(self) -> None:
+        if self.step == TRAIN:  # the loss curve this step talks about is on the Training tab
+            self.window_.view_tabs.setCurrentWidget(self.window_.plots)
+        self._refresh()
+
+    def _stroke_finished(self) -> None:
+        if self.step == DRAW:
+            self._stroke_drawn = True
+
     def _prediction_changed(self, prediction) -> None:
-        if self.step == DRAW and prediction is not None:
+        if self.step == DRAW and prediction is not None and self._stroke_drawn:
             self.advance(DONE)
 
     def _find_digit_panel(self):
@@ -183,6 +202,7 @@ class TutorialPanel(QDialog):
 
             panel = self.window_.findChild(DigitPanel)
             if panel is not None:
+                panel.canvas.strokeFinished.connect(self._stroke_finished)
                 panel.predictionChanged.connect(self._prediction_changed)
                 self._digit_panel = panel
         return self._digit_panel
@@ -221,12 +241,19 @@ class TutorialPanel(QDialog):
     def _act(self) -> None:
         window = self.window_
         if self.step == EMPTY:
-            from playground.core.presets import load_preset
-
-            exp = load_preset("seed-mlp")  # its training settings, without its layers
-            current = window.document.experiment
-            exp.name, exp.description, exp.layers = current.name, current.description, []
-            window.document.apply_edit(self.tr("Empty the network"), exp)
+            document = window.document
+            if document.has_unsaved_changes():
+                buttons = QMessageBox.StandardButton
+                answer = QMessageBox.question(
+                    self, self.tr("Empty the network"),
+                    self.tr("“{name}” has unsaved changes. Remove its layers? Its data and training settings stay, "
+                            "and Edit → Undo brings the layers back.").format(name=document.display_name()),
+                    buttons.Yes | buttons.Cancel, buttons.Cancel)
+                if answer != buttons.Yes:
+                    return
+            exp = document.experiment.copy()  # only the layers go: dataset, optimizer and epochs stay
+            exp.layers = []
+            document.apply_edit(self.tr("Empty the network"), exp)
         elif self.step == DRAW:
             panel = self._find_digit_panel()
             if panel is not None:

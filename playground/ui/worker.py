@@ -55,6 +55,7 @@ class TrainingWorker(QObject):
         self._factories = dict(probe_factories or {})
         self._trainer = None  # created in the worker thread (torch import happens there, not in the GUI)
         self._pending: list[str] = []  # control requests that arrived before the trainer existed
+        self._pace = 0.0  # seconds between batch starts (watch speed); 0 = full speed
         self._lock = threading.Lock()
         self.events: deque[tuple] = deque()  # not yet taken by the GUI thread (see TrainingSession)
 
@@ -72,6 +73,13 @@ class TrainingWorker(QObject):
                 return
         getattr(self._trainer, f"request_{what}")()
 
+    def set_pace(self, seconds: float) -> None:
+        """At least `seconds` between batches from now on (0: full speed); callable from any thread."""
+        with self._lock:
+            self._pace = max(0.0, float(seconds))
+            if self._trainer is not None:
+                self._trainer.min_batch_interval = self._pace
+
     # --- runs in the worker thread --------------------------------------------------------------
     @Slot()
     def run(self) -> None:
@@ -87,6 +95,7 @@ class TrainingWorker(QObject):
             callbacks.probes = ProbeRunner({**self._probes, **made}, lambda name, payload: self.report(
                 "probe", name, payload))
             with self._lock:
+                trainer.min_batch_interval = self._pace
                 self._trainer = trainer
                 for what in self._pending:
                     getattr(trainer, f"request_{what}")()
@@ -185,6 +194,9 @@ class TrainingSession(QObject):
 
     def step(self) -> None:
         self.worker.request("step")
+
+    def set_pace(self, seconds: float) -> None:
+        self.worker.set_pace(seconds)
 
     def stop(self) -> None:
         self.worker.request("stop")

@@ -1665,6 +1665,10 @@ Restore them?</source>
         <translation>{file}은(는) 비어 있습니다: 숫자를 찾지 못했습니다.</translation>
     </message>
     <message>
+        <source>Stopped run (training not finished)</source>
+        <translation>중지한 실행 (학습이 끝나지 않음)</translation>
+    </message>
+    <message>
         <source>Could not prepare the model: {reason}</source>
         <translation>모델을 준비할 수 없습니다: {reason}</translation>
     </message>
@@ -1703,6 +1707,14 @@ Restore them?</source>
     <message>
         <source>Go back to the CNN that ships with the app (99.5% on the MNIST test set)</source>
         <translation>앱에 들어 있는 CNN으로 돌아갑니다 (MNIST 테스트 데이터 정확도 99.5%)</translation>
+    </message>
+    <message>
+        <source>Use your trained model</source>
+        <translation>직접 학습한 모델 사용</translation>
+    </message>
+    <message>
+        <source>Go back to the model you trained or loaded in this window</source>
+        <translation>이 창에서 학습하거나 불러온 모델로 돌아갑니다</translation>
     </message>
     <message>
         <source>Classify image file…</source>
@@ -1779,6 +1791,10 @@ Restore them?</source>
     <message>
         <source>The model could not read this: {reason}</source>
         <translation>모델이 이 그림을 읽지 못했습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>It&apos;s an {label}  ({confidence})</source>
+        <translation>{label}입니다  ({confidence})</translation>
     </message>
     <message>
         <source>It&apos;s a {label}  ({confidence})</source>
@@ -2589,6 +2605,10 @@ Judge a regression model by its loss curves (Runs tab) and, for 1-D or 2-D data,
 <context>
     <name>LayerEditor</name>
     <message>
+        <source>from {low} to {high}</source>
+        <translation>{low}부터 {high}까지</translation>
+    </message>
+    <message>
         <source>No layer selected</source>
         <translation>선택한 층 없음</translation>
     </message>
@@ -2599,6 +2619,10 @@ Judge a regression model by its loss curves (Runs tab) and, for 1-D or 2-D data,
     <message>
         <source>This layer has no settings.</source>
         <translation>이 층에는 설정이 없습니다.</translation>
+    </message>
+    <message>
+        <source>{setting} cannot be {value}: it goes {limits}.</source>
+        <translation>{setting}은(는) {value}일 수 없습니다: {limits} 사이의 값입니다.</translation>
     </message>
 </context>
 <context>
@@ -2640,24 +2664,24 @@ Judge a regression model by its loss curves (Runs tab) and, for 1-D or 2-D data,
         <translation>층:</translation>
     </message>
     <message>
-        <source>Weights of {layer} at initialization</source>
-        <translation>초기화 직후 {layer}의 가중치</translation>
+        <source>Weights at initialization</source>
+        <translation>초기화 때의 가중치</translation>
     </message>
     <message>
-        <source>Weights of {layer} after epoch {epoch}</source>
-        <translation>{epoch} 에폭 후 {layer}의 가중치</translation>
+        <source>Weights after epoch {epoch}</source>
+        <translation>에포크 {epoch} 뒤의 가중치</translation>
     </message>
     <message>
-        <source>Gradients of {layer}, last batch of epoch {epoch}</source>
-        <translation>{epoch} 에폭 마지막 배치에서 {layer}의 기울기</translation>
+        <source>Gradients, epoch {epoch}</source>
+        <translation>기울기, 에포크 {epoch}</translation>
     </message>
     <message>
-        <source>Gradients appear after the first epoch</source>
-        <translation>첫 에폭이 끝나면 기울기가 나타납니다</translation>
+        <source>Gradients: after epoch 1</source>
+        <translation>기울기: 에포크 1 뒤에</translation>
     </message>
     <message>
-        <source>How the weights are spread (dashed: before training). Training moves and widens them; the gradients show how hard the last batch pushed each weight — near zero means the layer has almost stopped learning.</source>
-        <translation>가중치가 퍼진 모양입니다 (점선: 학습 전). 학습하면서 분포가 움직이고 넓어집니다. 기울기는 마지막 배치가 각 가중치를 얼마나 세게 밀었는지 보여 줍니다. 0에 가깝다면 그 층은 거의 학습을 멈춘 것입니다.</translation>
+        <source>How the weights of the chosen layer are spread (dashed: before training). Training moves and widens them; the gradients of the epoch&apos;s last batch show how hard it pushed each weight — near zero means the layer has almost stopped learning.</source>
+        <translation>고른 층의 가중치가 어떻게 퍼져 있는지 보여 줍니다(점선: 학습 전). 학습하면 분포가 움직이고 넓어집니다. 에포크의 마지막 배치의 기울기는 그 배치가 각 가중치를 얼마나 세게 밀었는지 보여 줍니다 — 0에 가까우면 그 층은 거의 배우지 않고 있다는 뜻입니다.</translation>
     </message>
 </context>
 <context>
@@ -2899,12 +2923,24 @@ Judge a regression model by its loss curves (Runs tab) and, for 1-D or 2-D data,
         <translation>{layer} {setting} 변경</translation>
     </message>
     <message>
+        <source>Ready</source>
+        <translation>준비됨</translation>
+    </message>
+    <message>
+        <source>Use the stopped run&apos;s model instead</source>
+        <translation>대신 중지한 실행의 모델 사용</translation>
+    </message>
+    <message>
         <source>About {app}</source>
         <translation>{app} 정보</translation>
     </message>
     <message>
         <source>&lt;p&gt;Build a neural network by clicking, train it live with real PyTorch, and watch it learn.&lt;/p&gt;&lt;p&gt;Made for learners of beginner PyTorch courses: MLPs on MNIST, activations, losses, optimizers, CNNs and RNNs.&lt;/p&gt;</source>
         <translation>&lt;p&gt;클릭만으로 신경망을 만들고, 실제 PyTorch로 학습시키며, 배워 가는 모습을 지켜보세요.&lt;/p&gt;&lt;p&gt;PyTorch 입문 강의를 듣는 학습자를 위해 만들었습니다: MNIST의 MLP, 활성화 함수, 손실 함수, 옵티마이저, CNN과 RNN.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Tutorial</source>
+        <translation>튜토리얼</translation>
     </message>
     <message>
         <source>&amp;Language</source>
@@ -3020,6 +3056,26 @@ Predicted: {predicted} ({confidence} sure)</source>
     <message>
         <source>An .onnx file for other runtimes (needs the onnx package)</source>
         <translation>다른 런타임에서 쓰는 .onnx 파일 (onnx 패키지 필요)</translation>
+    </message>
+    <message>
+        <source>Use the &amp;stopped run&apos;s model</source>
+        <translation>중지한 실행의 모델 사용(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Read drawings and save with the model of the run you stopped, instead of the finished one</source>
+        <translation>끝까지 학습한 모델 대신 중지한 실행의 모델로 그림을 읽고 저장합니다</translation>
+    </message>
+    <message>
+        <source>The canvas keeps the model that finished training (test accuracy {accuracy}).</source>
+        <translation>캔버스는 학습을 마친 모델(테스트 정확도 {accuracy})을 계속 씁니다.</translation>
+    </message>
+    <message>
+        <source>The canvas keeps the model it had.</source>
+        <translation>캔버스는 쓰던 모델을 계속 씁니다.</translation>
+    </message>
+    <message>
+        <source>Using the stopped run&apos;s model</source>
+        <translation>중지한 실행의 모델을 사용합니다</translation>
     </message>
     <message>
         <source>Save trained model</source>
@@ -3313,6 +3369,10 @@ to {target}</source>
         <source>{count} numbers (regression)</source>
         <translation>수 {count}개 (회귀)</translation>
     </message>
+    <message>
+        <source>Add {layer} there</source>
+        <translation>그 자리에 {layer} 추가</translation>
+    </message>
 </context>
 <context>
     <name>OutputPanel</name>
@@ -3339,6 +3399,33 @@ to {target}</source>
     <message>
         <source>y = w·x + b with  w = {w},  b = {b}</source>
         <translation>y = w·x + b,  w = {w},  b = {b}</translation>
+    </message>
+</context>
+<context>
+    <name>PaceControl</name>
+    <message>
+        <source>full</source>
+        <translation>최고 속도</translation>
+    </message>
+    <message>
+        <source>watch (≈ 20 batches a second)</source>
+        <translation>지켜보기 (초당 약 20 배치)</translation>
+    </message>
+    <message>
+        <source>As fast as this computer trains</source>
+        <translation>이 컴퓨터가 학습할 수 있는 만큼 빠르게</translation>
+    </message>
+    <message>
+        <source>Slow enough to see the loss move batch by batch, and to press Pause, Step or Stop in time</source>
+        <translation>손실이 배치마다 움직이는 것을 보고, 일시정지·한 스텝·중지를 제때 누를 수 있을 만큼 천천히</translation>
+    </message>
+    <message>
+        <source>How fast training runs; you can change it during a run</source>
+        <translation>학습 속도입니다. 학습 중에도 바꿀 수 있습니다</translation>
+    </message>
+    <message>
+        <source>Speed:</source>
+        <translation>속도:</translation>
     </message>
 </context>
 <context>
@@ -3385,6 +3472,10 @@ to {target}</source>
     <message>
         <source>Import {file}</source>
         <translation>{file} 가져오기</translation>
+    </message>
+    <message>
+        <source>2-D</source>
+        <translation>2차원</translation>
     </message>
     <message>
         <source>2-D playground</source>
@@ -3592,6 +3683,10 @@ to {target}</source>
         <translation>{path}에 쓸 수 없습니다: {reason}</translation>
     </message>
     <message>
+        <source>% of the run (the runs differ in length)</source>
+        <translation>실행 진행률 % (실행마다 길이가 다름)</translation>
+    </message>
+    <message>
         <source>Loss per batch</source>
         <translation>배치별 손실</translation>
     </message>
@@ -3664,6 +3759,14 @@ to {target}</source>
     <message>
         <source>{layer} would have {count} parameters (about {size} GB for the weights alone, several times that while training) — use fewer units, or pool or stride before it</source>
         <translation>{layer}의 파라미터가 {count}개나 됩니다 (가중치만 약 {size} GB, 학습 중에는 그 몇 배). 유닛 수를 줄이거나, 앞에서 풀링이나 스트라이드로 크기를 줄이세요</translation>
+    </message>
+    <message>
+        <source>{layer} holds {count} of the network&apos;s {total} parameters: it reads {inputs} numbers per example, the whole feature map — add MaxPool2d before Flatten (each 2×2 pooling quarters them)</source>
+        <translation>{layer}에 네트워크 파라미터 {total}개 중 {count}개가 있습니다: 예제마다 특징 맵 전체인 {inputs}개의 수를 읽기 때문입니다 — Flatten 앞에 MaxPool2d를 추가하세요 (2×2 풀링마다 4분의 1로 줄어듭니다)</translation>
+    </message>
+    <message>
+        <source>{layer} holds {count} of the network&apos;s {total} parameters: it reads {inputs} numbers per example — give it fewer units, or make its input smaller</source>
+        <translation>{layer}에 네트워크 파라미터 {total}개 중 {count}개가 있습니다: 예제마다 {inputs}개의 수를 읽습니다 — 유닛 수를 줄이거나 입력을 작게 만드세요</translation>
     </message>
     <message>
         <source>{layer} alone has {count} parameters — use fewer units, or pool or stride before it</source>
@@ -3837,12 +3940,12 @@ to {target}</source>
         <translation>기본 경사 하강법: 모든 가중치가 기울기 반대 방향으로 정확히 학습률 × 기울기 만큼 움직이므로 (학습률 = {lr}), 마지막 두 열이 같습니다.</translation>
     </message>
     <message>
-        <source>Backward: gradient norm per layer</source>
-        <translation>역전파: 층별 기울기 크기</translation>
+        <source>Gradient norm per layer</source>
+        <translation>층별 기울기 노름</translation>
     </message>
     <message>
-        <source>Update: change made vs lr × gradient</source>
-        <translation>업데이트: 실제 변화량과 학습률 × 기울기</translation>
+        <source>Change vs lr × gradient</source>
+        <translation>변화량과 lr × 기울기</translation>
     </message>
     <message>
         <source>change made</source>
@@ -3851,6 +3954,10 @@ to {target}</source>
     <message>
         <source>lr × gradient</source>
         <translation>학습률 × 기울기</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;From the last run, before your changes&lt;/b&gt; (it trained with {optimizer}, lr = {lr}). Press Step to take a step of the network as it is now.</source>
+        <translation>&lt;b&gt;바꾸기 전의 지난 실행입니다&lt;/b&gt; ({optimizer}, lr = {lr}로 학습). 지금 네트워크의 스텝을 보려면 한 스텝을 누르세요.</translation>
     </message>
     <message>
         <source>Could not take the step apart: {reason}</source>
@@ -4337,16 +4444,16 @@ to {target}</source>
         <translation>학습시키기</translation>
     </message>
     <message>
-        <source>Press &lt;b&gt;Train&lt;/b&gt; in the &lt;b&gt;Training&lt;/b&gt; panel on the right. The loss (how wrong the network is) falls batch after batch, and every epoch (one pass over the training images) adds a point to the accuracy plot. It takes about a minute.</source>
-        <translation>오른쪽 &lt;b&gt;학습&lt;/b&gt; 패널에서 &lt;b&gt;학습&lt;/b&gt;을 누르세요. 손실(네트워크가 얼마나 틀렸는지)이 배치마다 줄어들고, 에폭(학습 이미지를 한 번 모두 훑는 것)마다 정확도 그래프에 점이 하나씩 찍힙니다. 1분쯤 걸립니다.</translation>
-    </message>
-    <message>
         <source>Draw a digit</source>
         <translation>숫자 그리기</translation>
     </message>
     <message>
-        <source>Open the &lt;b&gt;Draw&lt;/b&gt; tab and draw a digit with the mouse. The bars show the probability your network gives each digit, and the small picture is the 28×28 input it sees.</source>
-        <translation>&lt;b&gt;그리기&lt;/b&gt; 탭을 열고 마우스로 숫자를 그려 보세요. 막대는 내 네트워크가 숫자마다 주는 확률이고, 작은 그림은 네트워크가 보는 28×28 입력입니다.</translation>
+        <source>Press &lt;b&gt;Train&lt;/b&gt; in the &lt;b&gt;Training&lt;/b&gt; panel on the right. The loss (how wrong the network is) falls batch after batch, and every epoch (one pass over the training images) adds a point to the accuracy plot. How long it takes depends on the images, the epochs and this computer: the bar under the buttons shows the time left. To see the batches go by, choose &lt;b&gt;Speed: watch&lt;/b&gt; before you press Train.</source>
+        <translation>오른쪽 &lt;b&gt;학습&lt;/b&gt; 패널에서 &lt;b&gt;학습&lt;/b&gt;을 누르세요. 손실(네트워크가 얼마나 틀리는지)이 배치마다 줄어들고, 에포크(학습 이미지를 한 번 다 보는 것)마다 정확도 그래프에 점이 하나 찍힙니다. 걸리는 시간은 이미지 수, 에포크 수와 이 컴퓨터에 따라 다릅니다: 버튼 아래의 막대가 남은 시간을 보여 줍니다. 배치가 지나가는 것을 보려면 학습을 누르기 전에 &lt;b&gt;속도: 지켜보기&lt;/b&gt;를 고르세요.</translation>
+    </message>
+    <message>
+        <source>Open the &lt;b&gt;Draw&lt;/b&gt; tab and draw a digit with the mouse (press Clear first if the canvas shows an old one). The bars show the probability your network gives each digit, and the small picture is the 28×28 input it sees.</source>
+        <translation>&lt;b&gt;그리기&lt;/b&gt; 탭을 열고 마우스로 숫자를 그리세요 (캔버스에 예전 그림이 있으면 먼저 지우기를 누르세요). 막대는 네트워크가 각 숫자에 주는 확률이고, 작은 그림은 네트워크가 보는 28×28 입력입니다.</translation>
     </message>
     <message>
         <source>Done!</source>
@@ -4391,6 +4498,10 @@ to {target}</source>
     <message>
         <source>This window has no Draw tab.</source>
         <translation>이 창에는 ‘그리기’ 탭이 없습니다.</translation>
+    </message>
+    <message>
+        <source>“{name}” has unsaved changes. Remove its layers? Its data and training settings stay, and Edit → Undo brings the layers back.</source>
+        <translation>“{name}”에 저장하지 않은 변경이 있습니다. 층을 지울까요? 데이터와 학습 설정은 그대로 두며, 편집 → 실행 취소로 층을 되돌릴 수 있습니다.</translation>
     </message>
 </context>
 <context>

@@ -325,6 +325,9 @@ def test_tutorial_follows_the_window_from_an_empty_network_to_a_drawn_digit(qtbo
     assert window.current_view() is panel
     panel.predictionChanged.emit(None)
     assert tutorial.step == DRAW
+    panel.predictionChanged.emit(object())  # an old drawing read again: not what the step asks for
+    assert tutorial.step == DRAW
+    panel.canvas.strokeFinished.emit()  # a stroke drawn by the learner, then its prediction
     panel.predictionChanged.emit(object())
     assert tutorial.step == DONE and not tutorial.skip_button.isVisibleTo(tutorial)
     window.document.undo_stack.undo()

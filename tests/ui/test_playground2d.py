@@ -28,7 +28,7 @@ class Host:
         self.document = ExperimentDocument(experiment)
         self.run = TrainingRun()
         self.views = []
-        self.panel = install_playground2d(self.document, self.run, lambda widget, title: self.views.append(
+        self.panel = install_playground2d(self.document, self.run, lambda widget, title, *_long: self.views.append(
             (widget, title)))
 
     @property
@@ -68,7 +68,7 @@ def hidden_units(exp: Experiment) -> list[int]:
 
 def test_install_adds_a_tab_and_a_probe(host_panel):
     host, panel = host_panel
-    assert host.views == [(panel, "2-D playground")]
+    assert host.views == [(panel, "2-D")]  # a short tab title; the View menu says "2-D playground"
     factory, handler = host.probes[PROBE_NAME]
     assert isinstance(factory(host.experiment), BoundaryProbe)
     assert factory(load_preset("simple-cnn")) is None  # images: no plane, no work on the training thread

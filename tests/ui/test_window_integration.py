@@ -55,7 +55,7 @@ def train(qtbot, win):
 
 
 def test_every_view_is_a_tab_of_the_main_window(window):
-    assert tab_titles(window) == ["Training", "Draw", "2-D playground", "Evaluation", "Layers", "One step", "Runs"]
+    assert tab_titles(window) == ["Training", "Draw", "2-D", "Evaluation", "Layers", "One step", "Runs"]
     assert window.findChild(object, "drawCanvas") is not None
     assert window.findChild(object, "predictionChart") is not None
 

@@ -55,6 +55,8 @@ def install_insight_views(document, run, models, add_view: Callable[[QWidget, st
     # its end: one queued signal per run instead of a second connection to the per-batch signal
     run.register_probe("insight.runs", RunRecorderProbe.for_experiment, views.runs.add_run_payload)
     models.trainedModelChanged.connect(views.layers.set_model)
+    run.runStarted.connect(lambda: views.step.run_started(document.experiment))
+    document.experimentChanged.connect(views.step.set_experiment)
     document.experimentChanged.connect(views.evaluation.set_experiment)
     views.evaluation.set_experiment(document.experiment)
     if models.trained_model is not None:

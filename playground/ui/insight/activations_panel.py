@@ -48,6 +48,7 @@ class ActivationsPanel(QScrollArea):
         self.loaded = None
         self.image: np.ndarray | None = None
         self.activations: list[tuple[str, np.ndarray]] = []
+        self._drawn_width = 0
         self._message(self.tr("Train or load an image model, then draw a digit on the canvas: every layer's "
                               "response to it appears here."))
 
@@ -91,6 +92,20 @@ class ActivationsPanel(QScrollArea):
         if self.loaded is None or tag != id(self.loaded):
             return  # the model changed while this was computed
         self.activations = activations
+        self._render_page()
+
+    def _strip_width(self) -> int:
+        """Bar strips as wide as the panel allows (up to STRIP_WIDTH): no sideways scrolling at 1280×800."""
+        return max(120, min(STRIP_WIDTH, self.viewport().width() - 170))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.activations and self.loaded is not None and abs(self._strip_width() - self._drawn_width) > 20:
+            self._render_page()
+
+    def _render_page(self) -> None:
+        activations = self.activations
+        self._drawn_width = width = self._strip_width()
         page = QWidget()
         grid = QGridLayout(page)
         grid.setColumnStretch(1, 1)
@@ -110,7 +125,7 @@ class ActivationsPanel(QScrollArea):
                     note = " " + self.tr("(first {shown} of {count})").format(shown=MAX_MAPS, count=len(out))
             else:
                 values = out.ravel()
-                picture = bar_strip_pixmap(values, STRIP_WIDTH, 48 if len(values) > 16 else 40)
+                picture = bar_strip_pixmap(values, width, 48 if len(values) > 16 else 40)
                 note = f"<br>min {values.min():.2f} · max {values.max():.2f}"
                 names = self.loaded.class_names
                 if row == len(activations) and names and len(values) == len(names):

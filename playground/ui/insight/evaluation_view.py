@@ -9,6 +9,7 @@ from playground.core.experiment import Experiment
 from playground.ui.insight.class_accuracy_plot import ClassAccuracyPlot
 from playground.ui.insight.confusion_plot import ConfusionMatrixPlot
 from playground.ui.insight.mistake_gallery import MistakeGallery
+from playground.ui.square import SquareBox
 
 EMPTY_TEXT = QT_TRANSLATE_NOOP("EvaluationView", "Train a classifier to see what it gets right and wrong.\n\n"
                               "After every epoch this tab shows the confusion matrix on the validation set "
@@ -48,7 +49,7 @@ class EvaluationView(QWidget):
         right_layout.addWidget(self.gallery_label)
         right_layout.addWidget(self.gallery, 3)
         split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(self.confusion)
+        split.addWidget(SquareBox(self.confusion))  # square cells: a matrix, not a stretched picture
         split.addWidget(right)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 1)
@@ -90,6 +91,13 @@ class EvaluationView(QWidget):
                 experiment.dataset.name, experiment.dataset.name))))
         elif self.evaluation is None or not self.showing_results:
             self.show_message(self.tr(EMPTY_TEXT))
+
+    def clear(self, experiment: Experiment) -> None:
+        """Another experiment: no confusion matrix of the old one's run."""
+        self.evaluation = None
+        self._dataset = None
+        self.pages.setCurrentIndex(0)
+        self.set_experiment(experiment)
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)

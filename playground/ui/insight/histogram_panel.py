@@ -71,6 +71,18 @@ class LayerHistogramPanel(QWidget):
             self.chooser.blockSignals(False)
         self._redraw()
 
+    def clear(self) -> None:
+        """Another experiment: no histograms of the old one's runs."""
+        self.latest, self.initial = None, {}
+        self.chooser.blockSignals(True)
+        self.chooser.clear()
+        self.chooser.blockSignals(False)
+        for curve in (self.weight_curve, self.grad_curve, self.initial_curve):
+            curve.setData([0, 1], [0])
+        self.weight_plot.getPlotItem().setTitle(self.tr("Weights"))
+        self.grad_plot.getPlotItem().setTitle(self.tr("Gradients (last batch)"))
+        self.caption.setText(self.tr("Weights and gradients appear when training starts."))
+
     def _redraw(self) -> None:
         if self.latest is None:
             return
@@ -87,17 +99,18 @@ class LayerHistogramPanel(QWidget):
         else:
             self.initial_curve.hide()
         self.weight_plot.getPlotItem().setTitle(
-            self.tr("Weights of {layer} at initialization").format(layer=layer) if epoch == 0
-            else self.tr("Weights of {layer} after epoch {epoch}").format(layer=layer, epoch=epoch))
+            # short titles: the layer is named in the chooser above, and charts are narrow at 1280×800
+            self.tr("Weights at initialization") if epoch == 0
+            else self.tr("Weights after epoch {epoch}").format(epoch=epoch))
         if "grad_counts" in entry:
             self.grad_curve.setData(np.asarray(entry["grad_edges"]), np.asarray(entry["grad_counts"]))
             self.grad_curve.show()
             self.grad_plot.getPlotItem().setTitle(
-                self.tr("Gradients of {layer}, last batch of epoch {epoch}").format(layer=layer, epoch=epoch))
+                self.tr("Gradients, epoch {epoch}").format(epoch=epoch))
         else:
             self.grad_curve.hide()
-            self.grad_plot.getPlotItem().setTitle(self.tr("Gradients appear after the first epoch"))
+            self.grad_plot.getPlotItem().setTitle(self.tr("Gradients: after epoch 1"))
         self.caption.setText(self.tr(
-            "How the weights are spread (dashed: before training). Training moves and widens them; "
-            "the gradients show how hard the last batch pushed each weight — near zero means the layer "
-            "has almost stopped learning."))
+            "How the weights of the chosen layer are spread (dashed: before training). Training moves and "
+            "widens them; the gradients of the epoch's last batch show how hard it pushed each weight — near "
+            "zero means the layer has almost stopped learning."))

@@ -83,6 +83,11 @@ class LayerView(QWidget):
         self.activations_box.setVisible(loaded is None or len(loaded.input_shape) == 3)
         self.activations.set_model(loaded)
 
+    def clear(self) -> None:
+        """Another experiment: the old one's histograms and filters go."""
+        self.histograms.clear()
+        self.set_filters(None)
+
     def show_activations_for(self, image: np.ndarray) -> None:
         """Slot for the canvas: its current 28×28 model input, normalized."""
         self.activations.show_activations_for(image)

@@ -86,7 +86,12 @@ class RunsView(QWidget):
                                    | QAbstractItemView.EditTrigger.EditKeyPressed)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # the network column keeps a readable width (it would shrink to "F… L…" as the stretching column of a
+        # table wider than the tab); the table scrolls sideways inside itself instead
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(1, 170)
+        # eleven columns: in a narrow window the table scrolls sideways inside itself, the tab never does
+        self.table.setProperty("scrollsSideways", True)
         self.table.itemChanged.connect(self._on_item_changed)
         self.table.itemSelectionChanged.connect(self._update_buttons)
 
@@ -263,30 +268,42 @@ class RunsView(QWidget):
                 path=path, reason=message_text(os_reason(exc))))
 
     # ------------------------------------------------------------------ curves
+    def progress_axis(self) -> bool:
+        """Whether the ticked runs differ in length (300 epochs of a spiral beside 2 of MNIST): then the x axis
+        is each run's progress in percent, so every curve spans the plot instead of the short ones
+        collapsing at x ≈ 0."""
+        lengths = {self._runs[i].experiment.epochs for i in self.checked_indices()}
+        return len(lengths) > 1
+
     def redraw(self) -> None:
         mode = self.curves.currentData()
         for plot in (self.loss_plot, self.accuracy_plot):
             plot.getPlotItem().clear()  # also empties the legend
+        progress = self.progress_axis()
+        for plot in (self.loss_plot, self.accuracy_plot):
+            plot.getPlotItem().setLabel("bottom", self.tr("% of the run (the runs differ in length)") if progress
+                                        else self.tr("epoch"))
         for index in self.checked_indices():
             run = self._runs[index]
+            scale = 100.0 / max(1, run.experiment.epochs) if progress else 1.0
             pen = pg.mkPen(self._color(run), width=2)
             if mode == "Per-batch loss":
                 losses = np.asarray(run.batch_losses, dtype=float)
                 per_epoch = run.batches_per_epoch or max(1, len(losses))
-                x = np.arange(1, len(losses) + 1) / per_epoch
+                x = np.arange(1, len(losses) + 1) / per_epoch * scale
                 self.loss_plot.plot(x, losses, pen=pg.mkPen(self._color(run), width=1), name=run.name)
             else:
                 key = "val_loss" if mode == "Validation" else "train_loss"
                 points = [(e.epoch, getattr(e, key)) for e in run.history if getattr(e, key) is not None]
                 if points:
                     x, y = np.array(points, dtype=float).T
-                    self.loss_plot.plot(x, y, pen=pen, symbol="o", symbolSize=5, symbolBrush=self._color(run),
+                    self.loss_plot.plot(x * scale, y, pen=pen, symbol="o", symbolSize=5, symbolBrush=self._color(run),
                                         name=run.name)
             acc_key = "train_accuracy" if mode == "Training" else "val_accuracy"
             acc = [(e.epoch, getattr(e, acc_key)) for e in run.history if getattr(e, acc_key) is not None]
             if acc:
                 x, y = np.array(acc, dtype=float).T
-                self.accuracy_plot.plot(x, y * 100, pen=pen, symbol="o", symbolSize=5, symbolBrush=self._color(run),
+                self.accuracy_plot.plot(x * scale, y * 100, pen=pen, symbol="o", symbolSize=5, symbolBrush=self._color(run),
                                         name=run.name)
         training = mode == "Training"
         self.loss_plot.getPlotItem().setTitle(

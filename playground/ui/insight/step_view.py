@@ -74,6 +74,12 @@ def _bar_plot(title: str) -> pg.PlotWidget:
     return plot
 
 
+def same_training(a, b) -> bool:
+    """Whether two experiments train the same network the same way (names and descriptions aside)."""
+    return (a.layers == b.layers and a.dataset == b.dataset and a.loss == b.loss and a.optimizer == b.optimizer
+            and a.scheduler == b.scheduler)
+
+
 class StepView(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -91,10 +97,11 @@ class StepView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.grad_plot = _bar_plot(self.tr("Backward: gradient norm per layer"))
+        self.table.setProperty("scrollsSideways", True)  # eight columns of numbers scroll inside the table
+        self.grad_plot = _bar_plot(self.tr("Gradient norm per layer"))
         self.grad_bars = pg.BarGraphItem(x=[], height=[], width=0.6, brush=GRAD_COLOR)
         self.grad_plot.addItem(self.grad_bars)
-        self.update_plot = _bar_plot(self.tr("Update: change made vs lr × gradient"))
+        self.update_plot = _bar_plot(self.tr("Change vs lr × gradient"))
         self.update_plot.addLegend(offset=(-10, 10))
         self.change_bars = pg.BarGraphItem(x=[], height=[], width=0.38, brush=CHANGE_COLOR,
                                            name=self.tr("change made"))
@@ -118,6 +125,34 @@ class StepView(QWidget):
         layout.addWidget(self.header)
         layout.addWidget(self.body, 1)
         self.anatomy: StepAnatomy | None = None
+        self._run_experiment = None  # the experiment of the run whose step is shown
+        self._where = ""
+
+    # ------------------------------------------------------------------ which run this is
+    def run_started(self, experiment) -> None:
+        """A run begins with this experiment: the steps that follow are its."""
+        self._run_experiment = experiment  # no copy: the document makes a new experiment on every edit
+
+    def set_experiment(self, experiment) -> None:
+        """After every edit: a step of a run with other settings says so above its numbers."""
+        if self.anatomy is not None:
+            self.header.setText(self._heading(experiment))
+
+    def clear(self) -> None:
+        """A new experiment: nothing of the old one's runs stays on screen."""
+        self.anatomy = None
+        self._run_experiment = None
+        self._where = ""
+        self.body.hide()
+        self.header.setText(self.tr(EMPTY_TEXT))
+
+    def _heading(self, current=None) -> str:
+        run = self._run_experiment
+        if current is not None and run is not None and not same_training(run, current):
+            return self.tr("<b>From the last run, before your changes</b> (it trained with {optimizer}, lr = {lr}). "
+                           "Press Step to take a step of the network as it is now.").format(
+                optimizer=run.optimizer.name, lr=f"{run.optimizer.lr:g}") + "<br>" + self._where
+        return self._where
 
     @staticmethod
     def _stage_label() -> QLabel:
@@ -141,7 +176,8 @@ class StepView(QWidget):
 
     def show_anatomy(self, anatomy: StepAnatomy, optimizer: str = "", where: str = "") -> None:
         self.anatomy = anatomy
-        self.header.setText(where or self.tr("One training step:"))
+        self._where = where or self.tr("One training step:")
+        self.header.setText(self._where)
         shape = "×".join(str(s) for s in anatomy.input_shape)
         out = "×".join(str(s) for s in anatomy.output_shape)
         self.forward.setText(self.tr(

@@ -95,6 +95,13 @@ class BoundaryView(pg.PlotWidget):
         self._last_frame = None
         self.frames_shown = 0
 
+    def clear_all(self) -> None:
+        """Nothing to show (data that is not a plane): no picture, no points, no curve of an earlier run."""
+        self.clear_frames()
+        self._data = None
+        self.train_scatter.setData([], [])
+        self.test_scatter.setData([], [])
+
     def set_data(self, data: dict) -> None:
         """Training and test points (raw coordinates) with their labels or values."""
         self._data = data

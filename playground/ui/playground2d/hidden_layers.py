@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -73,6 +73,9 @@ class HiddenLayersEditor(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setFixedHeight(66)
+        scroll.setProperty("scrollsSideways", True)
+        self.strip = scroll
+        self._show_last = False  # after "+": scroll to the new layer's card
         column.addWidget(scroll)
 
     # ------------------------------------------------------------------ experiment → widgets
@@ -99,7 +102,17 @@ class HiddenLayersEditor(QWidget):
         for i, layer in enumerate(shape.hidden):
             self.layers_row.addWidget(self._layer_widget(i, layer, editable))
         self.layers_row.addStretch(1)
+        if self._show_last:
+            self._show_last = False
+            bar = self.strip.horizontalScrollBar()
+            # once the new card is laid out and the strip knows its new width
+            bar.rangeChanged.connect(self._scroll_to_end, Qt.ConnectionType.SingleShotConnection)
+            QTimer.singleShot(0, self, self._scroll_to_end)
         return shape
+
+    def _scroll_to_end(self, *_args) -> None:
+        bar = self.strip.horizontalScrollBar()
+        bar.setValue(bar.maximum())
 
     def set_editable(self, editable: bool) -> None:
         self._editable = editable
@@ -147,6 +160,7 @@ class HiddenLayersEditor(QWidget):
         self.edited.emit(text, mlp.with_layers(self.experiment, change(shape)), "")
 
     def add_layer(self) -> None:
+        self._show_last = True
         self._edit(self.tr("Add hidden layer"), mlp.add_hidden_layer)
 
     def remove_layer(self) -> None:

@@ -11,6 +11,7 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from playground.ui.playground2d.boundary_view import BoundaryView
+from playground.ui.square import SquareBox
 
 
 def loss_text(value: float | None) -> str:
@@ -47,7 +48,7 @@ class OutputPanel(QGroupBox):
         losses.setColumnStretch(1, 1)
         column.addLayout(losses)
         self.boundary = BoundaryView()
-        column.addWidget(self.boundary, 1)
+        column.addWidget(SquareBox(self.boundary), 1)  # a plane drawn square, however the window is shaped
         self.linear_label = QLabel()
         self.linear_label.setObjectName("linearLabel")
         self.linear_label.setStyleSheet("font-size: 15px;")
@@ -58,6 +59,16 @@ class OutputPanel(QGroupBox):
         legend.setStyleSheet("color: #555;")
         column.addWidget(legend)
         column.addStretch(0)
+
+    def clear(self) -> None:
+        """Forget the last run: no picture, no losses (another dataset, or a new experiment)."""
+        self.boundary.clear_all()
+        self.loss_history = []
+        self.train_curve.setData([], [])
+        self.test_curve.setData([], [])
+        self.train_loss_label.setText(self.tr("Training loss {loss}").format(loss="—"))
+        self.test_loss_label.setText(self.tr("Test loss {loss}").format(loss="—"))
+        self.linear_label.hide()
 
     def record_losses(self, frame: dict) -> None:
         """Keep the frame's losses for the sparkline (a run's first frame starts a new history)."""

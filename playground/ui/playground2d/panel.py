@@ -174,7 +174,12 @@ class Playground2DPanel(QWidget):
         """Show the data before any run: the same points and split the next run will train on."""
         ds = exp.dataset
         dims = plane_dims(exp)
-        if ds.name not in generated.RAW_DIMS or not dims:
+        if not dims:
+            self._plane = None
+            self._pending_frame = None
+            self.output.clear()  # an image dataset: no earlier run's boundary or losses stay behind
+            return
+        if ds.name not in generated.RAW_DIMS:
             return  # a CSV file is read by the run, not on the GUI thread
         info = registry.dataset_info(ds)
         points, targets = generated.generate(ds.name, ds.samples, ds.noise, exp.seed)
@@ -269,7 +274,9 @@ def install_playground2d(document, run, add_view) -> Playground2DPanel:
     """The "2-D playground" tab (`add_view(widget, title)`), wired to an ExperimentDocument and a TrainingRun;
     the caller connects `trainRequested` to whatever starts a run with its checks (the window's Train)."""
     panel = Playground2DPanel()
-    add_view(panel, QCoreApplication.translate("Playground2DPanel", "2-D playground"))
+    # a short tab title: seven tabs fit a 1280-pixel window; the View menu and the tooltip say it in full
+    add_view(panel, QCoreApplication.translate("Playground2DPanel", "2-D"),
+             QCoreApplication.translate("Playground2DPanel", "2-D playground"))
     panel.edited.connect(lambda text, exp, key: document.apply_edit(text, exp, key or None))
     panel.stopRequested.connect(run.stop)
     document.experimentChanged.connect(panel.set_experiment)
