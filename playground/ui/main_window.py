@@ -128,7 +128,7 @@ class MainWindow(QMainWindow):
         """Bring the tab holding `widget` (as given to `add_view`) to the front."""
         for index in range(self.view_tabs.count()):
             page = self.view_tabs.widget(index)
-            if page is widget or (isinstance(page, QScrollArea) and page.widget() is widget):
+            if page is widget or page.isAncestorOf(widget):
                 self.view_tabs.setCurrentIndex(index)
                 return
 
@@ -353,9 +353,11 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._recovery_offered:
             self._recovery_offered = True
-            if not self._docks_restored:  # first start: the graph gets a share of a wide screen
+            if not self._docks_restored:  # first start: the graph gets a share of a wide screen; at
+                # 1280 px the views in the middle need about 480 px, so the columns keep to their minimum
+                network = self.width() // 4 if self.width() >= 1600 else 280
                 self.resizeDocks([self.palette_dock, self.network_dock, self.training_dock],
-                                 [190, max(380, self.width() // 4), 290], Qt.Orientation.Horizontal)
+                                 [180, network, 240], Qt.Orientation.Horizontal)
             QTimer.singleShot(0, self, self.files.offer_recovery)  # once the window is on screen
         if self.document.report is None and self.engine.devices is None and not self._engine_starting:
             self._engine_starting = True

@@ -184,7 +184,7 @@ class TutorialPanel(QWidget):
 
     def _run_started(self) -> None:
         if self.step == TRAIN:  # the loss curve this step talks about is on the Training tab
-            self.window_.view_tabs.setCurrentWidget(self.window_.plots)
+            self.window_.show_view(self.window_.plots)
         self._refresh()
 
     def _stroke_finished(self) -> None:
