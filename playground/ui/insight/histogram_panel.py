@@ -56,11 +56,20 @@ class LayerHistogramPanel(QWidget):
 
     def set_stats(self, payload: dict) -> None:
         """A LayerProbe payload: {"epoch", "histograms": {layer: counts/edges}, ...}."""
-        histograms = payload["histograms"]
+        self.record(payload)
+        self.draw()
+
+    def record(self, payload: dict) -> None:
+        """Keep the payload (and the first of a run as "before training") without drawing it."""
         if payload["epoch"] == 0 or not self.initial:
-            self.initial = histograms
+            self.initial = payload["histograms"]
         self.latest = payload
-        names = list(histograms)
+
+    def draw(self) -> None:
+        """Show the newest payload recorded."""
+        if self.latest is None:
+            return
+        names = list(self.latest["histograms"])
         current = self.chooser.currentText()
         if names != [self.chooser.itemText(i) for i in range(self.chooser.count())]:
             self.chooser.blockSignals(True)

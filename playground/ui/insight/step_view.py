@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from playground.ui.live_view import LiveDrawing
+
 if TYPE_CHECKING:  # the GUI thread never imports torch for this view
     from playground.training.anatomy import StepAnatomy
 
@@ -118,6 +120,9 @@ class StepView(QWidget):
         layout.addWidget(self.header)
         layout.addWidget(self.body, 1)
         self.anatomy: StepAnatomy | None = None
+        self._pending: dict | None = None
+        # each payload is a press of Step: drawn at once while the tab is shown, never paced
+        self.live = LiveDrawing(self, self._draw_pending, fastest_ms=0, share=1.0)
 
     @staticmethod
     def _stage_label() -> QLabel:
@@ -132,6 +137,13 @@ class StepView(QWidget):
         """Handler for the StepProbe's payloads."""
         if "error" in payload:
             self.header.setText(self.tr("Could not take the step apart: {reason}").format(reason=payload["error"]))
+            return
+        self._pending = payload
+        self.live.request()  # drawn while the tab is shown, at the pace it can afford (ui/live_view.py)
+
+    def _draw_pending(self) -> None:
+        payload, self._pending = self._pending, None
+        if payload is None:
             return
         self.show_anatomy(payload["anatomy"], payload.get("optimizer", ""),
                           self.tr("Batch {batch} of {batches} in epoch {epoch} (step {step} of the run). Press Step "

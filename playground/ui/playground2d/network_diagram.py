@@ -43,13 +43,22 @@ def _distance_to_segment(p: QPointF, a: QPointF, b: QPointF) -> float:
 
 def map_image(values: np.ndarray) -> QImage:
     """A neuron's output over the plane (H×W, row 0 = lowest y) as a picture, orange −1 … blue +1."""
-    values = np.nan_to_num(np.asarray(values, dtype=float), nan=0.0, posinf=1e30, neginf=-1e30)  # diverged
-    scale = max(1.0, float(np.abs(values).max()) if values.size else 1.0)
-    index = ((np.clip(values / scale, -1, 1) + 1) / 2 * 255).round().astype(int)
-    rgb = np.ascontiguousarray(diverging_lut()[index][::-1])  # flip: images draw their first row at the top
-    h, w, _ = rgb.shape
-    image = QImage(rgb.data, w, h, 3 * w, QImage.Format.Format_RGB888)
-    return image.copy()  # own the pixels
+    return map_images(np.asarray(values)[None])[0]
+
+
+def map_images(stack: np.ndarray) -> list[QImage]:
+    """`map_image` for N neurons at once (N×H×W): one numpy pass for a whole column of the diagram, each
+    neuron scaled by its own largest value."""
+    values = np.nan_to_num(np.asarray(stack, dtype=np.float32), nan=0.0, posinf=1e30, neginf=-1e30)  # diverged
+    if not values.size:
+        return [QImage() for _ in range(len(values))]
+    scale = np.maximum(1.0, np.abs(values).max(axis=(1, 2), keepdims=True))
+    index = ((np.clip(values / scale, -1, 1) + 1) * 127.5).round().astype(np.intp)
+    # flip: images draw their first row at the top
+    rgb = np.ascontiguousarray(diverging_lut()[index[:, ::-1]])
+    _n, h, w, _ = rgb.shape
+    # each image owns its pixels (copy), so the array can go
+    return [QImage(picture.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy() for picture in rgb]
 
 
 class NetworkDiagram(QWidget):
@@ -123,7 +132,11 @@ class NetworkDiagram(QWidget):
     def _set_column_pictures(self, column: int, maps: list[np.ndarray]) -> None:
         while len(self.pictures) <= column:
             self.pictures.append([])
-        self.pictures[column] = [map_image(m) if m.ndim == 2 else np.asarray(m) for m in maps]
+        arrays = [np.asarray(m) for m in maps]
+        if arrays and all(a.ndim == 2 and a.shape == arrays[0].shape for a in arrays):
+            self.pictures[column] = map_images(np.stack(arrays))
+        else:  # curves along x (1-D data)
+            self.pictures[column] = [map_image(a) if a.ndim == 2 else a for a in arrays]
 
     # ------------------------------------------------------------------ hover
     def line_at(self, pos: QPointF) -> Line | None:
