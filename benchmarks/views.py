@@ -106,7 +106,8 @@ def child_view(view: str, run: str, root: str, threads: str) -> dict:
     timer.stop()
     end = result.get("end")
     widget = _widget(window, view)
-    redraws = getattr(widget, "redraws", None)
+    live = getattr(widget, "live", None)  # ui/live_view.py's LiveDrawing, or the plots' own count
+    redraws = live.redraws if live is not None else getattr(widget, "redraws", None)
     window.close()
     wait(200)
     if end is None or end.status != "completed":
