@@ -23,6 +23,12 @@ def _histogram_plot(title: str, x_label: str) -> pg.PlotWidget:
     return plot
 
 
+def _set_title(plot: pg.PlotWidget, title: str) -> None:
+    """Only when it changes: a new title lays the whole plot out again."""
+    if plot.getPlotItem().titleLabel.text != title:
+        plot.getPlotItem().setTitle(title)
+
+
 class LayerHistogramPanel(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -95,17 +101,17 @@ class LayerHistogramPanel(QWidget):
             self.initial_curve.show()
         else:
             self.initial_curve.hide()
-        self.weight_plot.getPlotItem().setTitle(
-            self.tr("Weights of {layer} at initialization").format(layer=layer) if epoch == 0
-            else self.tr("Weights of {layer} after epoch {epoch}").format(layer=layer, epoch=epoch))
+        _set_title(self.weight_plot,
+                   self.tr("Weights of {layer} at initialization").format(layer=layer) if epoch == 0
+                   else self.tr("Weights of {layer} after epoch {epoch}").format(layer=layer, epoch=epoch))
         if "grad_counts" in entry:
             self.grad_curve.setData(np.asarray(entry["grad_edges"]), np.asarray(entry["grad_counts"]))
             self.grad_curve.show()
-            self.grad_plot.getPlotItem().setTitle(
-                self.tr("Gradients of {layer}, last batch of epoch {epoch}").format(layer=layer, epoch=epoch))
+            _set_title(self.grad_plot,
+                       self.tr("Gradients of {layer}, last batch of epoch {epoch}").format(layer=layer, epoch=epoch))
         else:
             self.grad_curve.hide()
-            self.grad_plot.getPlotItem().setTitle(self.tr("Gradients appear after the first epoch"))
+            _set_title(self.grad_plot, self.tr("Gradients appear after the first epoch"))
         self.caption.setText(self.tr(
             "How the weights are spread (dashed: before training). Training moves and widens them; "
             "the gradients show how hard the last batch pushed each weight — near zero means the layer "
