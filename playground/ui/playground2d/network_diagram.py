@@ -12,8 +12,8 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen
+from PySide6.QtCore import QEvent, QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from playground.ui.playground2d.boundary_view import BLUE, ORANGE, diverging_lut
@@ -21,6 +21,7 @@ from playground.ui.playground2d.boundary_view import BLUE, ORANGE, diverging_lut
 MAX_NODE = 46
 MIN_NODE = 10
 HIT_DISTANCE = 4.0  # pixels from a line that still count as hovering it
+LINE_LEVELS = 16  # line strengths told apart (thickness and opacity)
 
 
 @dataclass
@@ -82,6 +83,9 @@ class NetworkDiagram(QWidget):
         self.lines: list[Line] = []
         self._centers: list[list[QPointF]] = []
         self._node = MAX_NODE
+        self._picture: QPixmap | None = None  # the diagram as last drawn (see paintEvent)
+        self._picture_key = None
+        self.renders = 0  # times the picture was drawn
 
     # ------------------------------------------------------------------ inputs
     def set_network(self, input_labels: list[str], hidden_sizes: list[int], hidden_activations: list[str],
@@ -96,17 +100,18 @@ class NetworkDiagram(QWidget):
         self.note = ""
         if changed:  # pictures and weights of another shape would be drawn at the wrong neurons
             self.weights, self.pictures = [], []
-        self.update()
+        self._changed()
 
     def set_note(self, note: str) -> None:
         """Not a drawable network: say why instead."""
         self.note = note
         self.input_labels, self.hidden_sizes, self.outputs = [], [], 0
         self.weights, self.pictures, self.lines = [], [], []
-        self.update()
+        self._changed()
 
     def set_input_maps(self, maps: list[np.ndarray]) -> None:
         self._set_column_pictures(0, maps)
+        self._changed()
 
     def show_frame(self, frame: dict) -> None:
         if self.note:
@@ -127,7 +132,7 @@ class NetworkDiagram(QWidget):
         elif "curve" in frame:
             self._set_column_pictures(last, [frame["curve"][1]])
         self._layout()  # the lines carry the new weights at once, for hovering before the next paint
-        self.update()
+        self._changed()
 
     def _set_column_pictures(self, column: int, maps: list[np.ndarray]) -> None:
         while len(self.pictures) <= column:
@@ -224,36 +229,69 @@ class NetworkDiagram(QWidget):
 
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), QColor(255, 255, 255))
         if self.note:
+            painter.fillRect(self.rect(), QColor(255, 255, 255))
             painter.setPen(QColor(90, 90, 90))
             painter.drawText(self.rect().adjusted(16, 16, -16, -16),
                              Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self.note)
             return
+        # the picture is drawn once per frame (or size) and kept: the window repaints for many other reasons
+        # (the progress bar, tooltips, other widgets) and each repaint then costs one copy of it
+        ratio = self.devicePixelRatioF()
+        key = (self.width(), self.height(), ratio)
+        if self._picture is None or self._picture_key != key:
+            self._picture = self._render(ratio)
+            self._picture_key = key
+        painter.drawPixmap(0, 0, self._picture)
+        painter.end()
+
+    def _render(self, ratio: float) -> QPixmap:
+        self.renders += 1
+        pixmap = QPixmap(max(1, round(self.width() * ratio)), max(1, round(self.height() * ratio)))
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(QColor(255, 255, 255))
+        painter = QPainter(pixmap)
+        painter.setFont(self.font())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         self._layout()
         self._draw_lines(painter)
         self._draw_nodes(painter)
         painter.end()
+        return pixmap
+
+    def _changed(self) -> None:
+        """Something drawn changed: render the picture again at the next paint."""
+        self._picture = None
+        self.update()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.PaletteChange, QEvent.Type.LanguageChange):
+            self._changed()
+        super().changeEvent(event)
 
     def _draw_lines(self, painter: QPainter) -> None:
         if not self.lines:  # before the first frame: thin grey connections show the structure
             painter.setPen(QPen(QColor(200, 200, 200), 1))
-            for a, b in zip(self._centers, self._centers[1:], strict=False):
-                for end in b:
-                    for start in a:
-                        painter.drawLine(QPointF(start.x() + self._node / 2, start.y()),
-                                         QPointF(end.x() - self._node / 2, end.y()))
+            painter.drawLines([QLineF(start.x() + self._node / 2, start.y(), end.x() - self._node / 2, end.y())
+                               for a, b in zip(self._centers, self._centers[1:], strict=False)
+                               for end in b for start in a])
             return
         finite = [abs(line.weight) for line in self.lines if math.isfinite(line.weight)]
         biggest = max(finite, default=1.0) or 1.0
+        # lines grouped by colour and one of LINE_LEVELS strengths: one pen and one call per group
+        groups: dict[tuple[bool, int], list[QLineF]] = {}
         for line in self.lines:
             # a diverged network's NaN weights are drawn faint rather than breaking the paint
             strength = min(1.0, abs(line.weight) / biggest) if math.isfinite(line.weight) else 0.0
-            colour = QColor(*(BLUE if line.weight > 0 else ORANGE))
+            key = (line.weight > 0, round(strength * (LINE_LEVELS - 1)))
+            # straight, so hovering finds exactly the line drawn
+            groups.setdefault(key, []).append(QLineF(line.start, line.end))
+        for (positive, level), lines in sorted(groups.items(), key=lambda item: item[0][1]):  # strong on top
+            strength = level / (LINE_LEVELS - 1)
+            colour = QColor(*(BLUE if positive else ORANGE))
             colour.setAlpha(int(60 + 195 * strength))
             painter.setPen(QPen(colour, 0.5 + 5.5 * strength))
-            painter.drawLine(line.start, line.end)  # straight, so hovering finds exactly the line drawn
+            painter.drawLines(lines)
 
     def _draw_nodes(self, painter: QPainter) -> None:
         n = self._node
