@@ -1,6 +1,6 @@
 """Benchmarks: every figure of benchmarks/RESULTS.md, in one run.
 
-    python benchmarks/run.py                 # all sections (~25 min on 2 quiet cores), writes benchmarks/RESULTS.md
+    python benchmarks/run.py                 # all sections (~35 min on 2 quiet cores), writes benchmarks/RESULTS.md
     python benchmarks/run.py --quick         # 1 repeat, smaller scale sweep (a smoke run, ~3 min)
     python benchmarks/run.py --only canvas   # some sections: startup, train, gui, canvas, plot, scale,
                                              # threads, accuracy, distributed, views
