@@ -213,42 +213,37 @@ def _read_section(value: Any, where: str, spec_type: type, names: list[str]) -> 
     return data, spec
 
 
+# How each dataset field is read: (value, where) -> value. Limits live in core/limits.py.
+_DATASET_READERS: dict[str, Any] = {
+    "batch_size": lambda v, w: read_int(v, w, *limits.BATCH_SIZE),
+    "val_split": lambda v, w: read_float(v, w, *limits.VAL_SPLIT),
+    "normalize": read_bool,
+    "augment": lambda v, w: _parse_augment(v, w),
+    "limit": lambda v, w: read_int(v, w, 0),
+    "samples": lambda v, w: read_int(v, w, *limits.SAMPLES),
+    "noise": lambda v, w: read_float(v, w, *limits.NOISE),
+    "sequence_length": read_int,
+    "features": lambda v, w: read_str_list(v, w, registry.FEATURE_NAMES),
+    "csv_path": read_str,
+    "csv_features": read_str_list,
+    "csv_target": read_str,
+    "csv_task": lambda v, w: read_str(v, w, ["classification", "regression"]),
+}
+
+
 def _parse_dataset(value: Any) -> DatasetSpec:
     data, spec = _read_section(value, "dataset", DatasetSpec, registry.dataset_names())
     if "name" not in data:
         raise ExperimentError("dataset.name", "missing; choose one of: " + ", ".join(registry.dataset_names()))
-    if "batch_size" in data:
-        spec.batch_size = read_int(data["batch_size"], "dataset.batch_size", *limits.BATCH_SIZE)
-    if "val_split" in data:
-        spec.val_split = read_float(data["val_split"], "dataset.val_split", *limits.VAL_SPLIT)
-    if "normalize" in data:
-        spec.normalize = read_bool(data["normalize"], "dataset.normalize")
-    if "augment" in data:
-        spec.augment = _parse_augment(data["augment"], "dataset.augment")
-    if "limit" in data:
-        spec.limit = read_int(data["limit"], "dataset.limit", 0)
-    if "samples" in data:
-        spec.samples = read_int(data["samples"], "dataset.samples", *limits.SAMPLES)
-    if "noise" in data:
-        spec.noise = read_float(data["noise"], "dataset.noise", *limits.NOISE)
-    if "sequence_length" in data:
-        spec.sequence_length = read_int(data["sequence_length"], "dataset.sequence_length")
-        low, high = sequences.MIN_LENGTH, sequences.MAX_LENGTH
-        if not low <= spec.sequence_length <= high:
-            raise ExperimentError("dataset.sequence_length", f"the sequence length T must be from {low} to {high} "
-                                  f"steps, got {spec.sequence_length}")
-    if "features" in data:
-        spec.features = read_str_list(data["features"], "dataset.features", registry.FEATURE_NAMES)
-        if not spec.features:
-            raise ExperimentError("dataset.features", "choose at least one input feature (for example x1)")
-    if "csv_path" in data:
-        spec.csv_path = read_str(data["csv_path"], "dataset.csv_path")
-    if "csv_features" in data:
-        spec.csv_features = read_str_list(data["csv_features"], "dataset.csv_features")
-    if "csv_target" in data:
-        spec.csv_target = read_str(data["csv_target"], "dataset.csv_target")
-    if "csv_task" in data:
-        spec.csv_task = read_str(data["csv_task"], "dataset.csv_task", ["classification", "regression"])
+    for key, read in _DATASET_READERS.items():
+        if key in data:
+            setattr(spec, key, read(data[key], f"dataset.{key}"))
+    low, high = sequences.MIN_LENGTH, sequences.MAX_LENGTH
+    if not low <= spec.sequence_length <= high:
+        raise ExperimentError("dataset.sequence_length", f"the sequence length T must be from {low} to {high} "
+                              f"steps, got {spec.sequence_length}")
+    if "features" in data and not spec.features:
+        raise ExperimentError("dataset.features", "choose at least one input feature (for example x1)")
     return spec
 
 
