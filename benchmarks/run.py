@@ -1,9 +1,9 @@
 """Benchmarks: every figure of benchmarks/RESULTS.md, in one run.
 
-    python benchmarks/run.py                 # all sections (~25 min on 2 quiet cores), writes benchmarks/RESULTS.md
+    python benchmarks/run.py                 # all sections (~35 min on 2 quiet cores), writes benchmarks/RESULTS.md
     python benchmarks/run.py --quick         # 1 repeat, smaller scale sweep (a smoke run, ~3 min)
     python benchmarks/run.py --only canvas   # some sections: startup, train, gui, canvas, plot, scale,
-                                             # threads, accuracy, distributed, graph
+                                             # threads, accuracy, distributed, graph, views
                                              # (--quick and --only write benchmarks/RESULTS.partial.md)
 
 Speed is compared side by side in one run and reported as medians and ratios, never asserted in a
@@ -32,7 +32,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from benchmarks import accuracy, distributed, graph, gui, interactive, throughput  # noqa: E402
+from benchmarks import accuracy, distributed, graph, gui, interactive, throughput, views  # noqa: E402
 from benchmarks import threads as threads_section  # noqa: E402
 from benchmarks.common import FIXES, PARTIAL, RESULTS, THREADS, data_dir, synthetic_root, verdict  # noqa: E402
 
@@ -42,7 +42,8 @@ from benchmarks.common import FIXES, PARTIAL, RESULTS, THREADS, data_dir, synthe
 SECTIONS = {"startup": interactive.section_startup, "train": throughput.section_train, "gui": gui.section_gui,
             "canvas": interactive.section_canvas, "plot": interactive.section_plot, "scale": throughput.section_scale,
             "threads": threads_section.section_threads, "accuracy": accuracy.section_accuracy,
-            "distributed": distributed.section_distributed, "graph": graph.section_graph}
+            "distributed": distributed.section_distributed, "graph": graph.section_graph,
+            "views": views.section_views}
 # `run.py --child NAME ARGS...` (see common.child): one measurement in a fresh interpreter
 CHILDREN = {"gui": gui.child_from_args, "graph": graph.child_graph,
             "course": lambda kind, root, threads, device="cpu": throughput.child_course(kind, root, int(threads),
@@ -51,7 +52,8 @@ CHILDREN = {"gui": gui.child_from_args, "graph": graph.child_graph,
             "thread": lambda kind, root, threads: gui.child_thread(kind, root, int(threads)),
             "startup": interactive.child_startup,
             "tta-course": accuracy.child_course, "tta-window": accuracy.child_window,
-            "baseline": lambda threads: throughput.child_baseline(int(threads))}
+            "baseline": lambda threads: throughput.child_baseline(int(threads)),
+            "view": views.child_view, "views-headless": views.child_headless}
 
 
 def busy_cpu_seconds() -> float | None:
@@ -75,6 +77,7 @@ def summary(ctx: dict) -> list[str]:
     rows = [("Epoch time, `playground train` / course loop, MLP", "train_mlp", "train_ratio", "{:.3f}"),
             ("Epoch time, through the GUI / `playground train`", "gui_ratio", "gui_ratio", "{:.3f}"),
             ("GUI event-loop delay p99 during the run, ms", "gui_p99", "gui_p99", "{:.1f}"),
+            ("GUI event-loop delay p99 with any view shown (worst view), ms", "views_p99", "gui_p99", "{:.1f}"),
             ("Canvas preprocessing + prediction p95 (worse of MLP and CNN), ms", "canvas_p95", "canvas_p95", "{:.2f}"),
             ("Loss plot redraw with 100,000 points (median), ms", "plot_redraw", "plot_redraw", "{:.1f}"),
             ("Start-up to the main window painted (median), s", "startup", "startup", "{:.2f}"),
@@ -117,6 +120,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="1 repeat and a smaller scale sweep")
     parser.add_argument("--only", choices=list(SECTIONS), action="append", help="run only this section (repeatable)")
+    parser.add_argument("--view", choices=sorted(views.TITLES), action="append",
+                        help="with --only views: only this view (repeatable)")
     parser.add_argument("--threads", type=int, default=THREADS, help=f"torch threads on every side (default {THREADS})")
     parser.add_argument("--out", help="where to write (default benchmarks/RESULTS.md; RESULTS.partial.md with "
                         "--quick or --only, so a partial run never replaces the full results)")
@@ -133,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     torch.set_num_threads(args.threads)
     root = data_dir()
     ctx = {"root": root or synthetic_root(), "synthetic": root is None, "repeats": 1 if args.quick else 3,
-           "quick": args.quick, "threads": args.threads,
+           "quick": args.quick, "threads": args.threads, "views": args.view,
            "torch_default_threads": torch_default_threads}
     os.environ["PLAYGROUND_DATA_DIR"] = str(ctx["root"])
     try:

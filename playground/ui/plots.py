@@ -362,6 +362,8 @@ class TrainingPlots(QWidget):
         self.timer = QTimer(self)
         self.timer.setInterval(REDRAW_MS)
         self.timer.timeout.connect(self.redraw)
+        self.redraws = 0  # drawings made (a hidden tab makes none: it draws once when shown)
+        self._stale = False  # points arrived while the tab was hidden
 
     def follow(self, run) -> None:
         """Plot a `TrainingRun`: cleared when it starts, a point per batch, per epoch; redrawn by the timer."""
@@ -393,7 +395,17 @@ class TrainingPlots(QWidget):
         self.loss.clear()
         self.metrics.clear()
 
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if self._stale:
+            self.redraw()  # before the first paint: the tab never shows old curves
+        super().showEvent(event)
+
     def redraw(self) -> None:
+        if self.window().isVisible() and not self.isVisible():
+            self._stale = True  # on a tab in the back: drawn when shown
+            return
+        self._stale = False
+        self.redraws += 1
         start = time.perf_counter()
         self.loss.redraw()
         self.metrics.redraw()

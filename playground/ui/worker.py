@@ -22,6 +22,7 @@ built on the training thread, or None), so nothing on the GUI thread ever reads 
 from __future__ import annotations
 
 import threading
+import time
 from collections import deque
 from collections.abc import Callable
 from typing import Any
@@ -141,6 +142,7 @@ class _SignalCallbacks:
 
 
 BATCH_POLL_MS = 50
+DELIVER_BUDGET_S = 0.02  # the most one delivery keeps the GUI thread busy, about
 
 
 class TrainingSession(QObject):
@@ -212,13 +214,20 @@ class TrainingSession(QObject):
 
     @Slot()
     def _deliver(self) -> None:
+        """Hand over what is waiting, in order, for at most DELIVER_BUDGET_S at a time: a backlog (the GUI
+        thread was busy; a 2-D run's epochs of a few milliseconds) goes out in slices with the window's
+        painting, input and timers in between, instead of in one long stall."""
         events = self.worker.events
+        deadline = time.perf_counter() + DELIVER_BUDGET_S
         while events:
             kind, *args = events.popleft()
             if kind == "finished":
                 self._finish(*args)
                 return
             self._signals[kind].emit(*args)
+            if events and time.perf_counter() > deadline:
+                QTimer.singleShot(0, self, self._deliver)  # the rest after what else is waiting
+                return
 
     def _finish(self, event, result) -> None:
         self._poll.stop()

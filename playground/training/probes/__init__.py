@@ -15,6 +15,7 @@ training goes; only the worker's stop/pause/step requests do that.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -88,6 +89,36 @@ class ProbeRunner:
             if payload is not None:
                 self._emit(name, payload)
         context.step_anatomy = None
+
+
+class Pace:
+    """Whether a probe's view wants the per-epoch work now. A window's view hands its probe a `live` event
+    (a ``threading.Event`` it sets while on screen): then the work is done only while the view is shown,
+    and at most every `interval` seconds, since a run of short epochs (the 2-D sets: a few milliseconds
+    each) would otherwise spend its time on pictures nobody sees and flood the GUI thread. Without a
+    `live` event (tests, scripts) every epoch is due. While stepping one batch at a time everything is."""
+
+    def __init__(self, interval: float):
+        self.interval = interval
+        self.live = None  # threading.Event, set by the view while it is on screen
+        self._last = float("-inf")
+
+    def due(self, context) -> bool:
+        if self.live is None or context.stepping:
+            return True
+        now = time.perf_counter()
+        if not self.live.is_set() or now - self._last < self.interval:
+            return False
+        self._last = now
+        return True
+
+
+def with_live(probe, live):
+    """`probe` (or None) with its `pace` following `live` (the view's on-screen event): for the factories a
+    view registers with the run."""
+    if probe is not None and getattr(probe, "pace", None) is not None:
+        probe.pace.live = live
+    return probe
 
 
 def make_probes(factories: dict[str, Callable[[Any], Any]], experiment) -> tuple[dict[str, Any], dict[str, str]]:

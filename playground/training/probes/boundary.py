@@ -8,7 +8,9 @@ thumbnails), the weights of every Linear layer, and the train and test loss.
 
 Frames come at the start, after every batch once `FRAME_INTERVAL` seconds have passed (training a
 2-D set takes about 50 µs a batch, so a fixed "every N batches" would flood the GUI thread), after
-every batch while stepping one batch at a time, after every epoch and at the end.
+every batch while stepping one batch at a time, after every epoch and at the end. A window's panel
+(which sets `live`) gets epoch frames at the same pace, and none but the first and last while it is
+hidden.
 
 No Qt here: the core tests drive it with a plain `Trainer` through a `ProbeRunner`.
 """
@@ -106,6 +108,7 @@ class BoundaryProbe:
         self._grid_inputs = None
         self._last_frame = 0.0
         self._loss_sets = None
+        self._loss_points: list[tuple[int, float, float | None]] = []  # epochs without a frame: (step, train, test)
         # set by the panel while it is on screen (a threading.Event); while it is hidden the live
         # frames between epochs are skipped, since nobody would see them, and training runs faster
         self.live = None
@@ -141,8 +144,17 @@ class BoundaryProbe:
             return None
         return self.frame(context, step=event.global_step, epoch=event.epoch)
 
-    def on_epoch(self, context, event) -> dict:
-        return self.frame(context, step=event.epoch * batches_per_epoch(context), epoch=event.epoch)
+    def on_epoch(self, context, event) -> dict | None:
+        # a window's panel (`live` given) gets epoch frames at the live frames' pace too: the 2-D sets'
+        # epochs take a few milliseconds, and a frame per epoch cost the run a third of its speed
+        step = event.epoch * batches_per_epoch(context)
+        if self.live is not None and not context.stepping and (
+                not self.live.is_set() or time.perf_counter() - self._last_frame < FRAME_INTERVAL):
+            # the sparkline still gets the epoch's losses, the trainer's own (no work here): the next frame
+            # carries them
+            self._loss_points.append((step, event.train_loss, event.val_loss))
+            return None
+        return self.frame(context, step=step, epoch=event.epoch)
 
     def on_end(self, context, event) -> dict | None:
         if context.model is None or self.plane is None:
@@ -181,6 +193,7 @@ class BoundaryProbe:
                     payload["neurons"] = [h.T.cpu().numpy().copy() for h in hidden]  # units × curve points
                 payload["weights"] = self._weights(model)
                 payload["train_loss"], payload["test_loss"] = self._losses(context)
+                payload["loss_points"], self._loss_points = self._loss_points, []
         finally:
             model.train(was_training)
         return payload

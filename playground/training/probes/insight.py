@@ -10,6 +10,9 @@ from __future__ import annotations
 import numpy as np
 
 from playground.core.experiment import Experiment
+from playground.training.probes import Pace
+
+EPOCH_INTERVAL = 0.25  # seconds between per-epoch payloads while a window's view is on screen (see Pace)
 
 
 def _is_classification(experiment: Experiment) -> bool:
@@ -24,11 +27,16 @@ def _is_classification(experiment: Experiment) -> bool:
 class EvaluationProbe:
     """After each epoch and at the end: confusion matrix and mistakes on the validation set."""
 
+    def __init__(self):
+        self.pace = Pace(EPOCH_INTERVAL)
+
     @classmethod
     def for_experiment(cls, experiment: Experiment) -> EvaluationProbe | None:
         return cls() if _is_classification(experiment) else None
 
     def on_epoch(self, context, event) -> dict | None:
+        if not self.pace.due(context):
+            return None  # the evaluation after training always comes (on_end)
         return self._evaluate(context, epoch=event.epoch, epochs=event.epochs, final=False)
 
     def on_end(self, context, event) -> dict | None:
@@ -60,21 +68,34 @@ class EvaluationProbe:
 class LayerProbe:
     """At the start and after each epoch: weight and gradient histograms, first conv filters."""
 
+    def __init__(self):
+        self.pace = Pace(EPOCH_INTERVAL)
+        self._sent = -1  # the epoch of the last snapshot sent
+
     @classmethod
     def for_experiment(cls, experiment: Experiment) -> LayerProbe:
         return cls()
 
     def on_start(self, context, event) -> dict:
-        return self._snapshot(context, epoch=0)
+        return self._snapshot(context, epoch=0)  # always: the "before training" outline
 
-    def on_epoch(self, context, event) -> dict:
+    def on_epoch(self, context, event) -> dict | None:
+        if not self.pace.due(context):
+            return None
         return self._snapshot(context, epoch=event.epoch)
+
+    def on_end(self, context, event) -> dict | None:
+        """The last epoch's, when pacing skipped it."""
+        if context.model is None or event.epochs_done in (0, self._sent):
+            return None
+        return self._snapshot(context, epoch=event.epochs_done)
 
     def _snapshot(self, context, epoch: int) -> dict:
         import torch
 
         from playground.training.anatomy import weight_histograms
 
+        self._sent = epoch
         model = context.model
         filters, filters_layer = None, ""
         for index, module in enumerate(model):

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
+from playground.training.probes import with_live
 from playground.training.probes.insight import (
     EvaluationProbe,
     LayerProbe,
@@ -48,8 +49,12 @@ def install_insight_views(document, run, models, add_view: Callable[[QWidget, st
     add_view(views.layers, QCoreApplication.translate("InsightViews", "Layers"))
     add_view(views.step, QCoreApplication.translate("InsightViews", "One step"))
     add_view(views.runs, QCoreApplication.translate("InsightViews", "Runs"))
-    run.register_probe("insight.evaluation", EvaluationProbe.for_experiment, views.evaluation.show_evaluation)
-    run.register_probe("insight.layers", LayerProbe.for_experiment, views.layers.show_layer_stats)
+    # a view's per-epoch work is done only while it is on screen, at most every EPOCH_INTERVAL (probes.Pace)
+    evaluation_live, layers_live = views.evaluation.live.on_screen, views.layers.live.on_screen
+    run.register_probe("insight.evaluation", lambda exp: with_live(EvaluationProbe.for_experiment(exp), evaluation_live),
+                       views.evaluation.show_evaluation)
+    run.register_probe("insight.layers", lambda exp: with_live(LayerProbe.for_experiment(exp), layers_live),
+                       views.layers.show_layer_stats)
     run.register_probe("insight.step", StepProbe.for_experiment, views.step.show_step)
     # the run recorder gathers every batch loss on the training thread and hands the whole run over at
     # its end: one queued signal per run instead of a second connection to the per-batch signal

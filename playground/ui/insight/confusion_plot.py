@@ -47,7 +47,9 @@ class ConfusionMatrixPlot(pg.PlotWidget):
             for p in range(n):
                 count = int(confusion[t, p])
                 color = "w" if share[t, p] > 0.5 else ((40, 40, 40) if count else (170, 170, 170))
-                self.texts[t][p].setText(str(count), color=color)
+                if self._shown[t][p] != (count, color):  # a TextItem re-lays itself out on every setText
+                    self._shown[t][p] = (count, color)
+                    self.texts[t][p].setText(str(count), color=color)
         short = [name if len(name) <= 8 else name[:7] + "…" for name in class_names]
         plot = self.getPlotItem()
         plot.getAxis("bottom").setTicks([[(k + 0.5, s) for k, s in enumerate(short)]])
@@ -62,6 +64,7 @@ class ConfusionMatrixPlot(pg.PlotWidget):
         font = QFont()
         font.setPointSizeF(9 if n <= 10 else 7)
         self.texts = []
+        self._shown = [[None] * n for _ in range(n)]  # (count, colour) each cell shows
         for t in range(n):
             row = []
             for p in range(n):

@@ -10,6 +10,7 @@ from playground.ui.insight.class_accuracy_plot import ClassAccuracyPlot
 from playground.ui.insight.confusion_plot import ConfusionMatrixPlot
 from playground.ui.insight.mistake_gallery import MistakeGallery
 from playground.ui.square import SquareBox
+from playground.ui.live_view import LiveDrawing
 
 EMPTY_TEXT = QT_TRANSLATE_NOOP("EvaluationView", "Train a classifier to see what it gets right and wrong.\n\n"
                               "After every epoch this tab shows the confusion matrix on the validation set "
@@ -63,6 +64,8 @@ class EvaluationView(QWidget):
         self.evaluation = None
         self._dataset = None
         self.header.hide()
+        self._pending: dict | None = None
+        self.live = LiveDrawing(self, self._draw_pending)
 
     @property
     def showing_results(self) -> bool:
@@ -94,22 +97,36 @@ class EvaluationView(QWidget):
 
     def clear(self, experiment: Experiment) -> None:
         """Another experiment: no confusion matrix of the old one's run."""
+        self._pending = None
+        self.live.cancel()
         self.evaluation = None
         self._dataset = None
         self.pages.setCurrentIndex(0)
         self.set_experiment(experiment)
 
     def show_message(self, text: str) -> None:
+        self._pending = None  # an evaluation not drawn yet would cover the message later
+        self.live.cancel()
         self.message.setText(text)
         self.header.hide()
         self.pages.setCurrentIndex(0)
 
     def show_evaluation(self, payload: dict) -> None:
-        """Handler for the EvaluationProbe's payloads."""
+        """Handler for the EvaluationProbe's payloads: the newest is drawn while the tab is shown, at the pace
+        it can afford (see ui/live_view.py)."""
         if "error" in payload:
             self.header.setText(self.tr("Evaluation failed: {reason}").format(reason=payload["error"]))
             self.header.show()
             return
+        self._pending = payload
+        self.live.request()
+
+    def _draw_pending(self) -> None:
+        payload, self._pending = self._pending, None
+        if payload is not None:
+            self._draw_evaluation(payload)
+
+    def _draw_evaluation(self, payload: dict) -> None:
         ev = payload["evaluation"]
         self.evaluation = ev
         names = ev.class_names

@@ -23,6 +23,12 @@ def _histogram_plot(title: str, x_label: str) -> pg.PlotWidget:
     return plot
 
 
+def _set_title(plot: pg.PlotWidget, title: str) -> None:
+    """Only when it changes: a new title lays the whole plot out again."""
+    if plot.getPlotItem().titleLabel.text != title:
+        plot.getPlotItem().setTitle(title)
+
+
 class LayerHistogramPanel(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -56,11 +62,20 @@ class LayerHistogramPanel(QWidget):
 
     def set_stats(self, payload: dict) -> None:
         """A LayerProbe payload: {"epoch", "histograms": {layer: counts/edges}, ...}."""
-        histograms = payload["histograms"]
+        self.record(payload)
+        self.draw()
+
+    def record(self, payload: dict) -> None:
+        """Keep the payload (and the first of a run as "before training") without drawing it."""
         if payload["epoch"] == 0 or not self.initial:
-            self.initial = histograms
+            self.initial = payload["histograms"]
         self.latest = payload
-        names = list(histograms)
+
+    def draw(self) -> None:
+        """Show the newest payload recorded."""
+        if self.latest is None:
+            return
+        names = list(self.latest["histograms"])
         current = self.chooser.currentText()
         if names != [self.chooser.itemText(i) for i in range(self.chooser.count())]:
             self.chooser.blockSignals(True)
@@ -98,18 +113,18 @@ class LayerHistogramPanel(QWidget):
             self.initial_curve.show()
         else:
             self.initial_curve.hide()
-        self.weight_plot.getPlotItem().setTitle(
+        _set_title(self.weight_plot,
             # short titles: the layer is named in the chooser above, and charts are narrow at 1280×800
             self.tr("Weights at initialization") if epoch == 0
             else self.tr("Weights after epoch {epoch}").format(epoch=epoch))
         if "grad_counts" in entry:
             self.grad_curve.setData(np.asarray(entry["grad_edges"]), np.asarray(entry["grad_counts"]))
             self.grad_curve.show()
-            self.grad_plot.getPlotItem().setTitle(
+            _set_title(self.grad_plot,
                 self.tr("Gradients, epoch {epoch}").format(epoch=epoch))
         else:
             self.grad_curve.hide()
-            self.grad_plot.getPlotItem().setTitle(self.tr("Gradients: after epoch 1"))
+            _set_title(self.grad_plot, self.tr("Gradients: after epoch 1"))
         self.caption.setText(self.tr(
             "How the weights of the chosen layer are spread (dashed: before training). Training moves and "
             "widens them; the gradients of the epoch's last batch show how hard it pushed each weight — near "

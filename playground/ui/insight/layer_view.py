@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QGroupBox, QLabel, QSplitter, QVBoxLayout, QWidget
 from playground.ui.insight.activations_panel import ActivationsPanel
 from playground.ui.insight.histogram_panel import LayerHistogramPanel
 from playground.ui.insight.pictures import diverging_rgb, rgb_pixmap, tile
+from playground.ui.live_view import LiveDrawing
 
 FILTERS_WIDTH = 240  # pixels the filter mosaic is scaled up to, about
 MAX_FILTER_SCALE = 24
@@ -49,6 +50,8 @@ class LayerView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(split)
         self.filters: np.ndarray | None = None
+        self._pending: dict | None = None
+        self.live = LiveDrawing(self, self._draw_pending)
 
     # ------------------------------------------------------------------ inputs
     def show_layer_stats(self, payload: dict) -> None:
@@ -57,7 +60,15 @@ class LayerView(QWidget):
             self.histograms.caption.setText(self.tr("Layer statistics failed: {reason}").format(
                 reason=payload["error"]))
             return
-        self.histograms.set_stats(payload)
+        self.histograms.record(payload)
+        self._pending = payload
+        self.live.request()  # drawn while the tab is shown, at the pace it can afford (ui/live_view.py)
+
+    def _draw_pending(self) -> None:
+        payload, self._pending = self._pending, None
+        if payload is None:
+            return
+        self.histograms.draw()
         self.set_filters(payload.get("filters"), payload.get("filters_layer", ""), payload["epoch"])
 
     def set_filters(self, filters: np.ndarray | None, layer: str = "", epoch: int = 0) -> None:
@@ -85,6 +96,8 @@ class LayerView(QWidget):
 
     def clear(self) -> None:
         """Another experiment: the old one's histograms and filters go."""
+        self._pending = None  # nor may a payload of its run that was not drawn yet come back later
+        self.live.cancel()
         self.histograms.clear()
         self.set_filters(None)
 

@@ -25,6 +25,7 @@ from playground.core.project import RunRecord, export_run_csv
 from playground.files import os_reason
 from playground.ui.axes import whole_number_axis
 from playground.ui.i18n import message_text
+from playground.ui.live_view import LiveDrawing
 
 COLUMNS = (QT_TRANSLATE_NOOP("RunsView", "Run"), QT_TRANSLATE_NOOP("RunsView", "Network"),
            QT_TRANSLATE_NOOP("RunsView", "Optimizer"), QT_TRANSLATE_NOOP("RunsView", "Learning rate"), QT_TRANSLATE_NOOP("RunsView", "Batch"),
@@ -77,6 +78,8 @@ class RunsView(QWidget):
         self._colors: dict[int, tuple[int, int, int]] = {}
         self._next_color = 0
         self._filling = False
+        self._pending_checked: set[int] | None = None  # the ticks of a list not redrawn yet (tab hidden)
+        self.live = LiveDrawing(self, self._draw_pending)
 
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
@@ -144,12 +147,19 @@ class RunsView(QWidget):
         self._refill(checked=set(range(len(runs))))
 
     def add_run(self, run: RunRecord, checked: bool = True) -> None:
+        """The run joins the list at once; the table and curves are redrawn while the tab is shown (at once,
+        or when it is next shown: see ui/live_view.py)."""
         ticked = set(self.checked_indices())
         if checked:
             ticked = set(sorted(ticked)[-(MAX_SHOWN_RUNS - 1):]) | {len(self._runs)}
         self._runs.append(run)
-        self._refill(ticked)
+        self._pending_checked = ticked
+        self.live.request()
         self.changed.emit()
+
+    def _draw_pending(self) -> None:
+        if self._pending_checked is not None:
+            self._refill(self._pending_checked)
 
     def add_run_payload(self, payload: dict) -> None:
         """Handler for the RunRecorderProbe: the end of a run, with its batch losses."""
@@ -171,13 +181,17 @@ class RunsView(QWidget):
         self.changed.emit()
 
     def rename_run(self, index: int, name: str) -> None:
+        self.live.draw_now()  # the table has the run's row
         self.table.item(index, 0).setText(name)  # → _on_item_changed
 
     def checked_indices(self) -> list[int]:
+        if self._pending_checked is not None:  # the table is not redrawn yet
+            return sorted(self._pending_checked)
         return [row for row in range(self.table.rowCount())
                 if self.table.item(row, 0).checkState() == Qt.CheckState.Checked]
 
     def set_checked(self, index: int, checked: bool) -> None:
+        self.live.draw_now()
         self.table.item(index, 0).setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
 
     def export_run(self, index: int, path: str) -> None:
@@ -191,6 +205,8 @@ class RunsView(QWidget):
         return self._colors[key]
 
     def _refill(self, checked: set[int] | None = None) -> None:
+        self._pending_checked = None
+        self.live.cancel()
         self._filling = True
         self.table.setRowCount(len(self._runs))
         for row, run in enumerate(self._runs):

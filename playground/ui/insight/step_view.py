@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from playground.ui.live_view import LiveDrawing
+
 if TYPE_CHECKING:  # the GUI thread never imports torch for this view
     from playground.training.anatomy import StepAnatomy
 
@@ -127,6 +129,9 @@ class StepView(QWidget):
         self.anatomy: StepAnatomy | None = None
         self._run_experiment = None  # the experiment of the run whose step is shown
         self._where = ""
+        self._pending: dict | None = None
+        # each payload is a press of Step: drawn at once while the tab is shown, never paced
+        self.live = LiveDrawing(self, self._draw_pending, fastest_ms=0, share=1.0)
 
     # ------------------------------------------------------------------ which run this is
     def run_started(self, experiment) -> None:
@@ -142,6 +147,7 @@ class StepView(QWidget):
         """A new experiment: nothing of the old one's runs stays on screen."""
         self.anatomy = None
         self._run_experiment = None
+        self._pending = None
         self._where = ""
         self.body.hide()
         self.header.setText(self.tr(EMPTY_TEXT))
@@ -167,6 +173,13 @@ class StepView(QWidget):
         """Handler for the StepProbe's payloads."""
         if "error" in payload:
             self.header.setText(self.tr("Could not take the step apart: {reason}").format(reason=payload["error"]))
+            return
+        self._pending = payload
+        self.live.request()  # drawn while the tab is shown, at the pace it can afford (ui/live_view.py)
+
+    def _draw_pending(self) -> None:
+        payload, self._pending = self._pending, None
+        if payload is None:
             return
         self.show_anatomy(payload["anatomy"], payload.get("optimizer", ""),
                           self.tr("Batch {batch} of {batches} in epoch {epoch} (step {step} of the run). Press Step "

@@ -6,6 +6,8 @@ TensorFlow Playground's colours — orange for class 0 / negative values, blue f
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
@@ -23,12 +25,15 @@ def class_colours(count: int) -> list[tuple[int, int, int]]:
     return [base[i % len(base)] for i in range(count)]
 
 
+@functools.cache
 def diverging_lut(steps: int = 256) -> np.ndarray:
-    """orange → white → blue, for values from -1 to 1 (probability 0 → 1 of the blue class)."""
+    """orange → white → blue, for values from -1 to 1 (probability 0 → 1 of the blue class). Made once and
+    shared (read-only): every frame colours its pictures through it."""
     t = np.linspace(-1, 1, steps)[:, None]
     orange, white, blue = (np.array(c, dtype=float) for c in (ORANGE, WHITE, BLUE))
-    colours = np.where(t < 0, white + (orange - white) * -t, white + (blue - white) * t)
-    return colours.astype(np.uint8)
+    colours = np.where(t < 0, white + (orange - white) * -t, white + (blue - white) * t).astype(np.uint8)
+    colours.setflags(write=False)
+    return colours
 
 
 def output_image(probs: np.ndarray | None = None, value: np.ndarray | None = None, discretize: bool = False,

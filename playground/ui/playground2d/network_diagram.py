@@ -12,8 +12,8 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen
+from PySide6.QtCore import QEvent, QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from playground.ui.playground2d.boundary_view import BLUE, ORANGE, diverging_lut
@@ -21,6 +21,7 @@ from playground.ui.playground2d.boundary_view import BLUE, ORANGE, diverging_lut
 MAX_NODE = 46
 MIN_NODE = 10
 HIT_DISTANCE = 4.0  # pixels from a line that still count as hovering it
+LINE_LEVELS = 16  # line strengths told apart (thickness and opacity)
 
 
 @dataclass
@@ -43,13 +44,22 @@ def _distance_to_segment(p: QPointF, a: QPointF, b: QPointF) -> float:
 
 def map_image(values: np.ndarray) -> QImage:
     """A neuron's output over the plane (H×W, row 0 = lowest y) as a picture, orange −1 … blue +1."""
-    values = np.nan_to_num(np.asarray(values, dtype=float), nan=0.0, posinf=1e30, neginf=-1e30)  # diverged
-    scale = max(1.0, float(np.abs(values).max()) if values.size else 1.0)
-    index = ((np.clip(values / scale, -1, 1) + 1) / 2 * 255).round().astype(int)
-    rgb = np.ascontiguousarray(diverging_lut()[index][::-1])  # flip: images draw their first row at the top
-    h, w, _ = rgb.shape
-    image = QImage(rgb.data, w, h, 3 * w, QImage.Format.Format_RGB888)
-    return image.copy()  # own the pixels
+    return map_images(np.asarray(values)[None])[0]
+
+
+def map_images(stack: np.ndarray) -> list[QImage]:
+    """`map_image` for N neurons at once (N×H×W): one numpy pass for a whole column of the diagram, each
+    neuron scaled by its own largest value."""
+    values = np.nan_to_num(np.asarray(stack, dtype=np.float32), nan=0.0, posinf=1e30, neginf=-1e30)  # diverged
+    if not values.size:
+        return [QImage() for _ in range(len(values))]
+    scale = np.maximum(1.0, np.abs(values).max(axis=(1, 2), keepdims=True))
+    index = ((np.clip(values / scale, -1, 1) + 1) * 127.5).round().astype(np.intp)
+    # flip: images draw their first row at the top
+    rgb = np.ascontiguousarray(diverging_lut()[index[:, ::-1]])
+    _n, h, w, _ = rgb.shape
+    # each image owns its pixels (copy), so the array can go
+    return [QImage(picture.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy() for picture in rgb]
 
 
 class NetworkDiagram(QWidget):
@@ -73,6 +83,9 @@ class NetworkDiagram(QWidget):
         self.lines: list[Line] = []
         self._centers: list[list[QPointF]] = []
         self._node = MAX_NODE
+        self._picture: QPixmap | None = None  # the diagram as last drawn (see paintEvent)
+        self._picture_key = None
+        self.renders = 0  # times the picture was drawn
 
     # ------------------------------------------------------------------ inputs
     def set_network(self, input_labels: list[str], hidden_sizes: list[int], hidden_activations: list[str],
@@ -87,17 +100,18 @@ class NetworkDiagram(QWidget):
         self.note = ""
         if changed:  # pictures and weights of another shape would be drawn at the wrong neurons
             self.weights, self.pictures = [], []
-        self.update()
+        self._changed()
 
     def set_note(self, note: str) -> None:
         """Not a drawable network: say why instead."""
         self.note = note
         self.input_labels, self.hidden_sizes, self.outputs = [], [], 0
         self.weights, self.pictures, self.lines = [], [], []
-        self.update()
+        self._changed()
 
     def set_input_maps(self, maps: list[np.ndarray]) -> None:
         self._set_column_pictures(0, maps)
+        self._changed()
 
     def show_frame(self, frame: dict) -> None:
         if self.note:
@@ -118,12 +132,16 @@ class NetworkDiagram(QWidget):
         elif "curve" in frame:
             self._set_column_pictures(last, [frame["curve"][1]])
         self._layout()  # the lines carry the new weights at once, for hovering before the next paint
-        self.update()
+        self._changed()
 
     def _set_column_pictures(self, column: int, maps: list[np.ndarray]) -> None:
         while len(self.pictures) <= column:
             self.pictures.append([])
-        self.pictures[column] = [map_image(m) if m.ndim == 2 else np.asarray(m) for m in maps]
+        arrays = [np.asarray(m) for m in maps]
+        if arrays and all(a.ndim == 2 and a.shape == arrays[0].shape for a in arrays):
+            self.pictures[column] = map_images(np.stack(arrays))
+        else:  # curves along x (1-D data)
+            self.pictures[column] = [map_image(a) if a.ndim == 2 else a for a in arrays]
 
     # ------------------------------------------------------------------ hover
     def line_at(self, pos: QPointF) -> Line | None:
@@ -211,36 +229,69 @@ class NetworkDiagram(QWidget):
 
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), QColor(255, 255, 255))
         if self.note:
+            painter.fillRect(self.rect(), QColor(255, 255, 255))
             painter.setPen(QColor(90, 90, 90))
             painter.drawText(self.rect().adjusted(16, 16, -16, -16),
                              Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self.note)
             return
+        # the picture is drawn once per frame (or size) and kept: the window repaints for many other reasons
+        # (the progress bar, tooltips, other widgets) and each repaint then costs one copy of it
+        ratio = self.devicePixelRatioF()
+        key = (self.width(), self.height(), ratio)
+        if self._picture is None or self._picture_key != key:
+            self._picture = self._render(ratio)
+            self._picture_key = key
+        painter.drawPixmap(0, 0, self._picture)
+        painter.end()
+
+    def _render(self, ratio: float) -> QPixmap:
+        self.renders += 1
+        pixmap = QPixmap(max(1, round(self.width() * ratio)), max(1, round(self.height() * ratio)))
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(QColor(255, 255, 255))
+        painter = QPainter(pixmap)
+        painter.setFont(self.font())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         self._layout()
         self._draw_lines(painter)
         self._draw_nodes(painter)
         painter.end()
+        return pixmap
+
+    def _changed(self) -> None:
+        """Something drawn changed: render the picture again at the next paint."""
+        self._picture = None
+        self.update()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.PaletteChange, QEvent.Type.LanguageChange):
+            self._changed()
+        super().changeEvent(event)
 
     def _draw_lines(self, painter: QPainter) -> None:
         if not self.lines:  # before the first frame: thin grey connections show the structure
             painter.setPen(QPen(QColor(200, 200, 200), 1))
-            for a, b in zip(self._centers, self._centers[1:], strict=False):
-                for end in b:
-                    for start in a:
-                        painter.drawLine(QPointF(start.x() + self._node / 2, start.y()),
-                                         QPointF(end.x() - self._node / 2, end.y()))
+            painter.drawLines([QLineF(start.x() + self._node / 2, start.y(), end.x() - self._node / 2, end.y())
+                               for a, b in zip(self._centers, self._centers[1:], strict=False)
+                               for end in b for start in a])
             return
         finite = [abs(line.weight) for line in self.lines if math.isfinite(line.weight)]
         biggest = max(finite, default=1.0) or 1.0
+        # lines grouped by colour and one of LINE_LEVELS strengths: one pen and one call per group
+        groups: dict[tuple[bool, int], list[QLineF]] = {}
         for line in self.lines:
             # a diverged network's NaN weights are drawn faint rather than breaking the paint
             strength = min(1.0, abs(line.weight) / biggest) if math.isfinite(line.weight) else 0.0
-            colour = QColor(*(BLUE if line.weight > 0 else ORANGE))
+            key = (line.weight > 0, round(strength * (LINE_LEVELS - 1)))
+            # straight, so hovering finds exactly the line drawn
+            groups.setdefault(key, []).append(QLineF(line.start, line.end))
+        for (positive, level), lines in sorted(groups.items(), key=lambda item: item[0][1]):  # strong on top
+            strength = level / (LINE_LEVELS - 1)
+            colour = QColor(*(BLUE if positive else ORANGE))
             colour.setAlpha(int(60 + 195 * strength))
             painter.setPen(QPen(colour, 0.5 + 5.5 * strength))
-            painter.drawLine(line.start, line.end)  # straight, so hovering finds exactly the line drawn
+            painter.drawLines(lines)
 
     def _draw_nodes(self, painter: QPainter) -> None:
         n = self._node

@@ -74,9 +74,11 @@ class OutputPanel(QGroupBox):
         """Keep the frame's losses for the sparkline (a run's first frame starts a new history)."""
         if "data" in frame:
             self.loss_history = []
-        step = frame["step"]
-        if step >= 0 and (not self.loss_history or step > self.loss_history[-1][0]):
-            self.loss_history.append((step, frame.get("train_loss"), frame.get("test_loss")))
+        # the epochs the probe made no frame for (their losses as the trainer measured them), then the frame's
+        for step, train, test in [*frame.get("loss_points", ()), (frame["step"], frame.get("train_loss"),
+                                                                   frame.get("test_loss"))]:
+            if step >= 0 and (not self.loss_history or step > self.loss_history[-1][0]):
+                self.loss_history.append((step, train, test))
 
     def show_frame(self, frame: dict) -> None:
         self.boundary.show_frame(frame)

@@ -16,7 +16,6 @@ itself (generating 2-D points is a few hundred numpy values, not tensor work).
 from __future__ import annotations
 
 import dataclasses
-import threading
 
 import numpy as np
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
@@ -33,6 +32,7 @@ from playground.training.probes.boundary import (
     plane_dims,
     plane_for,
 )
+from playground.ui.live_view import LiveDrawing
 from playground.ui.playground2d.data_controls import DataControls, FeatureButtons
 from playground.ui.playground2d.hidden_layers import HiddenLayersEditor, activation_text
 from playground.ui.playground2d.network_diagram import NetworkDiagram
@@ -60,8 +60,11 @@ class Playground2DPanel(QWidget):
         self.experiment = Experiment()
         self._training = False
         self.frames_received = 0
-        self._on_screen = threading.Event()  # read by the run's probe on the training thread
-        self._pending_frame: dict | None = None  # the newest frame that arrived while the tab was hidden
+        # the newest frame, drawn at the pace the view can afford and only while it is on screen; its
+        # `on_screen` tells the run's probe (training thread) whether live frames are worth computing
+        self.live = LiveDrawing(self, self._draw_pending)
+        self._pending_frame: dict | None = None  # the newest frame not drawn yet
+        self._pending_data: dict | None = None  # a run's first frame (its data points), until drawn
         self._csv_classes: dict[tuple[str, str], list[str]] = {}  # (file, label column) → its classes
         self._facts = None  # BackgroundRunner reading a CSV file's classes, made when first needed
         self._plane: Plane | None = None
@@ -103,6 +106,9 @@ class Playground2DPanel(QWidget):
     # ================================================================== experiment → widgets
     def set_experiment(self, experiment: Experiment) -> None:
         self.experiment = experiment
+        if not self._training:  # an edit after a run: fresh data replaces the run's last picture, drawn or not
+            self._pending_data = self._pending_frame = None
+            self.live.cancel()
         for part in (self.data, self.features):
             part.set_experiment(experiment)
         self._show_network(experiment)
@@ -210,34 +216,38 @@ class Playground2DPanel(QWidget):
         """The run's probe factory (called on the training thread): None for data with no plane."""
         probe = BoundaryProbe.for_experiment(experiment)
         if probe is not None:
-            probe.live = self._on_screen
+            probe.live = self.live.on_screen
         return probe
 
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        self._on_screen.set()
-        if self._pending_frame is not None:
-            self._draw_frame(self._pending_frame)
-
-    def hideEvent(self, event) -> None:
-        super().hideEvent(event)
-        self._on_screen.clear()
-
     def handle_frame(self, frame: dict) -> None:
+        """The probe's frames: kept, and the newest drawn when the view is shown and ready for another
+        (frames that arrive in between are not drawn; their losses still go on the sparkline)."""
         if "error" in frame:
             self.message.setText(self.tr("The 2-D view could not draw this run: {reason}").format(reason=frame["error"]))
             self.message.show()
             return
         self.frames_received += 1
         self.output.record_losses(frame)
-        if self.isVisible() or "data" in frame or frame.get("final"):
+        if "data" in frame:
+            self._pending_data = frame
+        self._pending_frame = frame
+        self.live.request()
+
+    def _draw_pending(self) -> None:
+        data, frame = self._pending_data, self._pending_frame
+        self._pending_data = self._pending_frame = None
+        if data is not None and data is not frame:
+            self._show_frame_data(data)
+        if frame is not None:
             self._draw_frame(frame)
-        else:  # a hidden tab draws only the newest frame, when it is shown
-            self._pending_frame = frame
 
     def _draw_frame(self, frame: dict) -> None:
-        self._pending_frame = None
         self.message.hide()
+        self._show_frame_data(frame)
+        self.output.show_frame(frame)
+        self.diagram.show_frame(frame)
+
+    def _show_frame_data(self, frame: dict) -> None:
         if "data" in frame:
             data = frame["data"]
             ds = self.experiment.dataset
@@ -246,8 +256,6 @@ class Playground2DPanel(QWidget):
             x0, x1, y0, y1 = frame["extent"]
             features = tuple(data["features"]) if ds.name != "csv" else ()
             self._show_data(data, Plane(x0, x1, y0, y1, frame["dims"], features))
-        self.output.show_frame(frame)
-        self.diagram.show_frame(frame)
 
     # ================================================================== training state
     def run_started(self) -> None:
