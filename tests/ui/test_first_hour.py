@@ -82,7 +82,8 @@ def test_file_new_clears_every_result_of_the_old_experiment(qtbot, window, messa
     assert window.plots.loss.batch_count > 0
     assert window.training_panel.message.isVisible()
     assert window.models.save_model_action.isEnabled()
-    assert window.playground2d.output.boundary.image is not None
+    window.show_view(window.playground2d)  # a hidden view draws its newest frame when it is shown
+    qtbot.waitUntil(lambda: window.playground2d.output.boundary.image is not None, timeout=10000)
 
     window.files.new_experiment()
 
@@ -99,6 +100,7 @@ def test_file_new_clears_every_result_of_the_old_experiment(qtbot, window, messa
 def test_one_step_says_when_it_shows_a_run_with_other_settings(qtbot, window):
     step_then_stop(qtbot, window)
     step = window.insight_views.step
+    window.show_view(step)  # a hidden view draws its newest payload when it is shown
     qtbot.waitUntil(lambda: step.anatomy is not None, timeout=30000)
     assert "From the last run" not in step.header.text()
     exp = window.document.experiment.copy()
@@ -113,7 +115,8 @@ def test_one_step_says_when_it_shows_a_run_with_other_settings(qtbot, window):
 def test_the_2d_view_clears_when_the_data_is_images(qtbot, window):
     train(qtbot, window)
     boundary = window.playground2d.output.boundary
-    assert boundary.image is not None
+    window.show_view(window.playground2d)  # a hidden view draws its newest frame when it is shown
+    qtbot.waitUntil(lambda: boundary.image is not None, timeout=10000)
     exp = window.document.experiment.copy()
     exp.dataset = DatasetSpec("mnist")
     window.document.apply_edit("Dataset", exp)

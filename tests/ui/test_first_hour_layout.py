@@ -32,6 +32,7 @@ def trained_window(request, qtbot):
     from playground.ui.i18n import install_translators
 
     install_translators(request.param)
+    request.addfinalizer(lambda: install_translators("en"))  # even when the set-up fails half-way
     exp = load_preset("seed-mlp")
     exp = dataclasses.replace(exp, dataset=dataclasses.replace(exp.dataset, limit=1000), epochs=1, device="cpu")
     win = create_window(exp)
@@ -44,6 +45,7 @@ def trained_window(request, qtbot):
         win.step_training()
     with qtbot.waitSignal(win.run.runFinished, timeout=60000):
         win.run.stop()
+    win.show_view(win.insight_views.step)  # a hidden view draws its newest payload when it is shown
     qtbot.waitUntil(lambda: win.insight_views.step.anatomy is not None, timeout=30000)
     digit = win.digit_panel
     qtbot.waitUntil(lambda: digit.model_source == "Trained in this window", timeout=30000)
@@ -54,7 +56,6 @@ def trained_window(request, qtbot):
     win.close()
     win.deleteLater()
     QApplication.processEvents()
-    install_translators("en")
 
 
 def test_every_tab_fits_at_1280x800_and_1920x1080(trained_window, qtbot):

@@ -9,8 +9,8 @@ from playground.core.experiment import Experiment
 from playground.ui.insight.class_accuracy_plot import ClassAccuracyPlot
 from playground.ui.insight.confusion_plot import ConfusionMatrixPlot
 from playground.ui.insight.mistake_gallery import MistakeGallery
-from playground.ui.square import SquareBox
 from playground.ui.live_view import LiveDrawing
+from playground.ui.square import SquareBox
 
 EMPTY_TEXT = QT_TRANSLATE_NOOP("EvaluationView", "Train a classifier to see what it gets right and wrong.\n\n"
                               "After every epoch this tab shows the confusion matrix on the validation set "
