@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QWidget,
 )
@@ -65,3 +66,19 @@ def framed_label(name: str, margin: int) -> QLabel:
     label.setFrameShape(QFrame.Shape.StyledPanel)
     label.setMargin(margin)
     return label
+
+
+class SquareBox(QWidget):
+    """Holds one widget and keeps it square, centred, as large as the box allows."""
+
+    def __init__(self, child: QWidget, minimum: int = 160, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.child = child
+        child.setParent(self)
+        self.setMinimumSize(minimum, minimum)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        side = min(self.width(), self.height())
+        self.child.setGeometry((self.width() - side) // 2, (self.height() - side) // 2, side, side)

@@ -11,6 +11,7 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from playground.ui.playground2d.boundary_view import BoundaryView
+from playground.ui.widgets import SquareBox
 
 
 def loss_text(value: float | None) -> str:
@@ -47,17 +48,24 @@ class OutputPanel(QGroupBox):
         losses.setColumnStretch(1, 1)
         column.addLayout(losses)
         self.boundary = BoundaryView()
-        column.addWidget(self.boundary, 1)
+        column.addWidget(SquareBox(self.boundary, minimum=190), 1)
         self.linear_label = QLabel()
         self.linear_label.setObjectName("linearLabel")
         self.linear_label.setStyleSheet("font-size: 15px;")
+        self.linear_label.setWordWrap(True)  # the whole line, never cut
         self.linear_label.hide()
         column.addWidget(self.linear_label)
-        legend = QLabel("<span style='color:#f59322'>■</span> " + self.tr("class 0 / negative")
+        self.legend = legend = QLabel("<span style='color:#f59322'>■</span> " + self.tr("class 0 / negative")
                         + "<br><span style='color:#0877bd'>■</span> " + self.tr("class 1 / positive"))
+        legend.setObjectName("classLegend")
+        legend.setWordWrap(True)
         legend.setStyleSheet("color: #555;")
         column.addWidget(legend)
         column.addStretch(0)
+
+    def set_task(self, task: str) -> None:
+        """Classes get the colour legend; a regression's colours are values, not classes."""
+        self.legend.setVisible(task != "regression")
 
     def record_losses(self, frame: dict) -> None:
         """Keep the frame's losses for the sparkline (a run's first frame starts a new history)."""
