@@ -303,7 +303,7 @@ def cmd_export_code(args: argparse.Namespace) -> int:
         script = experiment_to_script(exp, distributed=args.distributed)
     except ExperimentError as exc:
         raise CliError(f"cannot write code for “{exp.name}”: {exc}") from None
-    except KeyError:  # a dataset code export does not know yet (the long-memory sequences)
+    except KeyError:  # a dataset that code export does not know
         raise CliError(f"cannot write code for “{exp.name}”: code export does not support the "
                        f"{exp.dataset.name!r} data yet") from None
     print(script)

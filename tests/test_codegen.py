@@ -100,13 +100,7 @@ def assert_same_network(exp: Experiment, module) -> None:
 # --------------------------------------------------------------------------- every preset
 
 
-# Code export does not yet write the long-memory sequences (nor the LSTM/GRU gate bias): strict, so
-# this marker has to go when it does.
-NOT_EXPORTED_YET = pytest.mark.xfail(strict=True, raises=KeyError, reason="code export of sequence data: to do")
-
-
-@pytest.mark.parametrize("preset", [pytest.param(name, marks=NOT_EXPORTED_YET) if name.endswith("-long") else name
-                                    for name in preset_names()])
+@pytest.mark.parametrize("preset", preset_names())
 def test_preset_script_trains_one_epoch_standalone_and_builds_the_apps_network(preset, tmp_path):
     exp = load_preset(preset)
     path = write_script(exp, tmp_path, preset.replace("-", "_"))
@@ -125,6 +119,59 @@ def test_preset_script_trains_one_epoch_standalone_and_builds_the_apps_network(p
     assert final.startswith(("test loss", "validation loss", "training loss")), result.stdout
     if exp.dataset.name in IMAGE_DATASETS:
         assert "training on 231 images (25 for validation)" in result.stdout  # --limit 256, 10% held out
+
+
+def test_linear_regression_script_writes_the_lessons_update_and_reaches_least_squares(tmp_path):
+    """Lesson 003's loop as the lesson writes it (w -= lr * w.grad), run standalone to the least-squares line."""
+    exp = load_preset("linear-regression")
+    path = write_script(exp, tmp_path, "linear_regression")
+    text = path.read_text()
+    for line in ("w, b = model.fc1.weight, model.fc1.bias", "with torch.no_grad():", "w -= lr * w.grad",
+                 "b -= lr * b.grad", "w.grad.zero_()", "b.grad.zero_()", "lr = 0.002", "nn.MSELoss(reduction='sum')"):
+        assert line in text, line
+    assert "torch.optim" not in text and "optimizer" not in text
+    result = subprocess.run([sys.executable, "-c", STANDALONE, str(path), "--device", "cpu"],
+                            capture_output=True, text=True, timeout=120, env={**os.environ, "OMP_NUM_THREADS": "1"})
+    assert result.returncode == 0, result.stderr[-3000:]
+    x, y = np.array([1.1, 2.2, 3, 4, 5, 6, 7, 8.999, 9.555]), np.array([2.2, 4.5, 4, 6, 8.245, 7, 9, 1, 2.5])
+    w, b = np.polyfit(x, y, 1)
+    sse = float(((w * x + b - y) ** 2).sum())
+    last = result.stdout.strip().splitlines()
+    assert last[-1].startswith("line: y = w·x + b with w = "), result.stdout[-500:]
+    shown_w, shown_b = (float(part.split("= ")[-1]) for part in last[-1].split(", "))
+    assert (shown_w, shown_b) == pytest.approx((w, b), abs=1e-3)
+    assert float(last[-2].split()[-1]) == pytest.approx(sse, abs=1e-3)  # "validation loss 62.6111": all nine
+
+
+def test_momentum_or_a_deeper_network_keeps_torch_optim():
+    exp = load_preset("linear-regression")
+    exp.optimizer.momentum = 0.9
+    assert "optimizer.step()" in experiment_to_script(exp) and "w -= lr" not in experiment_to_script(exp)
+    exp = load_preset("linear-regression")
+    exp.layers = [LayerSpec("Linear", {"units": 4, "bias": True}), LayerSpec("Tanh", {}),
+                  LayerSpec("Linear", {"units": 1, "bias": True})]
+    assert "optimizer.step()" in experiment_to_script(exp)
+    exp = load_preset("linear-regression")
+    exp.layers = [LayerSpec("Linear", {"units": 1, "bias": False})]
+    text = experiment_to_script(exp)
+    assert "w -= lr * w.grad" in text and "b -= lr" not in text
+
+
+def test_long_memory_scripts_make_the_apps_sequences_and_gates(tmp_path):
+    exp = load_preset("lstm-long")
+    exp.dataset.samples, exp.dataset.sequence_length = 300, 17
+    module = import_script(write_script(exp, tmp_path, "lstm_long"))
+    assert module.SEQUENCE_LENGTH == 17 and module.INPUT_SHAPE == (17, 4)
+    train_set, val_set = module.load_data(0)
+    app = load_dataset(exp.dataset, seed=exp.seed)
+    assert torch.equal(train_set.tensors[0], app.train_x) and torch.equal(train_set.tensors[1], app.train_y)
+    assert torch.equal(val_set.tensors[0], app.val_x) and torch.equal(val_set.tensors[1], app.val_y)
+    assert_same_network(exp, module)  # the forget gate's starting bias included
+    torch.manual_seed(0)
+    forget = module.Net().lstm.bias_ih_l0[32:64]
+    assert torch.all(forget == exp.layers[0].params["forget_bias"])
+    gru = load_preset("gru-long")
+    assert_same_network(gru, import_script(write_script(gru, tmp_path, "gru_long")))
 
 
 def test_summary_flag_prints_parameters_and_shapes_as_json(tmp_path):

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import torch
 from helpers import DATA_DIR, requires_mnist
-from test_codegen import NOT_EXPORTED_YET, assert_same_network, import_script, run_main
+from test_codegen import assert_same_network, import_script, run_main
 
 from playground.cli import main as cli_main
 from playground.core.codegen import experiment_to_script
@@ -145,8 +145,7 @@ def test_seed_mlp_on_one_process_per_gpu_uses_nccl(tmp_path):
 # --------------------------------------------------------------------------- the script itself
 
 
-@pytest.mark.parametrize("preset", [pytest.param(name, marks=NOT_EXPORTED_YET) if name.endswith("-long") else name
-                                    for name in preset_names()])
+@pytest.mark.parametrize("preset", preset_names())
 def test_every_presets_distributed_script_builds_the_apps_network(preset, tmp_path):
     exp = load_preset(preset)
     module = import_script(write_distributed(preset, tmp_path))

@@ -32,6 +32,7 @@ from playground.core.layer_rules import LayerCode, batch_shape
 from playground.core.shapes import ShapeReport, infer_layers
 from playground.data.images import FOLDERS
 from playground.data.registry import dataset_info
+from playground.data.sequences import INFORMATIVE_STEPS, SEQUENCE_DATASETS
 
 _ALWAYS_NUMBERED = ("fc", "conv")  # the course writes fc1 even when there is one
 
@@ -90,7 +91,8 @@ def _header(exp: Experiment, parameters: int, distributed: bool = False) -> str:
         data = f"the CSV file {ds.csv_path or '(set CSV_PATH)'}"
         run = "python train.py --epochs 10 --csv my_data.csv"
     else:
-        data = f"the generated '{ds.name}' points, made exactly as in the app (no download)"
+        what = "sequences" if ds.name in SEQUENCE_DATASETS else "points"
+        data = f"the generated '{ds.name}' {what}, made exactly as in the app (no download)"
         run = "python train.py --epochs 10"
     description = f"\n{exp.description}\n" if exp.description else ""
     needs = "PyTorch and torchvision" if is_image(exp) else "PyTorch and NumPy"
@@ -154,14 +156,20 @@ def _settings(exp: Experiment, input_shape: tuple[int, ...], distributed: bool =
                      "the class to predict" if ds.csv_task == "classification" else "the value to predict"))
         rows.append(("VAL_SPLIT", num(ds.val_split), "fraction of the rows held out for validation"))
     else:
-        if ds.name != "linear-9":
+        if ds.name in SEQUENCE_DATASETS:
+            rows.append(("SAMPLES", str(ds.samples), "sequences to generate"))
+            rows.append(("SEQUENCE_LENGTH", str(ds.sequence_length), f"T: steps per sequence (the class is in the "
+                                                                       f"first {INFORMATIVE_STEPS})"))
+        elif ds.name != "linear-9":
             rows.append(("SAMPLES", str(ds.samples), "points to generate"))
         rows.append(("NOISE", num(ds.noise), ""))
         if ds.name == "linear-9":
             rows.append(("VAL_SPLIT", num(ds.val_split), "not used: the nine-point lesson fits and shows all points"))
         else:
-            rows.append(("VAL_SPLIT", num(ds.val_split), "fraction of the points held out for validation"))
-    shape_note = "channels × height × width" if len(input_shape) == 3 else "input features"
+            what = "sequences" if ds.name in SEQUENCE_DATASETS else "points"
+            rows.append(("VAL_SPLIT", num(ds.val_split), f"fraction of the {what} held out for validation"))
+    shape_note = ("channels × height × width" if len(input_shape) == 3 else
+                  "steps × features" if ds.name in SEQUENCE_DATASETS else "input features")
     rows.append(("INPUT_SHAPE", repr(tuple(input_shape)), f"one sample: {shape_note}"))
     if exp.l1:
         rows.append(("L1", num(exp.l1), "L1 penalty rate on the weights"))
@@ -218,6 +226,9 @@ def _network_section(layers: list[_Layer], input_shape: tuple[int, ...],
     init_rows = [(f"self.{layer.attr} = {layer.code.constructor}", layer.code.comment) for layer in layers
                  if layer.attr]
     init = aligned(init_rows, " " * 8) if layers else []
+    for layer in layers:
+        if layer.code.init:
+            init += ["", *("        " + line for line in layer.code.init)]
     he_layers = [layer for layer in layers if layer.he_init]
     if he_layers:
         names = ", ".join(f"self.{layer.attr}" for layer in he_layers)

@@ -14,7 +14,7 @@ from textwrap import dedent
 
 from playground.core.code_text import num
 from playground.core.experiment import Experiment
-from playground.data import generated
+from playground.data import generated, sequences
 from playground.data.features import FEATURE_LABELS, usable_features
 from playground.data.images import FOLDERS
 from playground.data.registry import IMAGE_DATASETS
@@ -40,6 +40,8 @@ def data_section(exp: Experiment) -> str:
         return _image_data(exp)
     if exp.dataset.name == "csv":
         return _csv_data(exp)
+    if exp.dataset.name in sequences.SEQUENCE_DATASETS:
+        return _sequence_data(exp)
     return _generated_data(exp)
 
 
@@ -149,16 +151,16 @@ def _feature_lines(features: list[str], raw_dims: int) -> list[str]:
     return lines
 
 
-def _split_lines(exp: Experiment, what: str) -> list[str]:
+def _split_lines(exp: Experiment, what: str, var: str = "points") -> list[str]:
     """The app's split of generated points / CSV rows (playground.data.registry._split_points)."""
     ds = exp.dataset
     if ds.name == "linear-9":
         return ["# nine points: the lesson fits all of them and shows the fit on all of them",
                 "train_idx = val_idx = np.arange(len(points))"]
     lines = [f"# VAL_SPLIT of the {what} (shuffled with SEED + 1) for validation, the rest for training",
-             "order = np.random.default_rng(SEED + 1).permutation(len(points))"]
+             f"order = np.random.default_rng(SEED + 1).permutation(len({var}))"]
     if ds.val_split > 0:
-        lines.append("n_val = max(1, round(len(points) * VAL_SPLIT))")
+        lines.append(f"n_val = max(1, round(len({var}) * VAL_SPLIT))")
     else:
         lines.append("n_val = 0")
     lines.append("val_idx, train_idx = order[:n_val], order[n_val:]")
@@ -203,6 +205,39 @@ def load_data(limit):
     $body
 ''').substitute(source=source.rstrip() + "\n", helpers=helpers.rstrip() + "\n" if helpers else "",
                 name=ds.name, kind=kind, body="\n    ".join(body).replace("\n    \n", "\n\n"))
+
+
+def _sequence_data(exp: Experiment) -> str:
+    """The long-memory sequences: `playground.data.sequences`' generator, copied verbatim with its constants."""
+    constants = "\n".join(f"{name} = {getattr(sequences, name)!r}" for name in (
+        "CLASSES", "FEATURES", "INFORMATIVE_STEPS", "SIGNAL", "MIN_LENGTH", "MAX_LENGTH"))
+    source = "\n\n\n".join(inspect.getsource(f).rstrip() for f in (
+        sequences.check_length, sequences.long_memory, sequences._noise))
+    body = [
+        "rng = np.random.default_rng(SEED)",
+        "inputs, targets = long_memory(SAMPLES, SEQUENCE_LENGTH, NOISE, rng)  # N×T×4 float32, N classes",
+        "",
+        *_split_lines(exp, "sequences", var="inputs"),
+        "if limit:  # --limit: use at most this many training sequences",
+        "    train_idx = train_idx[:limit]",
+        "x, y = torch.from_numpy(inputs), torch.from_numpy(targets)",
+        "return TensorDataset(x[train_idx], y[train_idx]), TensorDataset(x[val_idx], y[val_idx])",
+    ]
+    return Template('''\
+# ---------------------------------------------------------------------------- data
+# The generator below is NN Playground's own (playground/data/sequences.py), copied verbatim: each
+# sequence's class shows only in its first INFORMATIVE_STEPS steps; the rest is noise.
+$constants
+
+
+$source
+
+
+def load_data(limit):
+    """The '$name' sequences, generated with SEED exactly as in the app."""
+    $body
+''').substitute(constants=constants, source=source, name=exp.dataset.name,
+                body="\n    ".join(body).replace("\n    \n", "\n\n"))
 
 
 def _csv_data(exp: Experiment) -> str:

@@ -51,6 +51,35 @@ def uses_one_hot_targets(exp: Experiment, task: str) -> bool:
     return task == "classification" and catalog.LOSSES[exp.loss].one_hot_targets
 
 
+def hand_written_update(exp: Experiment, distributed: bool = False) -> bool:
+    """Lesson 003's loop: a network that is one Linear layer trained by plain gradient descent (SGD without
+    momentum, weight decay or a schedule) gets the update written out, w -= lr * w.grad, as the lesson
+    writes it, instead of torch.optim. (The distributed script keeps the optimizer.)"""
+    spec = exp.optimizer
+    layers = [layer for layer in exp.layers if layer.type != "Identity"]
+    return (not distributed and len(layers) == 1 and layers[0].type == "Linear" and spec.name == "sgd"
+            and not spec.momentum and not spec.nesterov and not spec.weight_decay and exp.scheduler.name == "none")
+
+
+def _linear_has_bias(exp: Experiment) -> bool:
+    linear = next(layer for layer in exp.layers if layer.type == "Linear")
+    return bool(catalog.LAYERS["Linear"].complete(linear.params).get("bias", True))
+
+
+def _hand_written_lines(exp: Experiment) -> list[str]:
+    attr = catalog.LAYERS["Linear"].code_name + "1"
+    bias = _linear_has_bias(exp)
+    names = ["w", "b"] if bias else ["w"]
+    lines = [f"        {', '.join(names)} = model.{attr}.weight{', model.' + attr + '.bias' if bias else ''}"
+             + ("  # the line's slope and intercept" if bias else "  # the line's slope (no bias: through 0)"),
+             "        # plain gradient descent, written out as lesson 003 writes it: each parameter takes a step",
+             "        # against its gradient, then the gradient is cleared (backward() adds to it)",
+             "        with torch.no_grad():"]
+    lines += [f"            {n} -= lr * {n}.grad" for n in names]
+    lines += [f"        {n}.grad.zero_()" for n in names]
+    return lines
+
+
 def _loss_line(exp: Experiment) -> str:
     loss = catalog.LOSSES[exp.loss]
     args = ", ".join(f"{k}={v!r}" for k, v in loss.kwargs.items())
@@ -99,13 +128,17 @@ def training_section(exp: Experiment, task: str, out_size: int, distributed: boo
         ]
     else:
         step_lines += ["        optimizer.zero_grad()", "        loss.backward()"]
+    by_hand = hand_written_update(exp, distributed)
+    if by_hand:  # the gradients start at zero and are cleared after each step: no zero_grad() before
+        step_lines = [line.replace("optimizer.zero_grad()", "").rstrip() for line in step_lines]
+        step_lines = [line for line in step_lines if line]
     if exp.grad_clip:
         step_lines.append("        nn.utils.clip_grad_norm_(model.parameters(), max_norm=GRAD_CLIP)")
-    step_lines.append("        optimizer.step()")
+    step_lines += _hand_written_lines(exp) if by_hand else ["        optimizer.step()"]
     if per_batch:
         step_lines.append("        scheduler.step()  # OneCycle changes the learning rate after every batch")
     train_args = "model, loader, loss_fn, optimizer, scheduler, device" if per_batch else \
-        "model, loader, loss_fn, optimizer, device"
+        "model, loader, loss_fn, lr, device" if by_hand else "model, loader, loss_fn, optimizer, device"
 
     helpers = ""
     if one_hot:
@@ -262,15 +295,18 @@ def main_section(exp: Experiment, task: str, distributed: bool = False) -> str:
         *(codegen_distributed.wrap_lines(exp) if distributed else []),
         "",
         _loss_line(exp),
-        *_optimizer_lines(exp),
-        *_scheduler_lines(exp),
+        *([f"lr = {num(exp.optimizer.lr)}  # learning rate η: plain gradient descent, written out in "
+           "train_one_epoch"] if hand_written_update(exp, distributed) else
+          [*_optimizer_lines(exp), *_scheduler_lines(exp)]),
         "",
         "for epoch in range(1, args.epochs + 1):",
         *(codegen_distributed.EPOCH_START if distributed else []),
     ]
     trained = "trained" if distributed else "model"
     train_call = (f"train_one_epoch({trained}, train_loader, loss_fn, optimizer, scheduler, device)" if per_batch
-                  else f"train_one_epoch({trained}, train_loader, loss_fn, optimizer, device)")
+                  else f"train_one_epoch({trained}, train_loader, loss_fn, lr, device)"
+                  if hand_written_update(exp, distributed) else
+                  f"train_one_epoch({trained}, train_loader, loss_fn, optimizer, device)")
     lines.append(f"    train_loss = {train_call}")
     lines.append('    message = f"epoch {epoch}/{args.epochs}  train loss {train_loss:.4f}"')
     if has_val:
@@ -307,6 +343,12 @@ def main_section(exp: Experiment, task: str, distributed: bool = False) -> str:
                   f'print(f"{final_name} loss {{final_loss:.4f}}")']
     if has_val and not is_image(exp):
         lines = lines[:-2] + ["if len(val_set) > 0:"] + ["    " + line for line in lines[-2:]]
+    if hand_written_update(exp, distributed) and task == "regression":
+        attr = catalog.LAYERS["Linear"].code_name + "1"
+        b = f"model.{attr}.bias.item()" if _linear_has_bias(exp) else "0.0"
+        lines += [f"if model.{attr}.weight.numel() == 1:  # one input, one output: the fitted line",
+                  f"    w, b = model.{attr}.weight.item(), {b}",
+                  '    print(f"line: y = w·x + b with w = {w:.4f}, b = {b:.4f}")']
     if distributed:
         lines += codegen_distributed.end_lines()
     body = "\n".join(("    " + line) if line else "" for line in lines)

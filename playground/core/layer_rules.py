@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from playground.core.code_text import num, plural
@@ -153,6 +153,7 @@ class LayerCode:
     constructor: str
     comment: str
     forward: list[tuple[str, str]]  # (code, comment): the shape after the line, where it changes
+    init: list[str] = field(default_factory=list)  # lines in __init__ after every layer is made (no indent)
 
 
 def _call(attr: str, shape_in: Shape, shape_out: Shape, always_shape: bool = False) -> list[tuple[str, str]]:
@@ -243,6 +244,23 @@ def _layernorm_code(attr: str, p: dict[str, Any], shape_in: Shape, shape_out: Sh
     return LayerCode(f"nn.LayerNorm({size})", "each sample over all its values", _call(attr, shape_in, shape_out))
 
 
+def _gate_bias_lines(kind: str, attr: str, hidden: int, num_layers: int, gate_bias: float) -> list[str]:
+    """The memory gate's starting bias as the app sets it (`modules.SequenceLastStep`); none at 0."""
+    if not gate_bias or kind not in ("LSTM", "GRU"):
+        return []
+    gate, order = ("forget", "(input, forget, cell, output)") if kind == "LSTM" else ("update", "(reset, update, new)")
+    opens = "keeps its memory" if kind == "LSTM" else "keeps the old state"
+    lines = [f"# the {gate} gate starts at σ({num(gate_bias)}) = {1 / (1 + math.exp(-gate_bias)):.2f}: the {kind} "
+             f"{opens} from the first step",
+             f"# (torch stacks the gates' biases in blocks of {hidden}, {order};",
+             "# the gate sees the sum of the two biases, so the whole start goes into one)",
+             "with torch.no_grad():"]
+    for layer in range(num_layers):
+        lines += [f"    self.{attr}.bias_ih_l{layer}[{hidden}:{2 * hidden}].fill_({num(gate_bias)})",
+                  f"    self.{attr}.bias_hh_l{layer}[{hidden}:{2 * hidden}].zero_()"]
+    return lines
+
+
 def recurrent(kind: str, gates: int) -> Rules:
     """RNN / LSTM / GRU over the rows of an image, keeping the last step (`SequenceLastStep`); the
     script writes the reshaping and the last step out in forward(), where a learner can see them."""
@@ -268,11 +286,13 @@ def recurrent(kind: str, gates: int) -> Rules:
                             f"N×{h}×{features}: {h} steps, each row of all {c} channels")]
             lead = [(f"# the {kind} reads the image row by row: each row is one step of the sequence", "")]
         layers = f", num_layers={p['num_layers']}" if p["num_layers"] > 1 else ""
+        init = _gate_bias_lines(kind, attr, hidden, p["num_layers"],
+                                float(p.get("forget_bias", p.get("update_bias", 0.0))))
         forward = [*lead, *reshape,
                    (f"x, _ = self.{attr}(x)", f"N×{steps}×{hidden}: the output after every step"),
                    ("x = x[:, -1]", f"{batch_shape(shape_out)}: keep the last step")]
         return LayerCode(f"nn.{kind}({features}, {hidden}{layers}, batch_first=True)",
-                         f"{features} features per step → hidden state of {hidden}", forward)
+                         f"{features} features per step → hidden state of {hidden}", forward, init)
 
     return {"infer": _recurrent_infer(gates), "build": build, "code": code}
 

@@ -12,9 +12,11 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 
 class SquareBox(QWidget):
-    def __init__(self, child: QWidget, parent: QWidget | None = None):
+    def __init__(self, child: QWidget, minimum: int | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.child = child
+        if minimum is not None:
+            self.setMinimumSize(minimum, minimum)
         child.setParent(self)
         child.setProperty("squarePlot", True)
         self.setObjectName(f"{child.objectName() or 'plot'}Square")

@@ -619,8 +619,8 @@ Restore them?</source>
         <translation>가능한 모든 가중치 값에 대한 손실입니다.</translation>
     </message>
     <message>
-        <source>The line y = w·x + b has only two numbers to learn, so its loss can be drawn as a map over the (w, b) plane. For a squared error the map is a bowl, a long valley, and its lowest point is the least-squares line. Gradient descent starts somewhere on the map and steps downhill against the gradient, each step η times the gradient long. The valley is steep across (large x values make w sensitive) and flat along it: a step too long for the steep side jumps over the valley and lands higher every time, and the loss blows up. The largest safe learning rate is 2 divided by the steepest curvature λ_max of the bowl.</source>
-        <translation>직선 y = w·x + b는 배울 숫자가 둘뿐이므로, 그 손실을 (w, b) 평면 위의 지도로 그릴 수 있습니다. 제곱 오차라면 이 지도는 길쭉한 골짜기 모양의 그릇이고, 가장 낮은 점이 최소제곱 직선입니다. 경사 하강법은 지도의 어딘가에서 출발해 기울기의 반대 방향, 즉 내리막으로 한 걸음씩 가며, 한 걸음의 길이는 기울기의 η배입니다. 골짜기는 가로질러서는 가파르고(x 값이 크면 w에 민감해집니다) 길이 방향으로는 완만합니다. 가파른 쪽에 비해 너무 긴 걸음은 골짜기를 건너뛰어 매번 더 높은 곳에 떨어지고, 손실은 폭발합니다. 안전한 최대 학습률은 2를 그릇의 가장 가파른 곡률 λ_max로 나눈 값입니다.</translation>
+        <source>The line y = w·x + b has only two numbers to learn, so its loss can be drawn as a map over the (w, b) plane. For a squared error the map is a bowl, a long valley, and its lowest point is the least-squares line. Gradient descent starts somewhere on the map and steps downhill against the gradient, each step η times the gradient long. The valley is steep across (large x values make w sensitive) and flat along it: a step too long for the steep side jumps over the valley and lands higher every time, and the loss blows up. The largest safe learning rate is 2 divided by the steepest curvature λ_max of the bowl. To watch it, open the Linear regression preset and the 2-D playground tab: the map with its lowest point (★), the path drawn as the line learns, and after Step the last update as an arrow.</source>
+        <translation>직선 y = w·x + b는 배울 숫자가 둘뿐이므로, 그 손실을 (w, b) 평면 위의 지도로 그릴 수 있습니다. 제곱 오차라면 이 지도는 길쭉한 골짜기 모양의 그릇이고, 가장 낮은 점이 최소제곱 직선입니다. 경사 하강법은 지도의 어딘가에서 출발해 기울기의 반대 방향, 즉 내리막으로 한 걸음씩 가며, 한 걸음의 길이는 기울기의 η배입니다. 골짜기는 가로질러서는 가파르고(x 값이 크면 w에 민감해집니다) 길이 방향으로는 완만합니다. 가파른 쪽에 비해 너무 긴 걸음은 골짜기를 건너뛰어 매번 더 높은 곳에 떨어지고, 손실은 폭발합니다. 안전한 최대 학습률은 2를 그릇의 가장 가파른 곡률 λ_max로 나눈 값입니다. 직접 보려면 선형 회귀 프리셋을 열고 2차원 플레이그라운드 탭으로 가세요: 가장 낮은 점(★)이 표시된 지도, 직선이 배우는 동안 그려지는 경로, 그리고 한 스텝 뒤에는 마지막 갱신이 화살표로 보입니다.</translation>
     </message>
     <message>
         <source>Batch</source>
@@ -2734,6 +2734,13 @@ Judge a regression model by its loss curves (Runs tab) and, for 1-D or 2-D data,
     </message>
 </context>
 <context>
+    <name>LinePlot</name>
+    <message>
+        <source>y = w·x + b,  w = {w},  b = {b},  {loss_name} = {loss}</source>
+        <translation>y = w·x + b,  w = {w},  b = {b},  {loss_name} = {loss}</translation>
+    </message>
+</context>
+<context>
     <name>LossPlot</name>
     <message>
         <source>Loss</source>
@@ -2762,6 +2769,29 @@ Judge a regression model by its loss curves (Runs tab) and, for 1-D or 2-D data,
     <message>
         <source>Export loss plot as PNG</source>
         <translation>손실 그래프를 PNG로 내보내기</translation>
+    </message>
+</context>
+<context>
+    <name>LossSurfaceView</name>
+    <message>
+        <source>Last step: ∂{loss_name}/∂w = {gw}, ∂{loss_name}/∂b = {gb}; w ← w − η·∂{loss_name}/∂w, b ← b − η·∂{loss_name}/∂b with η = {lr}</source>
+        <translation>마지막 한 걸음: ∂{loss_name}/∂w = {gw}, ∂{loss_name}/∂b = {gb}; η = {lr}로 w ← w − η·∂{loss_name}/∂w, b ← b − η·∂{loss_name}/∂b</translation>
+    </message>
+    <message>
+        <source>{loss_name} over (w, b); ★ least squares: w = {w}, b = {b}, {loss_name} = {loss}</source>
+        <translation>(w, b)에 따른 {loss_name}; ★ 최소제곱: w = {w}, b = {b}, {loss_name} = {loss}</translation>
+    </message>
+    <message>
+        <source>Gradient descent path: {count} steps</source>
+        <translation>경사 하강 경로: {count}걸음</translation>
+    </message>
+    <message>
+        <source>η = {lr} is above {limit}, the most this bowl allows: every step overshoots further than the last and the path runs off the map.</source>
+        <translation>η = {lr}은(는) 이 그릇이 허용하는 최댓값 {limit}보다 큽니다: 걸음마다 지난번보다 더 멀리 넘어가서 경로가 지도 밖으로 달아납니다.</translation>
+    </message>
+    <message>
+        <source>This optimizer is not plain gradient descent on all the points (momentum, Adam, smaller batches or a penalty): its path is its own.</source>
+        <translation>이 옵티마이저는 모든 점에 대한 단순 경사 하강이 아닙니다(모멘텀, Adam, 더 작은 배치 또는 페널티): 경로도 그만의 것입니다.</translation>
     </message>
 </context>
 <context>
@@ -3464,6 +3494,10 @@ to {target}</source>
     <message>
         <source>blue</source>
         <translation>파랑</translation>
+    </message>
+    <message>
+        <source>The loss surface could not be drawn: {reason}</source>
+        <translation>손실 곡면을 그리지 못했습니다: {reason}</translation>
     </message>
     <message>
         <source>The 2-D view could not draw this run: {reason}</source>

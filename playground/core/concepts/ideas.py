@@ -109,7 +109,9 @@ IDEAS: dict[str, tuple[str, str, str, str, tuple[str, ...]]] = {
                           "gradient long. The valley is steep across (large x values make w sensitive) and "
                           "flat along it: a step too long for the steep side jumps over the valley and lands "
                           "higher every time, and the loss blows up. The largest safe learning rate is 2 divided "
-                          "by the steepest curvature λ_max of the bowl."),
+                          "by the steepest curvature λ_max of the bowl. To watch it, open the Linear regression "
+                          "preset and the 2-D playground tab: the map with its lowest point (★), the path drawn "
+                          "as the line learns, and after Step the last update as an arrow."),
         ("loss:sse", "idea:gradient-descent", "idea:learning-rate"),
     ),
     "batch": (

@@ -52,10 +52,13 @@ class OutputPanel(QGroupBox):
         self.linear_label = QLabel()
         self.linear_label.setObjectName("linearLabel")
         self.linear_label.setStyleSheet("font-size: 15px;")
+        self.linear_label.setWordWrap(True)  # the whole line, never cut
         self.linear_label.hide()
         column.addWidget(self.linear_label)
-        legend = QLabel("<span style='color:#f59322'>■</span> " + self.tr("class 0 / negative")
+        self.legend = legend = QLabel("<span style='color:#f59322'>■</span> " + self.tr("class 0 / negative")
                         + "<br><span style='color:#0877bd'>■</span> " + self.tr("class 1 / positive"))
+        legend.setObjectName("classLegend")
+        legend.setWordWrap(True)
         legend.setStyleSheet("color: #555;")
         column.addWidget(legend)
         column.addStretch(0)
@@ -69,6 +72,10 @@ class OutputPanel(QGroupBox):
         self.train_loss_label.setText(self.tr("Training loss {loss}").format(loss="—"))
         self.test_loss_label.setText(self.tr("Test loss {loss}").format(loss="—"))
         self.linear_label.hide()
+
+    def set_task(self, task: str) -> None:
+        """Classes get the colour legend; a regression's colours are values, not classes."""
+        self.legend.setVisible(task != "regression")
 
     def record_losses(self, frame: dict) -> None:
         """Keep the frame's losses for the sparkline (a run's first frame starts a new history)."""

@@ -21,10 +21,11 @@ import numpy as np
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from playground.core import edits
+from playground.core import catalog, edits
 from playground.core.experiment import Experiment
 from playground.data import generated, registry
 from playground.data.features import FEATURE_LABELS, apply_features, usable_features
+from playground.training.loss_surface import has_line
 from playground.training.probes.boundary import (
     THUMB_STRIDE,
     BoundaryProbe,
@@ -32,13 +33,16 @@ from playground.training.probes.boundary import (
     plane_dims,
     plane_for,
 )
+from playground.training.probes.descent import DescentProbe, plain_gradient_descent
 from playground.ui.live_view import LiveDrawing
 from playground.ui.playground2d.data_controls import DataControls, FeatureButtons
 from playground.ui.playground2d.hidden_layers import HiddenLayersEditor, activation_text
+from playground.ui.playground2d.line_lesson import LineLessonView
 from playground.ui.playground2d.network_diagram import NetworkDiagram
 from playground.ui.playground2d.output_panel import OutputPanel
 
 PROBE_NAME = "playground2d.boundary"
+DESCENT_PROBE_NAME = "playground2d.descent"
 NOT_MLP_NOTE = QT_TRANSLATE_NOOP("Playground2DPanel", "This network is not a plain stack of Linear layers and "
                                  "activations, so it is not drawn here. Edit it in the network view, or open the "
                                  "Spiral preset for a TensorFlow-Playground network.")
@@ -75,6 +79,8 @@ class Playground2DPanel(QWidget):
         # controls on top, then features | network | output side by side
         self.data, self.features, self.layers = DataControls(), FeatureButtons(), HiddenLayersEditor()
         self.output, self.diagram = OutputPanel(), NetworkDiagram()
+        self.line_view = LineLessonView()  # lesson 003's line and loss surface, for a one-line network
+        self.line_view.hide()
         self.message = QLabel()
         self.message.setObjectName("playground2dMessage")
         self.message.setWordWrap(True)
@@ -91,6 +97,7 @@ class Playground2DPanel(QWidget):
         network.setContentsMargins(0, 0, 0, 0)
         network.addWidget(self.layers)
         network.addWidget(self.diagram, 1)
+        network.addWidget(self.line_view, 1)
         network.addWidget(self.message)
         main = QHBoxLayout()
         main.setSpacing(6)
@@ -112,7 +119,16 @@ class Playground2DPanel(QWidget):
         for part in (self.data, self.features):
             part.set_experiment(experiment)
         self._show_network(experiment)
+        line = self.shows_line(experiment)
+        self.line_view.setVisible(line)
+        self.diagram.setVisible(not line)
+        self.output.setVisible(not line)
         self._preview_data(experiment)
+
+    @staticmethod
+    def shows_line(exp: Experiment) -> bool:
+        """One straight line fitted with a squared error: the loss-surface view replaces the diagram and output."""
+        return has_line(exp) and catalog.LOSSES[exp.loss].torch_name == "MSELoss"
 
     def _show_network(self, exp: Experiment) -> None:
         shape = self.layers.set_experiment(exp)
@@ -198,9 +214,14 @@ class Playground2DPanel(QWidget):
         }, plane_for(points, targets if dims == 1 else None, dims, tuple(features)))
         self.output.boundary.clear_frames()
         self.output.boundary.show_extent(self._plane.extent, dims)
+        if self.shows_line(exp):
+            x, y = points[train_idx][:, 0], targets[train_idx][:, 0]
+            self.line_view.preview(x, y, catalog.LOSSES[exp.loss].sums, exp.optimizer.lr,
+                                   plain_gradient_descent(exp, len(x)))
 
     def _show_data(self, data: dict, plane: Plane) -> None:
         self._plane = plane
+        self.output.set_task(data["task"])
         self.output.boundary.set_data(data)
         if plane.raw_dims == 2:
             maps = apply_features(plane.grid_points(), list(plane.features) or ["x1", "x2"])
@@ -218,6 +239,18 @@ class Playground2DPanel(QWidget):
         if probe is not None:
             probe.live = self.live.on_screen
         return probe
+
+    def make_descent_probe(self, experiment: Experiment) -> DescentProbe | None:
+        """The loss-surface view's probe factory (training thread): None unless the network is one line."""
+        return DescentProbe.for_experiment(experiment)
+
+    def handle_descent(self, payload: dict) -> None:
+        if "error" in payload:
+            self.message.setText(self.tr("The loss surface could not be drawn: {reason}").format(
+                reason=payload["error"]))
+            self.message.show()
+            return
+        self.line_view.handle(payload)
 
     def handle_frame(self, frame: dict) -> None:
         """The probe's frames: kept, and the newest drawn when the view is shown and ready for another
@@ -289,6 +322,7 @@ def install_playground2d(document, run, add_view) -> Playground2DPanel:
     panel.stopRequested.connect(run.stop)
     document.experimentChanged.connect(panel.set_experiment)
     run.register_probe(PROBE_NAME, panel.make_probe, panel.handle_frame)
+    run.register_probe(DESCENT_PROBE_NAME, panel.make_descent_probe, panel.handle_descent)
     run.runStarted.connect(panel.run_started)
     run.runFinished.connect(panel.run_finished)
     panel.set_experiment(document.experiment)
