@@ -38,7 +38,7 @@ class LineRecorder:
 @pytest.fixture
 def lesson(qtbot):
     document, run = ExperimentDocument(load_preset("linear-regression")), TrainingRun()
-    panel = install_playground2d(document, run, lambda widget, title: None)
+    panel = install_playground2d(document, run, lambda widget, title, *_: None)
     qtbot.addWidget(panel)
     panel.resize(900, 700)
     panel.show()
