@@ -161,6 +161,7 @@ def test_colour_scale_runs_from_vanishing_to_exploding():
     assert -1 < gradient_position(0.01, 1.0) < 0
     assert gradient_position(1e-6, 1.0) == -1.0
     assert 0 < gradient_position(100.0, 100.0) < 1 and gradient_position(1e5, 1e5) == 1.0
+    assert gradient_position(2.0, 1e5) == 0.0  # beside an exploding layer, a normal one is not vanishing
     assert gradient_position(None, 1.0) is None
 
 

@@ -24,8 +24,8 @@ SATURATED_SHARE = 0.5  # more than half of a Sigmoid/Tanh layer's outputs satura
 RATIO_HIGH = 0.1  # update ratio above this for a whole epoch: the learning rate is too high
 RATIO_LOW = 1e-5  # every layer's update ratio below this for a whole epoch: too low
 
-# the colour scale: blue from 1/10 of the network's largest layer gradient down to 1/1000 of it,
-# red from an absolute norm of 10 up to 1000
+# the colour scale: blue from 1/10 of the network's largest layer gradient (at most 10) down to 1/1000
+# of it, red from an absolute norm of 10 up to 1000
 BLUE_FROM, BLUE_FULL = 1e-1, 1e-3
 RED_FROM, RED_FULL = 10.0, 1e3
 
@@ -81,7 +81,7 @@ def gradient_position(grad_norm: float | None, largest: float | None) -> float |
     if grad_norm > RED_FROM:
         return min(1.0, math.log10(grad_norm / RED_FROM) / math.log10(RED_FULL / RED_FROM))
     if largest and largest > 0:
-        relative = grad_norm / largest
+        relative = grad_norm / min(largest, RED_FROM)  # beside an exploding layer, the others are not "vanishing"
         if relative < BLUE_FROM:
             if relative <= 0:
                 return -1.0
