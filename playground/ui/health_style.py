@@ -49,16 +49,19 @@ def tint(position: float | None, base: QColor | None = None) -> QColor | None:
     if position is None:
         return None
     base = base or QColor(255, 255, 255)
-    strength = 0.28 + 0.5 * abs(position)  # healthy layers are tinted too, lightly
+    strength = 0.25 + 0.4 * abs(position)  # healthy layers are tinted too, lightly; text stays readable
     return _mix(base, strong_color(position), strength)
 
 
-def format_value(value: float | None) -> str:
+def format_value(value: float | None, digits: int = 3) -> str:
     if value is None or not math.isfinite(value):
         return "—"
     if value == 0:
         return "0"
-    return f"{value:.3g}" if 1e-3 <= abs(value) < 1e4 else f"{value:.2e}"
+    if 1e-3 <= abs(value) < 1e4:
+        return f"{value:.{digits}g}"
+    mantissa, exponent = f"{value:.{digits - 1}e}".split("e")
+    return f"{mantissa}e{int(exponent)}"  # 1.1e-8, not 1.10e-08
 
 
 def position_word(position: float | None) -> str:
@@ -96,7 +99,7 @@ def layer_tooltip(layer: LayerHealth, position: float | None = None) -> str:
     return "\n".join(lines)
 
 
-def sparkline(values: list[float], width: int = 64, height: int = 16, color: QColor | None = None) -> QPixmap:
+def sparkline(values: list[float], width: int = 36, height: int = 14, color: QColor | None = None) -> QPixmap:
     """The values as a line on a log scale (each line scaled to its own range), on a transparent pixmap."""
     pixmap = QPixmap(width, height)
     pixmap.fill(Qt.GlobalColor.transparent)
@@ -122,7 +125,7 @@ def sparkline(values: list[float], width: int = 64, height: int = 16, color: QCo
     return pixmap
 
 
-def share_bar(fraction: float, width: int = 64, height: int = 10, color: QColor | None = None) -> QPixmap:
+def share_bar(fraction: float, width: int = 36, height: int = 10, color: QColor | None = None) -> QPixmap:
     """A bar filled to `fraction` (0…1) in a frame, red beyond half (the warning threshold)."""
     pixmap = QPixmap(width, height)
     pixmap.fill(Qt.GlobalColor.transparent)
@@ -189,8 +192,9 @@ class HealthLegend(QWidget):
         self.bar = QLabel()
         self.bar.setObjectName("healthLegendBar")
         self.bar.setPixmap(self._gradient_bar(120, 10))
-        self.bar.setToolTip(self.tr("Gradient norm on a log scale: blue when it is {ratio} times smaller than the "
-                                    "strongest layer's or less, red above 10.").format(ratio=f"{1 / BLUE_FULL:,.0f}"))
+        self.bar.setToolTip(self.tr("Gradient norm on a log scale: turning blue from 10 times smaller than the "
+                                    "strongest layer's (deep blue at {ratio} times), red from 10 up to 1,000.")
+                            .format(ratio=f"{1 / BLUE_FULL:,.0f}"))
         left = QLabel(self.tr("vanishing"))
         right = QLabel(self.tr("exploding"))
         row = QHBoxLayout()
@@ -242,5 +246,7 @@ class HealthLegend(QWidget):
             else:
                 advice = self.tr("Gradients look healthy in every layer.")
                 key = "idea:gradient-health"
-            advice = f"<b>{advice}</b> <a href='{key}'>{self.tr('Learn more')}</a><br>"
-        self.text.setText(advice + meaning + f" <a href='idea:gradient-health'>{self.tr('What is this?')}</a>")
+            more = self.tr("Learn more")
+            advice = f"<b>{advice}</b> <a href='{key}'>{more}</a><br>"
+        what = self.tr("What is this?")
+        self.text.setText(advice + meaning + f" <a href='idea:gradient-health'>{what}</a>")

@@ -297,6 +297,7 @@ class NetworkView(QWidget):
         self.list.setColumnHidden(4, not has_health)
         self.health_legend.setVisible(has_health)
         base = self.list.palette().base().color()
+        text = self.list.palette().text().color()
         error_row = getattr(self, "_error_row", None)
         for row in range(self.list.topLevelItemCount()):
             item = self.list.topLevelItem(row)
@@ -307,6 +308,7 @@ class NetworkView(QWidget):
             if layer is None:
                 for col in range(5):
                     item.setBackground(col, QBrush())
+                    item.setForeground(col, QBrush())
                     item.setToolTip(col, tip)
                 item.setIcon(4, QIcon())
                 item.setText(4, "")
@@ -315,16 +317,16 @@ class NetworkView(QWidget):
             color = tint(position, base)
             for col in range(5):
                 item.setBackground(col, QBrush(color) if color is not None else QBrush())
+                item.setForeground(col, QBrush(text) if color is not None else QBrush())  # readable while locked
                 item.setToolTip(col, layer_tooltip(layer, position) + "\n\n" + tip)
             if layer.grad_norm is not None:
                 item.setIcon(4, QIcon(sparkline(self.health.grad_history.get(row, []),
                                                 color=strong_color(position or 0.0).darker(150))))
-                item.setText(4, format_value(layer.grad_norm))
+                item.setText(4, format_value(layer.grad_norm, 2))
             else:
                 share = layer.dead_fraction if layer.dead_fraction is not None else layer.saturated_fraction
                 item.setIcon(4, QIcon(share_bar(share or 0.0)))
-                item.setText(4, (self.tr("{share} dead") if layer.dead_fraction is not None
-                                 else self.tr("{share} saturated")).format(share=f"{share or 0.0:.0%}"))
+                item.setText(4, f"{share or 0.0:.0%}")  # the tooltip and the legend say dead or saturated
         self.health_legend.show_advice(self.health)
 
     def row_is_marked_error(self, row: int) -> bool:

@@ -52,7 +52,7 @@ def test_training_tints_the_network_and_warns_in_words(qtbot, window):
     item = view.list.topLevelItem(0)
     assert "Gradient norm" in item.toolTip(1) and "Update ratio" in item.toolTip(1)
     assert not item.icon(4).isNull() and item.text(4)  # the sparkline and the number
-    assert item.text(4) and "saturated" in view.list.topLevelItem(1).text(4)  # the bar on an activation row
+    assert "Saturated outputs" in view.list.topLevelItem(1).toolTip(4)  # the bar on an activation row
     assert "vanish below layer" in view.health_legend.text.text()
     # the warning in the training panel, linked to its concept
     assert panel.health_message.isVisible()
@@ -81,9 +81,10 @@ def test_the_tint_runs_from_blue_through_green_to_red(qtbot):
     assert vanishing.blue() > vanishing.red() and vanishing.blue() > vanishing.green()
     assert healthy.green() > healthy.red() and healthy.green() > healthy.blue()
     assert exploding.red() > exploding.green() and exploding.red() > exploding.blue()
-    assert view.list.topLevelItem(0).text(4) == "1.00e-07"
-    assert view.list.topLevelItem(1).text(4) == "70% saturated"
-    assert view.list.topLevelItem(3).text(4) == "25% dead"
+    assert view.list.topLevelItem(0).text(4) == "1.0e-7"
+    assert view.list.topLevelItem(1).text(4) == "70%"
+    assert "Saturated outputs: 70%" in view.list.topLevelItem(1).toolTip(4)
+    assert view.list.topLevelItem(3).text(4) == "25%"
     assert "Dead units (zero for the whole batch): 25%" in view.list.topLevelItem(3).toolTip(0)
     # the layer's own explanation stays in the tooltip, under the figures
     assert view.list.topLevelItem(0).toolTip(0).endswith(view.list.topLevelItem(0).data(0, Qt.ItemDataRole.UserRole))

@@ -13,9 +13,10 @@ HEALTH_IDEAS: dict[str, tuple[str, str, str, str, tuple[str, ...]]] = {
         QT_TRANSLATE_NOOP("Concepts", "While a network trains, every few batches the playground measures each "
                           "layer's gradient norm ‖g‖ (how strongly the loss pulls on its weights), its weight "
                           "norm ‖w‖ and the update ratio ‖Δw‖/‖w‖, and for activation layers the share of dead "
-                          "or saturated units. The network view tints each layer on a log scale: blue when its "
-                          "gradient is 10 or more times smaller than the strongest layer's (vanishing), neutral "
-                          "when healthy, red when its norm is above 10 (exploding). Hover a layer for its "
+                          "or saturated units. The network view tints each layer on a log scale: turning blue "
+                          "when its gradient is 10 or more times smaller than the strongest layer's (vanishing; "
+                          "deep blue at 1,000 times), pale green when healthy, red when its norm is above 10 "
+                          "(exploding). Hover a layer for its "
                           "figures; the small line beside it is its gradient norm over the run. playground "
                           "train --json writes the same figures for every epoch."),
         ("idea:vanishing-gradients", "idea:exploding-gradients", "idea:update-ratio", "idea:dead-relu",
