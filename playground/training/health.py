@@ -82,7 +82,10 @@ class HealthMonitor:
     def __init__(self, model: nn.Module, layer_types: list[str], interval: int = MAX_INTERVAL):
         self.interval = max(1, int(interval))
         self.watched: list[_Watched] = []
-        modules = list(model.children()) if isinstance(model, nn.Sequential) else []
+        # one module per layer, in the experiment's order (nn.Sequential, or a graph network numbered the same way)
+        modules = list(model.children())
+        if len(modules) != len(layer_types) and not isinstance(model, nn.Sequential):
+            modules = []
         for index, module in enumerate(modules):
             type_name = layer_types[index] if index < len(layer_types) else type(module).__name__
             params = list(module.parameters())
