@@ -7,6 +7,8 @@
 - `share_bar(fraction)`: the dead / saturated share of an activation layer as a bar.
 - `HealthLegend`: what the colours mean and what to try, with the run's current advice.
 - `HealthHistory`: the latest figures and the gradient-norm history per layer index.
+- `paint_blocks(blocks, history)`: the same on a block graph's items (anything with
+  `set_overlay(color, tooltip_extra, bar)`), by layer index.
 
 Nothing here touches tensors: it paints the plain `LayerHealth` records the health probe sends.
 """
@@ -179,6 +181,20 @@ class HealthHistory:
 
     def __bool__(self) -> bool:
         return bool(self.latest)
+
+
+def paint_blocks(blocks: dict[int, object], history: HealthHistory) -> None:
+    """Tint blocks by their layer's gradient, put the dead/saturated share in their bar and the figures in
+    their tooltip; blocks without figures are cleared. `blocks`: layer index → an item with `set_overlay`."""
+    for index, block in blocks.items():
+        layer = history.latest.get(index)
+        if layer is None:
+            block.set_overlay(None, "", None)
+            continue
+        position = history.position(index)
+        share = layer.dead_fraction if layer.dead_fraction is not None else layer.saturated_fraction
+        block.set_overlay(strong_color(position) if position is not None else None, layer_tooltip(layer, position),
+                          share)
 
 
 class HealthLegend(QWidget):

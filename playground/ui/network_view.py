@@ -208,6 +208,10 @@ class NetworkView(QWidget):
     def display(self, experiment: Experiment, report: ShapeReport | None, dataset_label: str = "") -> None:
         """Redraw from an experiment and its shape report (None while the engine is loading)."""
         self.report = report
+        layers = [(layer.type, dict(layer.params)) for layer in experiment.layers]
+        if layers != getattr(self, "_shown_layers", layers):
+            self.health.clear()  # the figures belong to the network that was trained, not to an edited one
+        self._shown_layers = layers
         selected = self.selected_row()
         self.list.blockSignals(True)
         self.list.clear()

@@ -88,6 +88,11 @@ def test_the_tint_runs_from_blue_through_green_to_red(qtbot):
     assert "Dead units (zero for the whole batch): 25%" in view.list.topLevelItem(3).toolTip(0)
     # the layer's own explanation stays in the tooltip, under the figures
     assert view.list.topLevelItem(0).toolTip(0).endswith(view.list.topLevelItem(0).data(0, Qt.ItemDataRole.UserRole))
+    view.display(exp, None)  # redrawn unchanged (a report arrives): the figures stay
+    assert view.row_tint(0) is not None
+    exp.layers.insert(0, LayerSpec("Flatten", {}))
+    view.display(exp, None)  # an edited network: the figures described the old one, so they go
+    assert view.row_tint(1) is None and view.list.isColumnHidden(4)
 
 
 def test_warnings_leave_when_an_epoch_is_healthy(qtbot):
@@ -105,3 +110,28 @@ def test_warnings_leave_when_an_epoch_is_healthy(qtbot):
     assert requested.args == ["idea:update-ratio"]
     panel.show_health({"kind": "epoch", "epoch": 3, "warnings": []})
     assert not panel.health_message.isVisible()
+
+
+class Block:
+    """What a block graph's item offers the health tint (the graph view's `set_overlay`)."""
+
+    def __init__(self):
+        self.overlay = None
+
+    def set_overlay(self, color, tooltip_extra="", bar=None):
+        self.overlay = (color, tooltip_extra, bar)
+
+
+def test_graph_blocks_get_the_same_tint(qapp):
+    from playground.ui.health_style import HealthHistory, paint_blocks
+
+    history = HealthHistory()
+    history.add([LayerHealth(0, "Linear", grad_norm=1e-7, update_ratio=1e-9, weight_norm=3.0),
+                 LayerHealth(1, "ReLU", dead_fraction=0.6), LayerHealth(2, "Linear", grad_norm=1.0)])
+    blocks = {i: Block() for i in range(4)}
+    paint_blocks(blocks, history)
+    color, tip, bar = blocks[0].overlay
+    assert color.blue() > color.red() and "Gradient norm" in tip and bar is None
+    assert blocks[1].overlay[0] is None and blocks[1].overlay[2] == 0.6 and "Dead units" in blocks[1].overlay[1]
+    assert blocks[2].overlay[0].green() > blocks[2].overlay[0].red()
+    assert blocks[3].overlay == (None, "", None)  # no figures: cleared

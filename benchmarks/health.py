@@ -1,0 +1,136 @@
+"""Gradient health: what measuring it costs, and what it shows on the deep presets.
+
+- Cost: one fresh process trains the seed MLP's epoch (Fashion-MNIST, 60,000 images, batch 64) with
+  the health monitor as `playground train` runs it and without, in turn, on the same tensors; the
+  ratio of the two epochs' times, pair by pair, and the time spent inside the monitor's own calls as a
+  share of the epoch (the direct cost, which the machine's drift does not blur).
+- Figures: `deep-sigmoid` and `deep-relu` one epoch on MNIST: the first layer's gradient norm over
+  the last layer's (the epoch's means), and the warnings.
+"""
+
+from __future__ import annotations
+
+import time
+
+from benchmarks.common import bench_experiment, child, median, spread, verdict
+
+
+def child_health(root: str, threads: str, pairs: str) -> dict:
+    import torch
+
+    from playground.data.registry import load_dataset
+    from playground.training.probes import ProbeContext
+    from playground.training.probes.health import HealthProbe
+    from playground.training.trainer import Trainer, TrainerCallbacks
+
+    torch.set_num_threads(int(threads))
+    exp = bench_experiment("mlp")
+    data = load_dataset(exp.dataset, seed=exp.seed, data_dir=root)
+
+    class Timed(TrainerCallbacks):
+        def __init__(self, health: bool):
+            self.health, self.probe, self.context, self.inside = health, None, None, 0.0
+            self.epoch = self.cpu = 0.0
+
+        def on_start(self, trainer, event):
+            self.cpu_start = time.thread_time()
+            if self.health:
+                started = time.perf_counter()
+                self.probe, self.context = HealthProbe(), ProbeContext.of(trainer)
+                self.probe.on_start(self.context, event)
+                self.inside += time.perf_counter() - started
+
+        def on_batch(self, trainer, event):
+            if self.probe is not None:
+                started = time.perf_counter()
+                self.probe.on_batch(self.context, event)
+                self.inside += time.perf_counter() - started
+
+        def on_epoch(self, trainer, event):
+            if self.probe is not None:
+                started = time.perf_counter()
+                self.probe.on_epoch(self.context, event)
+                self.inside += time.perf_counter() - started
+            self.epoch, self.cpu = event.seconds, time.thread_time() - self.cpu_start
+
+    rows = []
+    for i in range(int(pairs)):
+        pair = {}
+        for health in (True, False) if i % 2 == 0 else (False, True):  # neither side always goes first
+            callbacks = Timed(health)
+            Trainer(exp, callbacks, data=data).run()
+            pair[health] = callbacks
+        rows.append({"on": pair[True].epoch, "off": pair[False].epoch, "on_cpu": pair[True].cpu,
+                     "off_cpu": pair[False].cpu, "inside": pair[True].inside})
+    return {"rows": rows}
+
+
+def child_deep(root: str, threads: str) -> dict:
+    import torch
+
+    from playground.core.presets import load_preset
+    from playground.training.probes import ProbeContext
+    from playground.training.probes.health import HealthProbe
+    from playground.training.trainer import Trainer, TrainerCallbacks
+
+    torch.set_num_threads(int(threads))
+    out = {}
+    for name in ("deep-sigmoid", "deep-relu"):
+        exp = load_preset(name)
+        exp.epochs = 1
+
+        class Watch(TrainerCallbacks):
+            def on_start(self, trainer, event):
+                self.probe, self.context = HealthProbe(), ProbeContext.of(trainer)
+                self.probe.on_start(self.context, event)
+
+            def on_batch(self, trainer, event):
+                self.probe.on_batch(self.context, event)
+
+            def on_epoch(self, trainer, event):
+                self.summary = self.probe.on_epoch(self.context, event)
+                self.accuracy = event.val_accuracy
+
+        watch = Watch()
+        trainer = Trainer(exp, watch, data_dir=root)
+        trainer.run()
+        graded = [layer for layer in watch.summary["layers"] if layer.grad_norm is not None]
+        out[name] = {"first": graded[0].grad_norm, "last": graded[-1].grad_norm,
+                     "ratio": graded[0].grad_norm / graded[-1].grad_norm, "accuracy": watch.accuracy,
+                     "warnings": [w.kind for w in watch.summary["warnings"]], "data": trainer.data.source,
+                     "images": len(trainer.data.train_x)}
+    return out
+
+
+def section_health(ctx: dict) -> list[str]:
+    root, threads = ctx["root"], ctx["threads"]
+    pairs = 3 if ctx["quick"] else 6
+    rows = child(["health", str(root), str(threads), str(pairs)])["rows"]
+    ratios = [r["on"] / r["off"] for r in rows]
+    cpu_ratios = [r["on_cpu"] / r["off_cpu"] for r in rows]
+    inside = [r["inside"] / r["on"] for r in rows]
+    ratio, cpu_ratio, share = median(ratios), median(cpu_ratios), median(inside)
+    ctx.setdefault("summary", {}).update(health_ratio=ratio, health_share=share)
+    lines = ["## Gradient health: its cost, and the deep presets", "",
+             "The seed MLP's epoch (Fashion-MNIST, 60,000 images, batch 64, Adam 1e-3) trained in one fresh process "
+             f"with the health monitor (as `playground train` runs it: one batch in ten measured) and without, in turn, "
+             f"{pairs} pairs on the same tensors; torch threads {threads}.", "",
+             "| figure | value | target |", "| --- | ---: | --- |",
+             f"| epoch with / without, median of the pairs' ratios | {ratio:.3f} | {verdict('health_ratio', ratio)} |",
+             f"| the same in the training thread's CPU time | {cpu_ratio:.3f} | |",
+             f"| time inside the monitor's calls, share of the epoch (median) | {share:.2%} | |", "",
+             f"Every pair's ratio: {spread(ratios, 3)}; CPU time: {spread(cpu_ratios, 3)}; epochs with: "
+             f"{spread([r['on'] for r in rows])} s, without: {spread([r['off'] for r in rows])} s.", ""]
+    try:
+        deep = child(["health-deep", str(root), str(threads)])
+    except RuntimeError as exc:  # MNIST absent (synthetic data): say so instead of a figure
+        return lines + [f"The deep presets need MNIST: {str(exc).splitlines()[-1][:200]}", ""]
+    first = next(iter(deep.values()))
+    lines += [f"One epoch of each deep preset on MNIST ({first['data']} set, {first['images']:,} training images): "
+              "the first Linear layer's gradient norm over the last one's, the means over the epoch's measured "
+              "batches.", "", "| preset | first layer ‖g‖ | last layer ‖g‖ | first / last | validation "
+              "accuracy | warnings |", "| --- | ---: | ---: | ---: | ---: | --- |"]
+    for name, row in deep.items():
+        lines.append(f"| {name} | {row['first']:.3g} | {row['last']:.3g} | {row['ratio']:.3g} | "
+                     f"{row['accuracy']:.1%} | {', '.join(row['warnings']) or '—'} |")
+    return lines + [""]
