@@ -48,13 +48,6 @@ def _activation_kind(module: nn.Module) -> str | None:
     return None
 
 
-def _norm(tensors: list[torch.Tensor]) -> torch.Tensor:
-    """The norm of several tensors taken as one vector."""
-    if len(tensors) == 1:
-        return torch.linalg.vector_norm(tensors[0].detach().float())
-    return torch.linalg.vector_norm(torch.stack([torch.linalg.vector_norm(t.detach().float()) for t in tensors]))
-
-
 @dataclass
 class _Watched:
     index: int
@@ -92,9 +85,11 @@ class HealthMonitor:
             activation = _activation_kind(module)
             if params or activation:
                 self.watched.append(_Watched(index, type_name, module, params, activation))
-        self._before: list[list[torch.Tensor]] | None = None
+        self._params = [p for w in self.watched for p in w.params]  # every watched parameter, in order
+        self._buffers: list[torch.Tensor] | None = None  # the weights before a measured step (reused)
+        self._armed = False
         self._hooks: list = []
-        self._activation_stats: dict[int, float] = {}
+        self._activation_stats: dict[int, torch.Tensor] = {}
         self.epoch_samples: list[Sample] = []
 
     # ------------------------------------------------------------------ sampling
@@ -107,12 +102,22 @@ class HealthMonitor:
         if not self.is_sampled(global_step + 1):
             return
         with torch.no_grad():
-            self._before = [[p.detach().clone() for p in w.params] for w in self.watched if w.params]
+            params = [p.detach() for p in self._params]
+            if self._buffers is None or any(b.shape != p.shape or b.dtype != p.dtype or b.device != p.device
+                                            for b, p in zip(self._buffers, params, strict=True)):
+                self._buffers = [torch.empty_like(p) for p in params]
+            if params:
+                torch._foreach_copy_(self._buffers, params)  # one call for all the layers
+        self._armed = True
         self._activation_stats.clear()
         self._remove_hooks()
         for w in self.watched:
             if w.activation:
                 self._hooks.append(w.module.register_forward_hook(self._hook_for(w)))
+
+    @property
+    def _before(self) -> list[torch.Tensor] | None:
+        return self._buffers if self._armed else None
 
     def _hook_for(self, watched: _Watched):
         def hook(module, inputs, output):
@@ -120,7 +125,8 @@ class HealthMonitor:
             if not module.training or not torch.is_grad_enabled() or watched.index in self._activation_stats:
                 return
             with torch.no_grad():
-                self._activation_stats[watched.index] = activation_share(output, watched.activation, watched.type)
+                self._activation_stats[watched.index] = activation_share(output, watched.activation, watched.type,
+                                                                         as_tensor=True)
         return hook
 
     def _remove_hooks(self) -> None:
@@ -134,36 +140,39 @@ class HealthMonitor:
             return None
         self._remove_hooks()
         before = self._before
-        self._before = None
+        self._armed = False
         sample = Sample(global_step)
-        norms: list[torch.Tensor] = []
+        params = [p.detach() for p in self._params]
+        n = len(params)
         with torch.no_grad():
-            slot = 0
-            for w in self.watched:
-                if not w.params:
-                    continue
-                grads = [p.grad for p in w.params if p.grad is not None]
-                weight = _norm(list(w.params))
-                grad = _norm(grads) if grads else torch.tensor(math.nan)
-                if before is not None:
-                    old = before[slot]
-                    delta = _norm([p.detach() - b for p, b in zip(w.params, old, strict=True)])
-                    old_norm = _norm(old)
-                else:
-                    delta, old_norm = torch.tensor(math.nan), torch.tensor(math.nan)
-                slot += 1
-                norms.append(torch.stack([grad.cpu(), weight.cpu(), delta.cpu(), old_norm.cpu()]))
-        values = torch.stack(norms).tolist() if norms else []  # one transfer for all the layers
-        row = iter(values)
+            norms = list(torch._foreach_norm(params)) if params else []  # weights, then gradients, Δw, old w
+            with_grad = [i for i, p in enumerate(self._params) if p.grad is not None]
+            norms += torch._foreach_norm([self._params[i].grad for i in with_grad]) if with_grad else []
+            if before is not None and params:
+                norms += torch._foreach_norm(torch._foreach_sub(params, before))
+                norms += torch._foreach_norm(before)
+            activations = [self._activation_stats[w.index] for w in self.watched if w.index in self._activation_stats]
+            everything = [t.float().reshape(()) for t in norms + activations]
+            values = torch.stack(everything).cpu().tolist() if everything else []  # one transfer for all
+        weights, grads = values[:n], dict(zip(with_grad, values[n:n + len(with_grad)], strict=True))
+        rest = values[n + len(with_grad):]
+        deltas, olds = (rest[:n], rest[n:2 * n]) if before is not None and params else ([], [])
+        shares = dict(zip([w.index for w in self.watched if w.index in self._activation_stats],
+                          rest[2 * n if deltas else 0:], strict=True))
+        slot = 0
         for w in self.watched:
             health = LayerHealth(w.index, w.type)
             if w.params:
-                grad, weight, delta, old_norm = next(row)
-                health.grad_norm = _finite(grad)
-                health.weight_norm = _finite(weight)
-                if math.isfinite(delta) and math.isfinite(old_norm) and old_norm > 0:
-                    health.update_ratio = delta / old_norm
-            share = self._activation_stats.get(w.index)
+                span = range(slot, slot + len(w.params))
+                slot += len(w.params)
+                health.weight_norm = _finite(_combine(weights[i] for i in span))
+                if any(i in grads for i in span):
+                    health.grad_norm = _finite(_combine(grads[i] for i in span if i in grads))
+                if deltas:
+                    delta, old = _combine(deltas[i] for i in span), _combine(olds[i] for i in span)
+                    if math.isfinite(delta) and math.isfinite(old) and old > 0:
+                        health.update_ratio = delta / old
+            share = shares.get(w.index)
             if w.activation == "dead":
                 health.dead_fraction = share
             elif w.activation == "saturated":
@@ -182,19 +191,26 @@ class HealthMonitor:
 
     def close(self) -> None:
         self._remove_hooks()
-        self._before = None
+        self._armed = False
+        self._buffers = None
 
 
-def activation_share(output: torch.Tensor, kind: str, type_name: str = "") -> float:
-    """ReLU: the share of units zero for every example of the batch; Sigmoid/Tanh: of saturated outputs."""
+def activation_share(output: torch.Tensor, kind: str, type_name: str = "", as_tensor: bool = False):
+    """ReLU: the share of units zero for every example of the batch; Sigmoid/Tanh: of saturated outputs.
+    A float, or a 0-d tensor with `as_tensor` (read later with the other figures, in one transfer)."""
     out = output.detach()
     if kind == "dead":
-        if out.dim() < 2:
-            return float((out == 0).all())
-        return float((out == 0).all(dim=0).float().mean())
-    if type_name == "Tanh" or (type_name != "Sigmoid" and float(out.min()) < 0):
-        return float((out.abs() > TANH_LIMIT).float().mean())
-    return float(((out < SIGMOID_LOW) | (out > SIGMOID_HIGH)).float().mean())
+        share = (out == 0).all() if out.dim() < 2 else (out == 0).all(dim=0).float().mean()
+    elif type_name == "Tanh" or (type_name != "Sigmoid" and float(out.min()) < 0):
+        share = (out.abs() > TANH_LIMIT).float().mean()
+    else:
+        share = ((out < SIGMOID_LOW) | (out > SIGMOID_HIGH)).float().mean()
+    return share.float() if as_tensor else float(share)
+
+
+def _combine(norms) -> float:
+    """The norm of several tensors taken as one vector, from their own norms."""
+    return math.sqrt(sum(v * v for v in norms))
 
 
 def _finite(value: float) -> float | None:
