@@ -124,10 +124,13 @@ def section_health(ctx: dict) -> list[str]:
     cpu_ratios = [r["on_cpu"] / r["off_cpu"] for r in rows]
     inside = [r["inside"] / r["on"] for r in rows]
     ratio, cpu_ratio, share = median(ratios), median(cpu_ratios), median(inside)
+    from playground.training.health import sample_interval
+
+    interval = sample_interval(-(-60000 // bench_experiment("mlp").dataset.batch_size))
     ctx.setdefault("summary", {}).update(health_ratio=ratio, health_share=share)
     lines = ["## Gradient health: its cost, and the deep presets", "",
              "The seed MLP's epoch (Fashion-MNIST, 60,000 images, batch 64, Adam 1e-3) trained in one fresh process "
-             f"with the health monitor (as `playground train` runs it: one batch in ten measured) and without, in turn, "
+             f"with the health monitor (as `playground train` runs it: one batch in {interval} measured) and without, in turn, "
              f"{pairs} pairs on the same tensors; torch threads {threads}.", "",
              "| figure | value | target |", "| --- | ---: | --- |",
              f"| epoch with / without, median of the pairs' ratios | {ratio:.3f} | {verdict('health_ratio', ratio)} |",

@@ -31,12 +31,12 @@ from playground.training.health_rules import (
     health_warnings,
 )
 
-SAMPLES_PER_EPOCH = 14  # about this many measured batches per epoch…
-MAX_INTERVAL = 10  # …but never fewer than one in ten batches
+SAMPLES_PER_EPOCH = 8  # at least this many measured batches per epoch…
+MAX_INTERVAL = 20  # …and one in 20 batches in a long one (a sample costs about a third of a batch)
 
 
 def sample_interval(batches_per_epoch: int) -> int:
-    """Every how many batches to measure: every batch in a short epoch, one in ten in a long one."""
+    """Every how many batches to measure: every batch in a short epoch, one in 20 in a long one."""
     return max(1, min(MAX_INTERVAL, batches_per_epoch // SAMPLES_PER_EPOCH))
 
 
