@@ -35,6 +35,7 @@ TARGETS = {  # name → (text, test)
     "graph_rebuild": ("≤ 16 ms", lambda v: v <= 16),
     "startup": ("≤ 2.5 s", lambda v: v <= 2.5),
     "tta_ratio": ("≤ 0.3", lambda v: v <= 0.3),
+    "health_ratio": ("≤ 1.05", lambda v: v <= 1.05),
 }
 
 

@@ -3,7 +3,7 @@
     python benchmarks/run.py                 # all sections (~35 min on 2 quiet cores), writes benchmarks/RESULTS.md
     python benchmarks/run.py --quick         # 1 repeat, smaller scale sweep (a smoke run, ~3 min)
     python benchmarks/run.py --only canvas   # some sections: startup, train, gui, canvas, plot, scale,
-                                             # threads, accuracy, distributed, graph, views
+                                             # threads, accuracy, distributed, graph, views, health
                                              # (--quick and --only write benchmarks/RESULTS.partial.md)
 
 Speed is compared side by side in one run and reported as medians and ratios, never asserted in a
@@ -32,7 +32,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from benchmarks import accuracy, distributed, graph, gui, interactive, throughput, views  # noqa: E402
+from benchmarks import accuracy, distributed, graph, gui, health, interactive, throughput, views  # noqa: E402
 from benchmarks import threads as threads_section  # noqa: E402
 from benchmarks.common import FIXES, PARTIAL, RESULTS, THREADS, data_dir, synthetic_root, verdict  # noqa: E402
 
@@ -43,7 +43,8 @@ SECTIONS = {"startup": interactive.section_startup, "train": throughput.section_
             "canvas": interactive.section_canvas, "plot": interactive.section_plot, "scale": throughput.section_scale,
             "threads": threads_section.section_threads, "accuracy": accuracy.section_accuracy,
             "distributed": distributed.section_distributed, "graph": graph.section_graph,
-            "views": views.section_views}
+            "views": views.section_views,
+            "health": health.section_health}
 # `run.py --child NAME ARGS...` (see common.child): one measurement in a fresh interpreter
 CHILDREN = {"gui": gui.child_from_args, "graph": graph.child_graph,
             "course": lambda kind, root, threads, device="cpu": throughput.child_course(kind, root, int(threads),
@@ -53,7 +54,8 @@ CHILDREN = {"gui": gui.child_from_args, "graph": graph.child_graph,
             "startup": interactive.child_startup,
             "tta-course": accuracy.child_course, "tta-window": accuracy.child_window,
             "baseline": lambda threads: throughput.child_baseline(int(threads)),
-            "view": views.child_view, "views-headless": views.child_headless}
+            "view": views.child_view, "views-headless": views.child_headless,
+            "health": health.child_health, "health-deep": health.child_deep}
 
 
 def busy_cpu_seconds() -> float | None:
@@ -83,7 +85,8 @@ def summary(ctx: dict) -> list[str]:
             ("Start-up to the main window painted (median), s", "startup", "startup", "{:.2f}"),
             ("Network graph: scene rebuild for a 52-layer residual network (median), ms", "graph_rebuild",
              "graph_rebuild", "{:.1f}"),
-            ("Network graph shown: event-loop delay p99 during the run, ms", "graph_p99", "gui_p99", "{:.1f}")]
+            ("Network graph shown: event-loop delay p99 during the run, ms", "graph_p99", "gui_p99", "{:.1f}"),
+            ("Epoch with gradient health / without, MLP", "health_ratio", "health_ratio", "{:.3f}")]
     out = ["## Summary", "", "| figure | measured | target |", "| --- | ---: | --- |"]
     for text, key, target, fmt in rows:
         if key in s:

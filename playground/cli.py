@@ -81,6 +81,8 @@ def _parser() -> argparse.ArgumentParser:
     train.add_argument("--augment", action="store_true", help="random rotations, shifts, stroke width and blur")
     train.add_argument("--out", metavar="FILE.pt", help="save the trained model here")
     train.add_argument("--json", action="store_true", help="print one JSON object per line")
+    train.add_argument("--no-health", action="store_true",
+                       help="skip the per-layer gradient statistics (epoch events without \"layers\")")
 
     predict = sub.add_parser("predict", help="classify digit images with a model")
     predict.add_argument("images", nargs="+", metavar="IMAGE")
@@ -170,6 +172,7 @@ def cmd_train(args: argparse.Namespace) -> int:
     from playground.training.trainer import Trainer
 
     progress = _JsonLines() if args.json else _TerminalProgress()
+    progress.health = not args.no_health
     trainer = Trainer(exp, progress, data_dir=args.data_dir)
     end = trainer.run()
     if end.status == "completed" and args.out:
@@ -195,9 +198,31 @@ def _data_source(trainer) -> str | None:
 
 
 class _JsonLines:
-    """Trainer listener (see TrainerCallbacks) printing one JSON object per line: the --json format."""
+    """Trainer listener (see TrainerCallbacks) printing one JSON object per line: the --json format.
+
+    With `health` on, the same gradient-health probe the window uses measures every few batches; its
+    epoch summary goes into the epoch event as "layers" (and its warnings as "warnings")."""
+
+    health = True
+    _probe = _context = None
+
+    def _start_health(self, trainer, event):
+        if not self.health:
+            return
+        from playground.training.probes import ProbeContext
+        from playground.training.probes.health import HealthProbe
+
+        self._probe, self._context = HealthProbe(), ProbeContext.of(trainer)
+        self._probe.on_start(self._context, event)
+
+    def _epoch_health(self, e) -> tuple[list[dict], list[str]] | None:
+        if self._probe is None:
+            return None
+        summary = self._probe.on_epoch(self._context, e)
+        return [layer.to_json() for layer in summary["layers"]], [str(w.message) for w in summary["warnings"]]
 
     def on_start(self, trainer, event):
+        self._start_health(trainer, event)
         data = trainer.data
         print(json.dumps({"event": "start", "data": _data_source(trainer), "images": data.source_images or None,
                           "train_samples": event.train_samples, "val_samples": event.val_samples,
@@ -209,15 +234,23 @@ class _JsonLines:
         pass
 
     def on_batch(self, trainer, event):
-        pass
+        if self._probe is not None:
+            self._probe.on_batch(self._context, event)
 
     def on_epoch(self, trainer, e):
-        print(json.dumps({"event": "epoch", "epoch": e.epoch, "train_loss": _clean(e.train_loss),
-                          "val_loss": _clean(e.val_loss), "val_accuracy": e.val_accuracy,
-                          "epoch_seconds": round(e.seconds, 4), "samples_per_second": round(e.samples_per_second, 1)}),
-              flush=True)
+        line = {"event": "epoch", "epoch": e.epoch, "train_loss": _clean(e.train_loss),
+                "val_loss": _clean(e.val_loss), "val_accuracy": e.val_accuracy,
+                "epoch_seconds": round(e.seconds, 4), "samples_per_second": round(e.samples_per_second, 1)}
+        health = self._epoch_health(e)
+        if health is not None:
+            line["layers"] = health[0]
+            if health[1]:
+                line["warnings"] = health[1]
+        print(json.dumps(line), flush=True)
 
     def on_end(self, trainer, end):
+        if self._probe is not None:
+            self._probe.on_end(self._context, end)
         done = {"event": "done", "data": _data_source(trainer), "initial_accuracy": end.initial_accuracy,
                 "test_accuracy": end.test_accuracy, "test_loss": _clean(end.test_loss), "status": end.status,
                 "message": end.message}
@@ -234,6 +267,7 @@ class _TerminalProgress(_JsonLines):
         self.tty = sys.stdout.isatty()
 
     def on_start(self, trainer, event):
+        self._start_health(trainer, event)
         if _data_source(trainer) == "sample":  # one line, where a person looks for what went wrong
             print(_sample_note(trainer), file=sys.stderr, flush=True)
         print(f"training on {event.train_samples:,} samples ({event.val_samples:,} for validation), "
@@ -244,6 +278,7 @@ class _TerminalProgress(_JsonLines):
             print(f"accuracy before training: {accuracy:.2%}")
 
     def on_batch(self, trainer, e):
+        super().on_batch(trainer, e)
         if self.tty and (e.step % 10 == 0 or e.step == e.batches_per_epoch):
             done = int(30 * e.step / e.batches_per_epoch)
             sys.stdout.write(f"\repoch {e.epoch} [{'#' * done}{'.' * (30 - done)}] {e.step}/{e.batches_per_epoch} "
@@ -257,8 +292,13 @@ class _TerminalProgress(_JsonLines):
         val = f"  val loss {e.val_loss:.4f}" if e.val_loss is not None else ""
         print(f"epoch {e.epoch}/{e.epochs}  train loss {e.train_loss:.4f}{val}{acc}  "
               f"{e.seconds:.1f}s  {e.samples_per_second:,.0f} samples/s")
+        health = self._epoch_health(e)
+        for warning in health[1] if health else []:
+            print(f"warning: {warning}")
 
     def on_end(self, trainer, end):
+        if self._probe is not None:
+            self._probe.on_end(self._context, end)
         if end.test_accuracy is not None:
             print(f"test accuracy: {end.test_accuracy:.2%}")
         line = _fitted_line(trainer, end)

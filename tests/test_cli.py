@@ -99,8 +99,8 @@ def test_train_json_lines(capsys, tmp_path):
     assert [e["epoch"] for e in epochs] == [1, 2, 3]
     for event in epochs:
         assert event["event"] == "epoch"
-        assert set(event) == {"event", "epoch", "train_loss", "val_loss", "val_accuracy", "epoch_seconds",
-                              "samples_per_second"}
+        assert set(event) - {"warnings"} == {"event", "epoch", "train_loss", "val_loss", "val_accuracy",
+                                             "epoch_seconds", "samples_per_second", "layers"}
         assert 0 <= event["val_accuracy"] <= 1 and event["train_loss"] > 0
     assert set(done) == {"event", "data", "initial_accuracy", "test_accuracy", "test_loss", "status", "message"}
     assert done["event"] == "done" and done["status"] == "completed" and done["message"] == "Training completed."

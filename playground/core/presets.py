@@ -11,6 +11,17 @@ from playground.resources import presets_dir
 # The bundled presets' names and descriptions, as pyside6-lupdate must see them (literals), so the
 # Presets menu can show them translated. tests/ui/test_i18n.py checks they match the JSON files.
 PRESET_TEXTS = (
+    QT_TRANSLATE_NOOP("Data", "Deep ReLU network"),
+    QT_TRANSLATE_NOOP("Data", "The same ten Linear (64) layers as deep-sigmoid with ReLU instead of Sigmoid, same data and "
+                      "optimizer. ReLU's slope is 1 where it is active, so the gradient reaches the first layer about "
+                      "as strong as the last (ratio about 1.5 after one epoch) and the network learns (about 74 % "
+                      "after one epoch). Watch the dead-unit bars on the ReLU rows."),
+    QT_TRANSLATE_NOOP("Data", "Deep Sigmoid network (vanishing gradients)"),
+    QT_TRANSLATE_NOOP("Data", "Lesson 002's warning, made visible: ten Linear (64) + Sigmoid layers on MNIST, SGD 0.05 with "
+                      "momentum. Watch the network view while it trains: the colour turns blue towards the input as "
+                      "the gradient shrinks by about 4 times at every Sigmoid (its slope is at most 0.25); after one "
+                      "epoch the first layer's gradient is about 10⁻⁸ of the last layer's and accuracy stays near "
+                      "chance. Compare deep-relu."),
     QT_TRANSLATE_NOOP("Data", "GRU on long sequences"),
     QT_TRANSLATE_NOOP("Data", "The long-memory sequences (T = 60) read by a GRU (hidden 32), all else as "
                       "in rnn-long. Its update gate starts by keeping almost all of the old state "

@@ -32,6 +32,7 @@ from playground.core import catalog, edits
 from playground.core.experiment import Experiment
 from playground.core.shapes import layer_label
 from playground.data import registry
+from playground.training.probes.health import HealthProbe
 from playground.ui.actions import make_action
 from playground.ui.data_actions import DISPLAY_NAMES, DataActions, data_folder
 from playground.ui.document import ExperimentDocument
@@ -329,6 +330,10 @@ class MainWindow(QMainWindow):
         run.stateChanged.connect(self._update_run_controls)
         run.progressChanged.connect(self._show_progress)
         run.runMessage.connect(panel.show_message)
+        # gradient health: measured by a probe on the training thread, shown on the network and in words
+        run.register_probe("health", HealthProbe.for_experiment, self._show_health)
+        panel.conceptRequested.connect(self.show_concepts)
+        self.network_view.health_legend.conceptRequested.connect(self.show_concepts)
         run.runFinished.connect(self._run_finished)
         self.models.stoppedModelKept.connect(self._stopped_model_kept)
         document.replaced.connect(self._clear_results)
@@ -499,6 +504,10 @@ class MainWindow(QMainWindow):
         self.training_panel.show_progress(progress)
         self.status_speed.setText(progress.speed)
         self.status_eta.setText(progress.eta)
+
+    def _show_health(self, payload) -> None:
+        self.network_view.show_health(payload)
+        self.training_panel.show_health(payload)
 
     def _run_finished(self, end, result) -> None:
         self._set_locked(False)

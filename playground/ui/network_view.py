@@ -4,12 +4,14 @@ of layers in order with their output shape and parameter count; issues marked at
 A dumb view: `display(experiment, report)` redraws it; a person's wishes leave as signals (insert a
 palette block at a row, move a layer, select one; the graph's own in `self.graph`). The main window
 (and `graph/editing.py`) turn them into undoable edits. Both show the same selection.
+While a network trains, `show_health(payload)` (the health probe's) tints each row and block by its
+gradient health and fills the Gradient column with a sparkline or a dead/saturated bar (see `health_style`).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QBrush, QColor, QDropEvent
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QBrush, QColor, QDropEvent, QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -31,6 +33,17 @@ from playground.core.experiment import Experiment, LayerSpec
 from playground.core.layer_rules import format_shape
 from playground.core.shapes import ShapeReport
 from playground.ui.graph.view import NetworkGraph
+from playground.ui.health_style import (
+    HealthHistory,
+    HealthLegend,
+    format_value,
+    layer_tooltip,
+    paint_blocks,
+    share_bar,
+    sparkline,
+    strong_color,
+    tint,
+)
 from playground.ui.help_panel import set_concept
 from playground.ui.i18n import catalog_text, data_text, help_hint, message_text
 from playground.ui.palette import LAYER_MIME
@@ -58,8 +71,10 @@ class LayerList(QTreeWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setColumnCount(4)
-        self.setHeaderLabels(["#", self.tr("Layer"), self.tr("Output"), self.tr("Parameters")])
+        self.setColumnCount(5)
+        self.setHeaderLabels(["#", self.tr("Layer"), self.tr("Output"), self.tr("Parameters"), self.tr("Gradient")])
+        self.headerItem().setToolTip(4, self.tr("While training: the gradient norm and its line over the run; "
+                                                "for activations, the share of dead or saturated units"))
         self.setRootIsDecorated(False)
         self.setUniformRowHeights(True)
         self.setAlternatingRowColors(True)
@@ -75,6 +90,9 @@ class LayerList(QTreeWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.ResizeToContents)
+        self.setIconSize(sparkline([]).size())
+        self.setColumnHidden(4, True)  # shown once a run measures gradients
 
     def _accepts(self, event) -> bool:
         return event.source() is self or event.mimeData().hasFormat(LAYER_MIME)
@@ -172,6 +190,13 @@ class NetworkView(QWidget):
         self.moveRequested = self.list.moveRequested
         self.total_label = QLabel()
         self.total_label.setObjectName("networkTotal")
+        self.health = HealthHistory()
+        self.health_legend = HealthLegend()
+        self.health_legend.setVisible(False)
+        self._health_timer = QTimer(self)  # samples arrive in bursts: repaint at most a few times a second
+        self._health_timer.setSingleShot(True)
+        self._health_timer.setInterval(200)
+        self._health_timer.timeout.connect(self._apply_health)
         self.issues_label = QLabel()
         self.issues_label.setObjectName("networkIssues")
         self.issues_label.setWordWrap(True)
@@ -191,6 +216,7 @@ class NetworkView(QWidget):
         layout.addLayout(self.mode_bar)
         layout.addWidget(self.input_label)
         layout.addWidget(self.stack, 1)
+        layout.addWidget(self.health_legend)
         layout.addWidget(self.total_label)
         layout.addWidget(self.issues_label)
         layout.addLayout(self.buttons)
@@ -285,6 +311,10 @@ class NetworkView(QWidget):
     def display(self, experiment: Experiment, report: ShapeReport | None, dataset_label: str = "") -> None:
         """Redraw from an experiment and its shape report (None while the engine is loading)."""
         self.report = report
+        layers = [(layer.type, dict(layer.params)) for layer in experiment.layers]
+        if layers != getattr(self, "_shown_layers", layers):
+            self.health.clear()  # the figures belong to the network that was trained, not to an edited one
+        self._shown_layers = layers
         selected = self.selected_row()
         self.list.blockSignals(True)
         self.list.clear()
@@ -309,7 +339,7 @@ class NetworkView(QWidget):
             tip = "\n".join(t for t in (catalog_text(layer_type.summary), catalog_text(layer_type.formula),
                                          help_hint()) if t)
             if i == error_index:
-                for col in range(4):
+                for col in range(5):
                     item.setBackground(col, QBrush(ERROR_BACKGROUND))
                     item.setForeground(col, QBrush(ERROR_TEXT))
                 item.setIcon(1, style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical))
@@ -317,8 +347,9 @@ class NetworkView(QWidget):
             elif i in warnings:
                 item.setIcon(1, style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
                 tip = "\n".join(warnings[i])
-            for col in range(4):
+            for col in range(5):
                 item.setToolTip(col, tip)
+            item.setData(0, Qt.ItemDataRole.UserRole, tip)  # the layer's own tooltip, under the health figures
             self.list.addTopLevelItem(item)
         self.list.blockSignals(False)
         dataset_label = data_text(dataset_label)
@@ -342,6 +373,73 @@ class NetworkView(QWidget):
             self.issues_label.setVisible(bool(lines))
         self.graph.display(experiment, report, dataset_label, self.output_text(experiment))
         self.select_row(min(selected, len(experiment.layers) - 1))
+        self._error_row = error_index
+        self._apply_health()
+
+    # ------------------------------------------------------------------ gradient health
+    def show_health(self, payload) -> None:
+        """A health probe payload: "start" clears the last run's figures, "sample" and "epoch" add figures."""
+        if not isinstance(payload, dict) or "error" in payload:
+            return
+        kind = payload.get("kind")
+        if kind == "start":
+            self.clear_health()
+        elif kind == "sample":
+            self.health.add(payload.get("layers", []))
+            if not self._health_timer.isActive():
+                self._health_timer.start()
+
+    def clear_health(self) -> None:
+        self.health.clear()
+        self._apply_health()
+
+    def row_tint(self, row: int) -> QColor | None:
+        """The health colour drawn behind a row (None: not tinted)."""
+        item = self.list.topLevelItem(row)
+        if item is None:
+            return None
+        brush = item.background(1)
+        return brush.color() if brush.style() != Qt.BrushStyle.NoBrush else None
+
+    def _apply_health(self) -> None:
+        has_health = bool(self.health)
+        self.list.setColumnHidden(4, not has_health)
+        self.health_legend.setVisible(has_health)
+        base = self.list.palette().base().color()
+        text = self.list.palette().text().color()
+        error_row = getattr(self, "_error_row", None)
+        for row in range(self.list.topLevelItemCount()):
+            item = self.list.topLevelItem(row)
+            layer = self.health.latest.get(row)
+            if row == error_row:
+                continue
+            tip = item.data(0, Qt.ItemDataRole.UserRole) or ""
+            if layer is None:
+                for col in range(5):
+                    item.setBackground(col, QBrush())
+                    item.setForeground(col, QBrush())
+                    item.setToolTip(col, tip)
+                item.setIcon(4, QIcon())
+                item.setText(4, "")
+                continue
+            position = self.health.position(row)
+            color = tint(position, base)
+            for col in range(5):
+                item.setBackground(col, QBrush(color) if color is not None else QBrush())
+                item.setForeground(col, QBrush(text) if color is not None else QBrush())  # readable while locked
+                item.setToolTip(col, layer_tooltip(layer, position) + "\n\n" + tip)
+            if layer.grad_norm is not None:
+                item.setIcon(4, QIcon(sparkline(self.health.grad_history.get(row, []),
+                                                color=strong_color(position or 0.0).darker(150))))
+                item.setText(4, format_value(layer.grad_norm, 2))
+            else:
+                share = layer.dead_fraction if layer.dead_fraction is not None else layer.saturated_fraction
+                item.setIcon(4, QIcon(share_bar(share or 0.0)))
+                item.setText(4, f"{share or 0.0:.0%}")  # the tooltip and the legend say dead or saturated
+        self.health_legend.show_advice(self.health)
+        # the same figures on the graph's blocks (a redraw clears their overlays: this puts them back)
+        paint_blocks({key: block for key, block in self.graph.graph_scene.blocks.items()
+                      if isinstance(key, int) and key >= 0}, self.health)
 
     def output_text(self, experiment: Experiment) -> str:
         """What the Output node says: the classes, or the numbers a regression predicts."""

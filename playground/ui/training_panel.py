@@ -142,10 +142,12 @@ def _int(name: str, low: int, high: int, special: str = "") -> QSpinBox:
 class TrainingPanel(QWidget):
     edited = Signal(str, object, str)  # undo text, new Experiment, merge key
     messageLinkActivated = Signal(str)  # a link in the message under the controls was clicked
+    conceptRequested = Signal(str)  # a Help → Concepts key (a warning's "Learn more")
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("trainingPanel")
+        self.health_warnings: list = []
         self.experiment = Experiment()
         self._sample_images: dict[str, int] = {}  # dataset → images of the built-in sample its last run used
 
@@ -253,6 +255,15 @@ class TrainingPanel(QWidget):
                                              | Qt.TextInteractionFlag.LinksAccessibleByMouse)
         self.message.linkActivated.connect(self.messageLinkActivated)  # e.g. "use the stopped run's model"
         self.message.setVisible(False)
+        self.health_message = framed_label("trainingHealth", 6)
+        self.health_message.setTextFormat(Qt.TextFormat.RichText)
+        self.health_message.setVisible(False)
+        self.health_message.linkActivated.connect(self.conceptRequested)
+        palette = self.health_message.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, QColor("#6b4a00"))
+        palette.setColor(QPalette.ColorRole.Window, QColor("#fff3cd"))
+        self.health_message.setPalette(palette)
+        self.health_message.setAutoFillBackground(True)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -262,6 +273,7 @@ class TrainingPanel(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.progress)
         layout.addWidget(self.message)
+        layout.addWidget(self.health_message)
         self._connect()
 
     # ------------------------------------------------------------------ edits
@@ -410,6 +422,28 @@ class TrainingPanel(QWidget):
         self.progress.setValue(progress.value)
         self.progress.setFormat(progress.text)
 
+    def show_health(self, payload) -> None:
+        """The health probe's payloads: a run's start clears the warnings, each epoch shows its own."""
+        if not isinstance(payload, dict):
+            return
+        if payload.get("kind") == "start":
+            self.show_health_warnings([])
+        elif payload.get("kind") == "epoch":
+            self.show_health_warnings(payload.get("warnings", []), payload.get("epoch"))
+
+    def show_health_warnings(self, warnings: list, epoch: int | None = None) -> None:
+        """Gradient-health warnings (`health_rules.HealthWarning`) in words, each with a link to its concept."""
+        self.health_warnings = list(warnings)
+        if not warnings:
+            self.health_message.setText("")
+            self.health_message.setVisible(False)
+            return
+        title = self.tr("Gradient health after epoch {epoch}:").format(epoch=epoch) if epoch else ""
+        more = self.tr("Learn more")
+        lines = [f"⚠ {_html(message_text(w.message))} <a href='{w.concept}'>{more}</a>" for w in warnings]
+        self.health_message.setText((f"<b>{title}</b><br>" if title else "") + "<br>".join(lines))
+        self.health_message.setVisible(True)
+
     def show_message(self, text: str, kind: str = "info") -> None:
         """A banner under the controls; kind 'error' draws it red, 'info' neutral; empty text hides it."""
         colors = {"error": ("#7a0000", "#fde2e2"), "warning": ("#6b4a00", "#fff3cd"), "info": ("#1d3b5a", "#e6f0fa")}
@@ -434,3 +468,7 @@ def _set_momentum(exp: Experiment, value: float) -> None:
     exp.optimizer.momentum = value
     if math.isclose(value, 0.0):
         exp.optimizer.nesterov = False  # Nesterov without momentum is refused by the loader
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

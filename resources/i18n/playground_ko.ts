@@ -922,6 +922,78 @@ Restore them?</source>
         <source>output size = (n + 2·padding − kernel) / stride + 1</source>
         <translation>출력 크기 = (n + 2·패딩 − 커널) / 스트라이드 + 1</translation>
     </message>
+    <message>
+        <source>Gradient health</source>
+        <translation>그래디언트 건강 상태</translation>
+    </message>
+    <message>
+        <source>What the colours on the network view mean.</source>
+        <translation>네트워크 보기의 색이 뜻하는 것.</translation>
+    </message>
+    <message>
+        <source>While a network trains, every few batches the playground measures each layer&apos;s gradient norm ‖g‖ (how strongly the loss pulls on its weights), its weight norm ‖w‖ and the update ratio ‖Δw‖/‖w‖, and for activation layers the share of dead or saturated units. The network view tints each layer on a log scale: turning blue when its gradient is 10 or more times smaller than the strongest layer&apos;s (vanishing; deep blue at 1,000 times), pale green when healthy, red when its norm is above 10 (exploding). Hover a layer for its figures; the small line beside it is its gradient norm over the run. playground train --json writes the same figures for every epoch.</source>
+        <translation>네트워크가 학습하는 동안 플레이그라운드는 몇 배치마다 각 층의 그래디언트 노름 ‖g‖(손실이 그 층의 가중치를 얼마나 세게 당기는지), 가중치 노름 ‖w‖, 업데이트 비율 ‖Δw‖/‖w‖를 재고, 활성화 층에서는 죽은 유닛이나 포화된 유닛의 비율을 잽니다. 네트워크 보기는 각 층을 로그 눈금으로 색칠합니다. 그래디언트가 가장 강한 층보다 10배 이상 작으면 파랗게 변하고(소실, 1,000배면 진한 파랑), 건강하면 연한 초록, 노름이 10을 넘으면 빨강(폭주)입니다. 층 위에 마우스를 올리면 수치가 보이고, 옆의 작은 선은 학습 동안의 그래디언트 노름입니다. playground train --json도 에포크마다 같은 수치를 출력합니다.</translation>
+    </message>
+    <message>
+        <source>Vanishing gradients</source>
+        <translation>그래디언트 소실</translation>
+    </message>
+    <message>
+        <source>The gradient fades on its way back to the first layers.</source>
+        <translation>그래디언트가 앞쪽 층으로 돌아가는 동안 사라집니다.</translation>
+    </message>
+    <message>
+        <source>Backpropagation multiplies the gradient by each layer&apos;s weights and by the slope of each activation on its way from the loss to the input. A sigmoid&apos;s slope is at most 0.25, so ten sigmoid layers shrink the gradient by a million or more: the last layers learn, the first ones hardly move, and accuracy stays low. The deep-sigmoid preset shows it: its first layer turns blue. Remedies: ReLU (slope 1 where active), careful initialisation, BatchNorm, and skip connections that give the gradient a short way back.</source>
+        <translation>역전파는 손실에서 입력으로 돌아가면서 그래디언트에 각 층의 가중치와 각 활성화 함수의 기울기를 곱합니다. 시그모이드의 기울기는 최대 0.25라서, 시그모이드 층 열 개를 지나면 그래디언트가 백만 배 이상 줄어듭니다. 뒤쪽 층은 학습하지만 앞쪽 층은 거의 움직이지 않고 정확도는 낮게 머뭅니다. deep-sigmoid 프리셋에서 볼 수 있습니다. 첫 층이 파랗게 변합니다. 해결책: ReLU(활성 구간에서 기울기 1), 신중한 초기화, BatchNorm, 그리고 그래디언트에 짧은 귀갓길을 열어 주는 스킵 연결.</translation>
+    </message>
+    <message>
+        <source>Exploding gradients</source>
+        <translation>그래디언트 폭주</translation>
+    </message>
+    <message>
+        <source>The gradient grows until the steps throw the weights away.</source>
+        <translation>그래디언트가 커져서 한 걸음에 가중치가 날아갑니다.</translation>
+    </message>
+    <message>
+        <source>The same product of factors that makes gradients vanish makes them grow when the factors are larger than 1: large weights, a learning rate that is too high, or a long recurrent chain. Each step then overshoots further, the loss jumps up and may become NaN. Lower the learning rate, turn on gradient clipping (it caps ‖g‖), add BatchNorm, or use LSTM/GRU for sequences. Layers with a gradient norm above 10 turn red on the network view.</source>
+        <translation>그래디언트를 소실시키는 바로 그 곱셈이, 곱하는 값이 1보다 크면 그래디언트를 키웁니다. 큰 가중치, 너무 높은 학습률, 긴 순환 연결이 원인입니다. 그러면 걸음마다 더 멀리 넘어가고, 손실이 튀어 오르다가 NaN이 될 수도 있습니다. 학습률을 낮추거나, 그래디언트 클리핑(‖g‖의 상한)을 켜거나, BatchNorm을 넣거나, 시퀀스에는 LSTM/GRU를 쓰세요. 그래디언트 노름이 10을 넘는 층은 네트워크 보기에서 빨갛게 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>Dead ReLU units</source>
+        <translation>죽은 ReLU 유닛</translation>
+    </message>
+    <message>
+        <source>Units that output 0 for every input, and so stop learning.</source>
+        <translation>모든 입력에 0을 출력해서 더 이상 학습하지 않는 유닛.</translation>
+    </message>
+    <message>
+        <source>A ReLU unit whose input is negative for every example outputs 0 and passes no gradient back, so nothing pushes its weights out of that state: it is dead. A few dead units are normal; when more than half of a layer is dead, the layer has lost most of its width. A learning rate that is too high often causes it (one big step pushes the bias far negative). Lower the learning rate, use LeakyReLU (a small slope below 0), or BatchNorm before the ReLU. The bar on a ReLU row of the network view shows the dead share.</source>
+        <translation>모든 예제에서 입력이 음수인 ReLU 유닛은 0을 출력하고 그래디언트를 전혀 돌려보내지 않으므로, 그 상태에서 가중치를 꺼내 줄 것이 없습니다. 죽은 것입니다. 죽은 유닛이 몇 개 있는 것은 정상이지만, 층의 절반 넘게 죽으면 그 층은 폭의 대부분을 잃은 것입니다. 너무 높은 학습률이 흔한 원인입니다(큰 한 걸음이 편향을 크게 음수로 밀어냅니다). 학습률을 낮추거나, LeakyReLU(0 아래에서 작은 기울기)를 쓰거나, ReLU 앞에 BatchNorm을 넣으세요. 네트워크 보기의 ReLU 행에 있는 막대가 죽은 비율을 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>Saturated activations</source>
+        <translation>포화된 활성화</translation>
+    </message>
+    <message>
+        <source>Sigmoid or Tanh outputs pinned near their limits, where the slope is 0.</source>
+        <translation>기울기가 0인 한계 근처에 붙어 버린 Sigmoid나 Tanh 출력.</translation>
+    </message>
+    <message>
+        <source>Sigmoid and Tanh flatten out for large inputs: near 0 or 1 (Sigmoid), near −1 or 1 (Tanh), their slope is almost 0, so the gradient that passes through them is almost 0 too. A layer whose outputs are mostly saturated has stopped learning, and the layers before it with it. Large weights or inputs cause it. Try ReLU, BatchNorm before the activation, normalised inputs, or a lower learning rate. The bar on a Sigmoid or Tanh row of the network view shows the saturated share.</source>
+        <translation>Sigmoid와 Tanh는 입력이 크면 평평해집니다. 0이나 1 근처(Sigmoid), −1이나 1 근처(Tanh)에서는 기울기가 거의 0이라 그곳을 지나는 그래디언트도 거의 0입니다. 출력이 대부분 포화된 층은 학습을 멈추고, 그 앞의 층들도 함께 멈춥니다. 큰 가중치나 큰 입력이 원인입니다. ReLU, 활성화 앞의 BatchNorm, 정규화된 입력, 또는 더 낮은 학습률을 시도하세요. 네트워크 보기의 Sigmoid나 Tanh 행에 있는 막대가 포화된 비율을 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>Update-to-weight ratio</source>
+        <translation>업데이트 대 가중치 비율</translation>
+    </message>
+    <message>
+        <source>How much one step changes a layer&apos;s weights, relative to their size.</source>
+        <translation>한 걸음이 층의 가중치를 그 크기에 비해 얼마나 바꾸는지.</translation>
+    </message>
+    <message>
+        <source>Divide the size of one step&apos;s change to a layer&apos;s weights by the size of the weights. A rule of thumb says about 0.001 is healthy. Far above (0.1: each step changes a tenth of the weights) the learning rate is too high and training jumps around or diverges; far below (0.00001) it is too low, or the gradient has vanished, and training crawls. Hover a layer on the network view to see its ratio.</source>
+        <translation>한 걸음에서 층의 가중치가 바뀐 크기를 가중치의 크기로 나눈 값입니다. 경험칙으로 0.001 정도가 건강합니다. 훨씬 크면(0.1: 걸음마다 가중치의 10분의 1이 바뀜) 학습률이 너무 높아 학습이 들쭉날쭉하거나 발산하고, 훨씬 작으면(0.00001) 학습률이 너무 낮거나 그래디언트가 소실되어 학습이 기어갑니다. 네트워크 보기에서 층 위에 마우스를 올리면 비율이 보입니다.</translation>
+    </message>
 </context>
 <context>
     <name>ConfusionMatrixPlot</name>
@@ -1010,6 +1082,22 @@ Restore them?</source>
     <message>
         <source>GRU on long sequences</source>
         <translation>긴 시퀀스 위의 GRU</translation>
+    </message>
+    <message>
+        <source>Deep ReLU network</source>
+        <translation>깊은 ReLU 네트워크</translation>
+    </message>
+    <message>
+        <source>The same ten Linear (64) layers as deep-sigmoid with ReLU instead of Sigmoid, same data and optimizer. ReLU&apos;s slope is 1 where it is active, so the gradient reaches the first layer about as strong as the last (ratio about 1.5 after one epoch) and the network learns (about 74 % after one epoch). Watch the dead-unit bars on the ReLU rows.</source>
+        <translation>deep-sigmoid와 같은 Linear (64) 층 열 개에 Sigmoid 대신 ReLU를 썼고, 데이터와 옵티마이저도 같습니다. ReLU는 활성 구간에서 기울기가 1이라 그래디언트가 마지막 층과 거의 같은 세기로 첫 층에 닿고(한 에포크 뒤 비율 약 1.5), 네트워크가 학습합니다(한 에포크 뒤 약 74 %). ReLU 행의 죽은 유닛 막대를 지켜보세요.</translation>
+    </message>
+    <message>
+        <source>Deep Sigmoid network (vanishing gradients)</source>
+        <translation>깊은 Sigmoid 네트워크 (그래디언트 소실)</translation>
+    </message>
+    <message>
+        <source>Lesson 002&apos;s warning, made visible: ten Linear (64) + Sigmoid layers on MNIST, SGD 0.05 with momentum. Watch the network view while it trains: the colour turns blue towards the input as the gradient shrinks by about 4 times at every Sigmoid (its slope is at most 0.25); after one epoch the first layer&apos;s gradient is about 10⁻⁸ of the last layer&apos;s and accuracy stays near chance. Compare deep-relu.</source>
+        <translation>2강의 경고를 눈으로 확인합니다. MNIST에 Linear (64) + Sigmoid 층 열 개, 모멘텀이 있는 SGD 0.05. 학습하는 동안 네트워크 보기를 지켜보세요. Sigmoid를 지날 때마다 그래디언트가 약 4배씩 줄어(기울기가 최대 0.25) 입력 쪽으로 갈수록 색이 파래집니다. 한 에포크 뒤 첫 층의 그래디언트는 마지막 층의 약 10⁻⁸이고 정확도는 찍기 수준에 머뭅니다. deep-relu와 비교해 보세요.</translation>
     </message>
     <message>
         <source>The long-memory sequences (T = 60) read by a GRU (hidden 32), all else as in rnn-long. Its update gate starts by keeping almost all of the old state (bias 3), so it learns what the RNN cannot, like the LSTM, with three sets of gate weights instead of four; on a CPU it needs a few more epochs and more time per epoch. Compare all three in the Runs tab.</source>
@@ -2495,6 +2583,112 @@ Judge a regression model by its loss curves (Runs tab) and, for 1-D or 2-D data,
     </message>
 </context>
 <context>
+    <name>Health</name>
+    <message>
+        <source>Gradients vanish: the first layer ({first}) gets a gradient {factor} times smaller than the last ({last}), so the early layers barely learn. Try ReLU instead of Sigmoid/Tanh, BatchNorm, or skip connections.</source>
+        <translation>그래디언트 소실: 첫 층({first})의 그래디언트가 마지막 층({last})보다 {factor}배 작아서 앞쪽 층이 거의 학습하지 못합니다. Sigmoid/Tanh 대신 ReLU, BatchNorm, 또는 스킵 연결을 시도하세요.</translation>
+    </message>
+    <message>
+        <source>Gradients explode: the first layer ({first}) gets a gradient {factor} times larger than the last ({last}). Try a lower learning rate, gradient clipping or BatchNorm.</source>
+        <translation>그래디언트 폭주: 첫 층({first})의 그래디언트가 마지막 층({last})보다 {factor}배 큽니다. 더 낮은 학습률, 그래디언트 클리핑 또는 BatchNorm을 시도하세요.</translation>
+    </message>
+    <message>
+        <source>Each step changes {layer}&apos;s weights by {ratio} of their size for a whole epoch (about 0.001 is usual): the learning rate is too high. Lower it about ten times.</source>
+        <translation>한 에포크 내내 걸음마다 {layer}의 가중치가 그 크기의 {ratio}만큼 바뀝니다(보통은 약 0.001). 학습률이 너무 높습니다. 약 10배 낮추세요.</translation>
+    </message>
+    <message>
+        <source>Each step changes the weights by less than {ratio} of their size for a whole epoch (about 0.001 is usual): the learning rate is too low, or the gradients have vanished. Raise the learning rate about ten times.</source>
+        <translation>한 에포크 내내 걸음마다 가중치가 그 크기의 {ratio}보다 적게 바뀝니다(보통은 약 0.001). 학습률이 너무 낮거나 그래디언트가 소실되었습니다. 학습률을 약 10배 높이세요.</translation>
+    </message>
+    <message>
+        <source>{share} of {layer}&apos;s units are dead: zero for every example, so no gradient flows through them. Lower the learning rate, or try LeakyReLU or BatchNorm before it.</source>
+        <translation>{layer}의 유닛 중 {share}가 죽었습니다. 모든 예제에서 0이라 그래디언트가 흐르지 않습니다. 학습률을 낮추거나, LeakyReLU 또는 그 앞에 BatchNorm을 시도하세요.</translation>
+    </message>
+    <message>
+        <source>{share} of {layer}&apos;s outputs are saturated (near its limits, where its slope is almost 0), so little gradient passes. Try ReLU, BatchNorm before it, or a lower learning rate.</source>
+        <translation>{layer}의 출력 중 {share}가 포화되어(기울기가 거의 0인 한계 근처) 그래디언트가 거의 지나가지 못합니다. ReLU, 그 앞의 BatchNorm, 또는 더 낮은 학습률을 시도하세요.</translation>
+    </message>
+    <message>
+        <source>vanishing</source>
+        <translation>소실</translation>
+    </message>
+    <message>
+        <source>weak</source>
+        <translation>약함</translation>
+    </message>
+    <message>
+        <source>exploding</source>
+        <translation>폭주</translation>
+    </message>
+    <message>
+        <source>large</source>
+        <translation>큼</translation>
+    </message>
+    <message>
+        <source>healthy</source>
+        <translation>건강함</translation>
+    </message>
+    <message>
+        <source>Gradient norm ‖g‖: {value} ({state})</source>
+        <translation>그래디언트 노름 ‖g‖: {value} ({state})</translation>
+    </message>
+    <message>
+        <source>Update ratio ‖Δw‖/‖w‖: {value} (about 0.001 is usual)</source>
+        <translation>업데이트 비율 ‖Δw‖/‖w‖: {value} (보통 약 0.001)</translation>
+    </message>
+    <message>
+        <source>Weight norm ‖w‖: {value}</source>
+        <translation>가중치 노름 ‖w‖: {value}</translation>
+    </message>
+    <message>
+        <source>Dead units (zero for the whole batch): {share}</source>
+        <translation>죽은 유닛 (배치 전체에서 0): {share}</translation>
+    </message>
+    <message>
+        <source>Saturated outputs: {share}</source>
+        <translation>포화된 출력: {share}</translation>
+    </message>
+</context>
+<context>
+    <name>HealthLegend</name>
+    <message>
+        <source>Gradient norm on a log scale: turning blue from 10 times smaller than the strongest layer&apos;s (deep blue at {ratio} times), red from 10 up to 1,000.</source>
+        <translation>로그 눈금의 그래디언트 노름: 가장 강한 층보다 10배 작을 때부터 파래지고({ratio}배면 진한 파랑), 10부터 1,000까지 빨개집니다.</translation>
+    </message>
+    <message>
+        <source>vanishing</source>
+        <translation>소실</translation>
+    </message>
+    <message>
+        <source>exploding</source>
+        <translation>폭주</translation>
+    </message>
+    <message>
+        <source>Colour: each layer&apos;s gradient norm (blue: vanishing, green: healthy, red: exploding); the line: its gradient over the run; bars: dead or saturated units.</source>
+        <translation>색: 각 층의 그래디언트 노름(파랑: 소실, 초록: 건강, 빨강: 폭주). 선: 학습 동안의 그래디언트. 막대: 죽은 유닛이나 포화된 유닛.</translation>
+    </message>
+    <message>
+        <source>Gradients vanish below layer {n}: try ReLU, BatchNorm or skip connections.</source>
+        <translation>{n}번 층부터 아래로 그래디언트가 소실됩니다. ReLU, BatchNorm 또는 스킵 연결을 시도하세요.</translation>
+    </message>
+    <message>
+        <source>Gradients explode at layer {n}: try a lower learning rate or gradient clipping.</source>
+        <translation>{n}번 층에서 그래디언트가 폭주합니다. 더 낮은 학습률이나 그래디언트 클리핑을 시도하세요.</translation>
+    </message>
+    <message>
+        <source>Gradients look healthy in every layer.</source>
+        <translation>모든 층의 그래디언트가 건강해 보입니다.</translation>
+    </message>
+    <message>
+        <source>Learn more</source>
+        <translation>자세히</translation>
+    </message>
+    <message>
+        <source>What is this?</source>
+        <translation>이게 뭔가요?</translation>
+    </message>
+</context>
+<context>
     <name>Help</name>
     <message>
         <source>F1: more about this in Help → Concepts</source>
@@ -2697,6 +2891,14 @@ Judge a regression model by its loss curves (Runs tab) and, for 1-D or 2-D data,
     <message>
         <source>Parameters</source>
         <translation>파라미터</translation>
+    </message>
+    <message>
+        <source>Gradient</source>
+        <translation>그래디언트</translation>
+    </message>
+    <message>
+        <source>While training: the gradient norm and its line over the run; for activations, the share of dead or saturated units</source>
+        <translation>학습 중: 그래디언트 노름과 학습 동안의 선. 활성화 층은 죽은 유닛이나 포화된 유닛의 비율</translation>
     </message>
 </context>
 <context>
@@ -4322,6 +4524,14 @@ to {target}</source>
     <message>
         <source>Resume</source>
         <translation>계속</translation>
+    </message>
+    <message>
+        <source>Gradient health after epoch {epoch}:</source>
+        <translation>에포크 {epoch} 뒤 그래디언트 건강 상태:</translation>
+    </message>
+    <message>
+        <source>Learn more</source>
+        <translation>자세히</translation>
     </message>
 </context>
 <context>

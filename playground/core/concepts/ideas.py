@@ -3,6 +3,7 @@ formula, explanation, related). Topics with many entries of their own get a modu
 
 from __future__ import annotations
 
+from playground.core.concepts.health import HEALTH_IDEAS
 from playground.i18n import QT_TRANSLATE_NOOP
 
 # ---------------------------------------------------------------------------- the general ideas
@@ -226,3 +227,7 @@ IDEAS: dict[str, tuple[str, str, str, str, tuple[str, ...]]] = {
         ("layer:Add", "layer:Concat", "idea:gradient"),
     ),
 }
+
+
+# topics with a module of their own
+IDEAS.update(HEALTH_IDEAS)
