@@ -11,11 +11,11 @@ import torch
 from helpers import layer, linear, tiny_experiment
 
 from playground import cli
+from playground.core.build import build_model
 from playground.core.checkpoint import CheckpointError, save_checkpoint
 from playground.core.experiment import Experiment, ExperimentError, LayerSpec
 from playground.core.shapes import infer_shapes, trainable_parameters
 from playground.core.transfer import check_init_from, initialize_from
-from playground.core.build import build_model
 from playground.training.trainer import Trainer, TrainerCallbacks
 
 torch.set_num_threads(1)
