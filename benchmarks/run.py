@@ -3,7 +3,7 @@
     python benchmarks/run.py                 # all sections (~25 min on 2 quiet cores), writes benchmarks/RESULTS.md
     python benchmarks/run.py --quick         # 1 repeat, smaller scale sweep (a smoke run, ~3 min)
     python benchmarks/run.py --only canvas   # some sections: startup, train, gui, canvas, plot, scale,
-                                             # threads, accuracy, distributed
+                                             # threads, accuracy, distributed, transfer
                                              # (--quick and --only write benchmarks/RESULTS.partial.md)
 
 Speed is compared side by side in one run and reported as medians and ratios, never asserted in a
@@ -32,7 +32,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from benchmarks import accuracy, distributed, gui, interactive, throughput  # noqa: E402
+from benchmarks import accuracy, distributed, gui, interactive, throughput, transfer  # noqa: E402
 from benchmarks import threads as threads_section  # noqa: E402
 from benchmarks.common import FIXES, PARTIAL, RESULTS, THREADS, data_dir, synthetic_root, verdict  # noqa: E402
 
@@ -42,7 +42,7 @@ from benchmarks.common import FIXES, PARTIAL, RESULTS, THREADS, data_dir, synthe
 SECTIONS = {"startup": interactive.section_startup, "train": throughput.section_train, "gui": gui.section_gui,
             "canvas": interactive.section_canvas, "plot": interactive.section_plot, "scale": throughput.section_scale,
             "threads": threads_section.section_threads, "accuracy": accuracy.section_accuracy,
-            "distributed": distributed.section_distributed}
+            "distributed": distributed.section_distributed, "transfer": transfer.section_transfer}
 # `run.py --child NAME ARGS...` (see common.child): one measurement in a fresh interpreter
 CHILDREN = {"gui": gui.child_from_args,
             "course": lambda kind, root, threads, device="cpu": throughput.child_course(kind, root, int(threads),
