@@ -290,6 +290,7 @@ class MainWindow(QMainWindow):
             signal.connect(self._undo_stack_changed)
 
         self.plots.follow(run)
+        panel.follow_run(run)
         self.plots.timer.timeout.connect(run.publish_progress)  # the bar moves when the plots redraw
         run.runStarted.connect(lambda: self._set_locked(True))
         run.stateChanged.connect(self._update_run_controls)
@@ -547,6 +548,7 @@ class MainWindow(QMainWindow):
         self.run.shutdown()  # joins the worker before the window (and the QThread with it) goes away
         self.plots.timer.stop()
         self.models.shutdown()
+        self.training_panel.shutdown()
         for view in self._views:  # views with threads of their own join them here
             shutdown = getattr(view, "shutdown", None)
             if callable(shutdown):
