@@ -44,6 +44,7 @@ from playground.ui.plots import TrainingPlots
 from playground.ui.run_controller import IDLE, RunProgress, TrainingRun
 from playground.ui.settings import APP_NAME, data_dir, settings
 from playground.ui.training_panel import TrainingPanel
+from playground.ui.transfer_actions import TransferActions
 from playground.ui.widgets import splitter
 
 __all__ = ["APP_NAME", "MainWindow", "settings"]
@@ -68,6 +69,7 @@ class MainWindow(QMainWindow):
         self.run = TrainingRun(self)
         self.files = FileActions(self.document, self)
         self.models = ModelActions(self)
+        self.transfer = TransferActions(self, self.document)
         self._code_dialog = None
         self.help_panel = None  # Help → Concepts, made when first opened
         self.tutorial_panel = None
@@ -222,6 +224,7 @@ class MainWindow(QMainWindow):
         file_menu.addActions([files.save_action, files.save_as_action])
         file_menu.addSeparator()
         file_menu.addActions([models.save_model_action, models.load_model_action])
+        file_menu.addAction(self.transfer.start_from_action)
         export_menu = file_menu.addMenu(self.tr("E&xport"))
         export_menu.setObjectName("exportMenu")
         export_menu.addActions([self.show_code_action, models.export_torchscript_action, models.export_onnx_action])
@@ -273,6 +276,15 @@ class MainWindow(QMainWindow):
         self.network_view.moveRequested.connect(self.move_layer)
         self.network_view.selectionChanged.connect(self._selection_changed)
         self.layer_editor.paramChanged.connect(self.set_layer_param)
+        transfer = self.transfer  # transfer learning: freezing, the head, the start's report
+        self.layer_editor.trainChanged.connect(transfer.set_trained)
+        self.network_view.trainLayerRequested.connect(transfer.set_trained)
+        self.network_view.freezeUpToRequested.connect(transfer.freeze_up_to)
+        self.network_view.unfreezeAllRequested.connect(transfer.unfreeze_all)
+        self.network_view.replaceHeadRequested.connect(transfer.replace_head)
+        transfer.message.connect(panel.show_message)
+        run.started.connect(lambda event: panel.show_message(
+            transfer.describe(event.init, event.init_from), "info") if event.init_from else None)
         panel.edited.connect(lambda text, exp, key: document.apply_edit(text, exp, key))
         panel.train_button.clicked.connect(lambda: self.start_training())
         panel.pause_button.clicked.connect(run.toggle_pause)
@@ -445,6 +457,7 @@ class MainWindow(QMainWindow):
         self.palette.setEnabled(not locked)
         self.network_view.set_locked(locked)
         self.layer_editor.setEnabled(not locked)
+        self.transfer.start_from_action.setEnabled(not locked)
         self._update_run_controls()
 
     def _show_progress(self, progress: RunProgress) -> None:
@@ -549,6 +562,7 @@ class MainWindow(QMainWindow):
         self.plots.timer.stop()
         self.models.shutdown()
         self.training_panel.shutdown()
+        self.transfer.shutdown()
         for view in self._views:  # views with threads of their own join them here
             shutdown = getattr(view, "shutdown", None)
             if callable(shutdown):
