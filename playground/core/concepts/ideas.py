@@ -210,3 +210,7 @@ IDEAS: dict[str, tuple[str, str, str, str, tuple[str, ...]]] = {
     ),
 }
 
+
+from playground.core.concepts.training_aids import TRAINING_AIDS  # noqa: E402 (a topic of its own)
+
+IDEAS.update(TRAINING_AIDS)
