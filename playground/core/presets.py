@@ -11,6 +11,20 @@ from playground.resources import presets_dir
 # The bundled presets' names and descriptions, as pyside6-lupdate must see them (literals), so the
 # Presets menu can show them translated. tests/ui/test_i18n.py checks they match the JSON files.
 PRESET_TEXTS = (
+    QT_TRANSLATE_NOOP("Data", "CNN with augmentation"),
+    QT_TRANSLATE_NOOP("Data", "Simple CNN trained on distorted digits: every image is rotated, shifted, scaled, made thicker "
+                      "or thinner and blurred a little, differently each time, so the network has to learn what stays "
+                      "a 3 when it is drawn differently. See the distortions in the preview under Augmentation. Train "
+                      "it and the plain simple-cnn, then draw your own digits on the canvas and compare how each reads"
+                      " them."),
+    QT_TRANSLATE_NOOP("Data", "Transfer: MNIST features for Fashion-MNIST"),
+    QT_TRANSLATE_NOOP("Data", "Lesson 004's transfer learning: the bundled MNIST CNN's five convolution blocks, trained on "
+                      "digits, frozen (their weights and BatchNorm statistics stay as they are), with a new head "
+                      "(Linear 64, ReLU, Linear 10) trained on only 1,000 Fashion-MNIST images (900 to train, 100 to "
+                      "check). Only the head's 33,482 of 172,970 parameters learn. Features learned on one task give "
+                      "the next a head start when its data is scarce: benchmarks/RESULTS.md compares it with the same "
+                      "network trained from scratch on the same images. Try it: Unfreeze all and Start fresh (File → "
+                      "Start from trained weights…), train again, and compare the two runs in the Runs tab."),
     QT_TRANSLATE_NOOP("Data", "GRU on long sequences"),
     QT_TRANSLATE_NOOP("Data", "The long-memory sequences (T = 60) read by a GRU (hidden 32), all else as "
                       "in rnn-long. Its update gate starts by keeping almost all of the old state "

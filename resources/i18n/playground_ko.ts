@@ -33,6 +33,136 @@
     </message>
 </context>
 <context>
+    <name>AugmentGroup</name>
+    <message>
+        <source>Augmentation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distort the training images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mirror left-right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every training image is distorted a little, differently each time it is used, so the network learns what stays the same when a digit or a garment is drawn differently. Validation and test images are never distorted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn each image by a random angle up to this many degrees either way</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move each image by up to this fraction of its size, in both directions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom each image in or out by up to this fraction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chance that an image&apos;s strokes are made thicker or thinner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chance that an image is blurred a little</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rotation ±</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shift ±</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scale ±</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stroke width (chance)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blur (chance)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Toggle augmentation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change augmentation rotation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change augmentation shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change augmentation scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change augmentation stroke</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change augmentation blur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Toggle mirroring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Augmentation distorts images; {dataset} is not an image dataset (2-D points, sequences or a CSV table), so there is nothing to rotate or blur. Choose MNIST or Fashion-MNIST to use it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mirror about half the images left-right: a mirrored shirt is still a shirt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not for digits: a mirrored 2, 3, 4, 5, 7 or 9 is not a digit at all, so mirroring would teach the network wrong shapes. Available for Fashion-MNIST.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AugmentPreview</name>
+    <message>
+        <source>New sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other images and other random distortions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The preview shows image datasets only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Making the preview…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first 16 images of a training batch, exactly as the network receives them (sample {sample}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Augmentation is off: the network receives the images as stored (sample {sample}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No preview: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Autosave</name>
     <message>
         <source>Autosave failed: {reason}</source>
@@ -395,6 +525,45 @@ Restore them?</source>
     <message>
         <source>correct</source>
         <translation>정답</translation>
+    </message>
+</context>
+<context>
+    <name>ClipGroup</name>
+    <message>
+        <source>Gradient clipping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clip the gradient norm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before each step, if the gradients&apos; total length ‖g‖ is above this norm, all of them are scaled down by the same factor so it equals the norm: g ← g · max_norm / ‖g‖. It keeps one bad batch from throwing the weights far away.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max norm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Toggle gradient clipping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change clipping norm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not trained yet: after each epoch this says how often it clipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epoch {epoch}: clipped in {percent} % of batches</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -890,6 +1059,62 @@ Restore them?</source>
         <source>output size = (n + 2·padding − kernel) / stride + 1</source>
         <translation>출력 크기 = (n + 2·패딩 − 커널) / 스트라이드 + 1</translation>
     </message>
+    <message>
+        <source>Data augmentation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New training images from old ones, made fresh every time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every time a training image is used it is distorted a little, at random: turned, moved, zoomed, its strokes made thicker or thinner, blurred, and for clothing mirrored left-right (never for digits: a mirrored 2 is not a 2). The label stays the same, so the network has to learn what does not change when a digit is drawn differently, and it overfits less. Validation and test images are never distorted. The preview under Augmentation shows 16 images exactly as the network receives them. Train cnn-augmented and simple-cnn, then draw your own digits: the augmented one reads mouse strokes better.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer learning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start from a network trained on another task.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first layers of a trained CNN detect edges, strokes and textures that are useful for other images too. Transfer learning copies those weights into a new network (File → Start from trained weights…: each layer takes the weights of the next layer of the checkpoint with the same type and shape), freezes them, and trains only a new head — the last layers — for the new classes. With few images it learns faster and often better than a network trained from scratch; with plenty of images the difference shrinks. The transfer-fashion preset reuses the bundled MNIST CNN&apos;s convolutions for Fashion-MNIST.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Freezing layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layers that keep their weights while the rest trains.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A frozen layer gets no gradient and is not given to the optimizer, so its weights stay exactly as they were (untick Train this layer, or right-click → Freeze up to here). A pitfall: BatchNorm also keeps running averages of the mean and variance, and in training mode it updates them from every batch even when its weights are frozen — the pretrained statistics drift towards the new data and the frozen features change after all. NN Playground keeps frozen BatchNorm layers in evaluation mode, as the exported script does (layer.eval() after model.train()).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gradient clipping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A cap on the length of the gradient.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before each step the lengths of all gradients are combined into one norm ‖g‖. If it is above the maximum c, every gradient is scaled down by the same factor so the norm equals c: the direction stays, the step gets shorter. It keeps a single bad batch (or an exploding recurrent network) from throwing the weights far away (lesson 002: torch.nn.utils.clip_grad_norm_(model.parameters(), max_norm=1.0)). The training panel says after each epoch in how many batches it clipped: in almost all of them, the cap is tighter than it needs to be and slows learning.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A learning rate that changes during the run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Large steps help early, when the weights are far from good; small steps help late, to settle into a minimum. A schedule lowers the learning rate as training goes on (t counts epochs; OneCycle counts batches). The training panel draws the learning rate of every batch of the run for the current settings before you press Train, and the loss plot shows the rate actually used (dashed, right axis) beside the loss.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConfusionMatrixPlot</name>
@@ -978,6 +1203,22 @@ Restore them?</source>
     <message>
         <source>GRU on long sequences</source>
         <translation>긴 시퀀스 위의 GRU</translation>
+    </message>
+    <message>
+        <source>CNN with augmentation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simple CNN trained on distorted digits: every image is rotated, shifted, scaled, made thicker or thinner and blurred a little, differently each time, so the network has to learn what stays a 3 when it is drawn differently. See the distortions in the preview under Augmentation. Train it and the plain simple-cnn, then draw your own digits on the canvas and compare how each reads them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer: MNIST features for Fashion-MNIST</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lesson 004&apos;s transfer learning: the bundled MNIST CNN&apos;s five convolution blocks, trained on digits, frozen (their weights and BatchNorm statistics stay as they are), with a new head (Linear 64, ReLU, Linear 10) trained on only 1,000 Fashion-MNIST images (900 to train, 100 to check). Only the head&apos;s 33,482 of 172,970 parameters learn. Features learned on one task give the next a head start when its data is scarce: benchmarks/RESULTS.md compares it with the same network trained from scratch on the same images. Try it: Unfreeze all and Start fresh (File → Start from trained weights…), train again, and compare the two runs in the Runs tab.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The long-memory sequences (T = 60) read by a GRU (hidden 32), all else as in rnn-long. Its update gate starts by keeping almost all of the old state (bias 3), so it learns what the RNN cannot, like the LSTM, with three sets of gate weights instead of four; on a CPU it needs a few more epochs and more time per epoch. Compare all three in the Runs tab.</source>
@@ -1394,6 +1635,14 @@ Restore them?</source>
     <message>
         <source>cannot read {path}: {reason}</source>
         <translation>{path}을(를) 읽을 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>There is no bundled model called {name} — the bundled model is bundled:mnist-cnn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No layer of {file} fits this network (a layer takes weights only from one of the same type and shape) — start from a model trained for a similar network, or build the layers it has</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1965,6 +2214,14 @@ Judge a regression model by its loss curves (Runs tab) and, for 1-D or 2-D data,
 <context>
     <name>LayerEditor</name>
     <message>
+        <source>Train this layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Untick to freeze the layer: its weights (and a BatchNorm&apos;s running statistics) stay as they are while the rest of the network trains — transfer learning keeps pretrained features this way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No layer selected</source>
         <translation>선택한 층 없음</translation>
     </message>
@@ -2106,6 +2363,14 @@ Judge a regression model by its loss curves (Runs tab) and, for 1-D or 2-D data,
     <message>
         <source>validation loss (per epoch)</source>
         <translation>검증 손실 (에폭마다)</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>learning rate (right axis)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Export loss as CSV</source>
@@ -2528,6 +2793,34 @@ to {target}</source>
         <translation>학습 중 — 학습이 끝날 때까지 네트워크를 바꿀 수 없습니다. 바꾸려면 중지하세요.</translation>
     </message>
     <message>
+        <source>Train this layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Freeze up to here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layers 1 to {row} keep their weights while training; the rest learn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unfreeze all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the head</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make the last Linear layer fit this dataset&apos;s classes, learning from a fresh start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frozen: this layer keeps its weights (and a BatchNorm its statistics) while the rest trains. Right-click → Unfreeze all, or tick Train this layer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Input: {dataset} (loading PyTorch…)</source>
         <translation>입력: {dataset} (PyTorch 불러오는 중…)</translation>
     </message>
@@ -2538,6 +2831,10 @@ to {target}</source>
     <message>
         <source>Input: {shape}</source>
         <translation>입력: {shape}</translation>
+    </message>
+    <message>
+        <source>Total: {trainable} trainable, {frozen} frozen parameters</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Total: {count} trainable parameters</source>
@@ -2820,6 +3117,29 @@ to {target}</source>
     </message>
 </context>
 <context>
+    <name>ScheduleGroup</name>
+    <message>
+        <source>Learning rate over the run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation type="unfinished">에폭</translation>
+    </message>
+    <message>
+        <source>The learning rate each batch will use, from the schedule, the learning rate and the epochs chosen above; it changes as you change them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{batches} batches per epoch{estimate}; from {first} to {last}, highest {peak}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (estimated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Shapes</name>
     <message>
         <source>{layer} expects an image (channels×height×width) but receives a flat vector of {size} — move it before Flatten, or remove the Flatten above it</source>
@@ -2896,6 +3216,10 @@ to {target}</source>
     <message>
         <source>The network has nothing to learn: none of its layers has weights — add a Linear layer</source>
         <translation>네트워크가 학습할 것이 없습니다: 가중치가 있는 층이 하나도 없습니다. Linear 층을 추가하세요</translation>
+    </message>
+    <message>
+        <source>Every layer with weights is frozen, so nothing can learn — tick &quot;Train this layer&quot; on at least one (usually the last Linear layer), or choose Unfreeze all</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The network gives {width} outputs but the dataset has {classes} classes — set the last Linear layer&apos;s units to {classes}</source>
@@ -3444,6 +3768,105 @@ to {target}</source>
     <message>
         <source>{hours} h {minutes} min</source>
         <translation>{hours}시간 {minutes}분</translation>
+    </message>
+</context>
+<context>
+    <name>TransferActions</name>
+    <message>
+        <source>Start from &amp;trained weights…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy a trained model&apos;s weights into the layers of this network that match them (transfer learning)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start from trained weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which trained weights should this network start from? Layers whose type and shape match get the weights, in order; the others start fresh.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fresh weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now: {source}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bundled MNIST CNN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checkpoint file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start fresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start from a checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading {source}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot start from these weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weights from {source}: {loaded}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting fresh: {fresh}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start from fresh weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The network starts from fresh random weights.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train {layer}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Freeze {layer}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Freeze layers 1 to {row}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unfreeze all layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The network has no Linear layer to use as its head — add one at the end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the head</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{layer} is the new head: {units} outputs, learning.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
