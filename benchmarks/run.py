@@ -3,7 +3,8 @@
     python benchmarks/run.py                 # all sections (~35 min on 2 quiet cores), writes benchmarks/RESULTS.md
     python benchmarks/run.py --quick         # 1 repeat, smaller scale sweep (a smoke run, ~3 min)
     python benchmarks/run.py --only canvas   # some sections: startup, train, gui, canvas, plot, scale,
-                                             # threads, accuracy, distributed, graph, views, health
+                                             # threads, accuracy, distributed, graph, views, health,
+                                             # transfer
                                              # (--quick and --only write benchmarks/RESULTS.partial.md)
 
 Speed is compared side by side in one run and reported as medians and ratios, never asserted in a
@@ -32,7 +33,17 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from benchmarks import accuracy, distributed, graph, gui, health, interactive, throughput, views  # noqa: E402
+from benchmarks import (  # noqa: E402
+    accuracy,
+    distributed,
+    graph,
+    gui,
+    health,
+    interactive,
+    throughput,
+    transfer,
+    views,
+)
 from benchmarks import threads as threads_section  # noqa: E402
 from benchmarks.common import FIXES, PARTIAL, RESULTS, THREADS, data_dir, synthetic_root, verdict  # noqa: E402
 
@@ -44,7 +55,7 @@ SECTIONS = {"startup": interactive.section_startup, "train": throughput.section_
             "threads": threads_section.section_threads, "accuracy": accuracy.section_accuracy,
             "distributed": distributed.section_distributed, "graph": graph.section_graph,
             "views": views.section_views,
-            "health": health.section_health}
+            "health": health.section_health, "transfer": transfer.section_transfer}
 # `run.py --child NAME ARGS...` (see common.child): one measurement in a fresh interpreter
 CHILDREN = {"gui": gui.child_from_args, "graph": graph.child_graph,
             "course": lambda kind, root, threads, device="cpu": throughput.child_course(kind, root, int(threads),

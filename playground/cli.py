@@ -79,6 +79,12 @@ def _parser() -> argparse.ArgumentParser:
     train.add_argument("--sequence-length", type=int, metavar="T",
                        help="steps per sequence of the long-memory data (5 to 200)")
     train.add_argument("--augment", action="store_true", help="random rotations, shifts, stroke width and blur")
+    train.add_argument("--init-from", metavar="FILE|bundled:mnist-cnn",
+                       help="start from trained weights: a checkpoint, or the bundled MNIST CNN; layers whose type "
+                            "and shape match get its weights, in order")
+    train.add_argument("--freeze", type=int, metavar="N",
+                       help="freeze the first N layers (their weights and BatchNorm statistics do not change)")
+    train.add_argument("--clip", type=float, metavar="NORM", help="clip the gradient norm to NORM (0 = off)")
     train.add_argument("--out", metavar="FILE.pt", help="save the trained model here")
     train.add_argument("--json", action="store_true", help="print one JSON object per line")
     train.add_argument("--no-health", action="store_true",
@@ -117,6 +123,18 @@ def _apply_overrides(exp: Experiment, args: argparse.Namespace) -> Experiment:
             target[path[-1]] = value
     if getattr(args, "augment", False):
         data["dataset"]["augment"]["enabled"] = True
+    if getattr(args, "init_from", None) is not None:
+        data["init_from"] = args.init_from
+    if getattr(args, "clip", None) is not None:
+        data["grad_clip"] = args.clip
+    freeze = getattr(args, "freeze", None)
+    if freeze is not None:
+        if not 0 <= freeze <= len(data["layers"]):
+            raise CliError(f"--freeze takes 0 to {len(data['layers'])} (the network's layers), not {freeze}")
+        for index, layer in enumerate(data["layers"]):
+            layer.pop("frozen", None)
+            if index < freeze:
+                layer["frozen"] = True
     try:
         return Experiment.from_dict(data)
     except ExperimentError as exc:
@@ -226,8 +244,11 @@ class _JsonLines:
         data = trainer.data
         print(json.dumps({"event": "start", "data": _data_source(trainer), "images": data.source_images or None,
                           "train_samples": event.train_samples, "val_samples": event.val_samples,
-                          "parameters": event.parameters, "device": event.device, "epochs": event.epochs,
-                          "batches_per_epoch": event.batches_per_epoch}),
+                          "parameters": event.parameters, "trainable_parameters": event.trainable_parameters,
+                          "device": event.device, "epochs": event.epochs,
+                          "batches_per_epoch": event.batches_per_epoch,
+                          **({"init_from": event.init_from, "init": [row.to_dict() for row in event.init]}
+                             if event.init_from else {})}),
               flush=True)
 
     def on_initial(self, trainer, accuracy, loss):
@@ -241,6 +262,8 @@ class _JsonLines:
         line = {"event": "epoch", "epoch": e.epoch, "train_loss": _clean(e.train_loss),
                 "val_loss": _clean(e.val_loss), "val_accuracy": e.val_accuracy,
                 "epoch_seconds": round(e.seconds, 4), "samples_per_second": round(e.samples_per_second, 1)}
+        if e.clipped is not None:
+            line["clipped"] = round(e.clipped, 4)
         health = self._epoch_health(e)
         if health is not None:
             line["layers"] = health[0]
@@ -270,8 +293,15 @@ class _TerminalProgress(_JsonLines):
         self._start_health(trainer, event)
         if _data_source(trainer) == "sample":  # one line, where a person looks for what went wrong
             print(_sample_note(trainer), file=sys.stderr, flush=True)
+        frozen = event.parameters - event.trainable_parameters
         print(f"training on {event.train_samples:,} samples ({event.val_samples:,} for validation), "
-              f"{event.parameters:,} parameters, device {event.device}")
+              f"{event.parameters:,} parameters" + (f" ({frozen:,} frozen)" if frozen else "") +
+              f", device {event.device}")
+        if event.init_from:
+            loaded = [f"#{row.index + 1} {row.type}" for row in event.init if row.loaded]
+            fresh = [f"#{row.index + 1} {row.type}" for row in event.init if not row.loaded]
+            print(f"weights from {event.init_from}: " + ", ".join(loaded) +
+                  (f"; starting fresh: {', '.join(fresh)}" if fresh else ""))
 
     def on_initial(self, trainer, accuracy, loss):
         if accuracy is not None:
@@ -290,7 +320,8 @@ class _TerminalProgress(_JsonLines):
             sys.stdout.write("\r\033[K")
         acc = f"  val accuracy {e.val_accuracy:.2%}" if e.val_accuracy is not None else ""
         val = f"  val loss {e.val_loss:.4f}" if e.val_loss is not None else ""
-        print(f"epoch {e.epoch}/{e.epochs}  train loss {e.train_loss:.4f}{val}{acc}  "
+        clipped = f"  clipped in {e.clipped:.0%} of batches" if e.clipped is not None else ""
+        print(f"epoch {e.epoch}/{e.epochs}  train loss {e.train_loss:.4f}{val}{acc}{clipped}  "
               f"{e.seconds:.1f}s  {e.samples_per_second:,.0f} samples/s")
         health = self._epoch_health(e)
         for warning in health[1] if health else []:

@@ -35,6 +35,7 @@ from playground.core.experiment import (
 from playground.core.graph import network_graph
 from playground.core.presets import load_preset, preset_names
 from playground.core.shapes import infer_shapes
+from playground.core.transfer import source_path
 from playground.data import images
 from playground.data.features import FEATURE_NAMES, apply_features
 from playground.data.registry import IMAGE_DATASETS, dataset_info, load_dataset
@@ -109,11 +110,15 @@ def test_preset_script_trains_one_epoch_standalone_and_builds_the_apps_network(p
     if exp.dataset.name in IMAGE_DATASETS and not has_image_data(exp.dataset.name):
         pytest.skip(f"{exp.dataset.name} files not found: set {images.DATA_ENV} to run the exported script")
     env = {**os.environ, "OMP_NUM_THREADS": "1"}
+    weights = ["--weights", str(source_path(exp.init_from))] if exp.init_from else []
     result = subprocess.run(
         [sys.executable, "-c", STANDALONE, str(path), "--epochs", "1", "--limit", "256", "--device", "cpu",
-         "--data-dir", DATA_DIR or str(tmp_path)],
-        capture_output=True, text=True, timeout=120, env=env)
+         "--data-dir", DATA_DIR or str(tmp_path), *weights],
+        capture_output=True, text=True, timeout=300, env=env)
     assert result.returncode == 0, result.stderr[-3000:]
+    if exp.init_from:  # transfer-fashion: the convolutions start from the bundled model, the head fresh
+        assert "conv1: weights from" in result.stdout and "bn5: weights from" in result.stdout
+        assert "fc1: starts fresh" in result.stdout and "fc2: starts fresh" in result.stdout
     assert "epoch 1/1  train loss" in result.stdout
     final = [line for line in result.stdout.strip().splitlines() if not line.startswith("line: ")][-1]
     assert final.startswith(("test loss", "validation loss", "training loss")), result.stdout
@@ -449,3 +454,24 @@ def test_cli_export_code_prints_the_script(capsys):
     assert main(["export-code", "--preset", "spiral"]) == 0
     out = capsys.readouterr().out
     assert out.startswith('"""Spiral: a standalone PyTorch script') and "def main():" in out
+
+
+def test_exported_transfer_script_freezes_as_the_app_does_and_loads_matching_weights(tmp_path):
+    from playground.core.checkpoint import load_checkpoint
+
+    exp = load_preset("transfer-fashion")
+    module = import_script(write_script(exp, tmp_path))
+    source = str(source_path(exp.init_from))
+    torch.manual_seed(exp.seed)
+    net = module.Net()
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        module.load_matching_weights(net, source)
+    bundled = load_checkpoint(source).model
+    assert torch.equal(net.conv1.weight, bundled[0].weight) and torch.equal(net.bn5.running_var, bundled[15].running_var)
+    assert "fc1: starts fresh" in out.getvalue()
+    text = experiment_to_script(exp)
+    assert "layer.requires_grad_(False)" in text and "[p for p in model.parameters() if p.requires_grad]" in text
+    assert "for layer in (net.bn1, net.bn2, net.bn3, net.bn4, net.bn5):" in text
+    with pytest.raises(SystemExit, match="not found"):
+        module.load_matching_weights(net, str(tmp_path / "missing.pt"))

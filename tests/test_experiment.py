@@ -136,7 +136,7 @@ BAD_VALUES = [
     ("scheduler.gamma", 0, "scheduler.gamma", "must be greater than 0"),
     ("scheduler.step_size", 0, "scheduler.step_size", "must be at least 1"),
     ("device", "tpu", "device", "unknown value 'tpu'; choose one of: auto, cpu, cuda, mps"),
-    ("grad_clip", -1, "grad_clip", "must be at least 0"),
+    ("grad_clip", -1, "grad_clip", "must be above 0"),
     ("l2", "0.1", "l2", "expected a number, got text"),
     ("name", 5, "name", "expected text, got an integer"),
     ("comment", "hi", "comment", "unknown field; known fields are: dataset, description"),

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from string import Template
 
-from playground.core import catalog, codegen_distributed
+from playground.core import catalog, codegen_distributed, codegen_transfer
 from playground.core.code_text import aligned, num, plural, py_str
 from playground.core.codegen_data import data_section, is_image
 from playground.core.codegen_graph import graph_forward
@@ -64,15 +64,17 @@ def experiment_to_script(exp: Experiment, distributed: bool = False) -> str:
     forward = _graph_forward(exp, report, layers, input_shape) if report.branched else None
     task = info.task
     out_size = report.output_shape[0] if report.output_shape else 0
+    attrs = [layer.attr for layer in layers]
     parts = [
         _header(exp, report.total_parameters, distributed),
         _imports(exp, layers, task, distributed),
         _settings(exp, input_shape, distributed),
         data_section(exp),
         _network_section(layers, input_shape, forward),
-        training_section(exp, task, out_size, distributed),
+        *([codegen_transfer.helper_function(exp)] if exp.init_from else []),
+        training_section(exp, task, out_size, distributed, attrs),
         *([codegen_distributed.processes_section()] if distributed else []),
-        main_section(exp, task, distributed),
+        main_section(exp, task, distributed, attrs),
     ]
     header, imports, settings, *sections = [part.strip("\n") for part in parts]
     text = f"{header}\n\n{imports}\n\n{settings}\n\n\n" + "\n\n\n".join(sections) + "\n"
@@ -96,7 +98,8 @@ def _header(exp: Experiment, parameters: int, distributed: bool = False) -> str:
         run = "python train.py --epochs 10"
     description = f"\n{exp.description}\n" if exp.description else ""
     needs = "PyTorch and torchvision" if is_image(exp) else "PyTorch and NumPy"
-    more = f"\n\n{codegen_distributed.launch_text(exp)}" if distributed else ""
+    more = codegen_transfer.header_run_line(exp)
+    more += f"\n\n{codegen_distributed.launch_text(exp)}" if distributed else ""
     return Template('''\
 """$name: a standalone PyTorch script exported from NN Playground.
 $description
@@ -177,6 +180,9 @@ def _settings(exp: Experiment, input_shape: tuple[int, ...], distributed: bool =
         rows.append(("L2", num(exp.l2), "L2 penalty rate on the weights"))
     if exp.grad_clip:
         rows.append(("GRAD_CLIP", num(exp.grad_clip), "largest allowed gradient norm"))
+    weights = codegen_transfer.settings_row(exp)
+    if weights:
+        rows.append(weights)
     width = max(len(f"{name} = {value}") for name, value, _ in rows)
     lines = []
     for name, value, note in rows:

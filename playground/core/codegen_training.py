@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from string import Template
 
-from playground.core import catalog, codegen_distributed
+from playground.core import catalog, codegen_distributed, codegen_transfer
 from playground.core.code_text import num, py_str
 from playground.core.codegen_data import has_validation, is_image
 from playground.core.experiment import Experiment
@@ -93,7 +93,8 @@ def _optimizer_lines(exp: Experiment) -> list[str]:
     # default is not the usual one (AdamW's weight decay is 0.01, not 0): a reader need not know it
     arguments = [f"{name}={_value(value)}" for name, value in optimizer.arguments(spec).items()
                  if name == "lr" or name in optimizer.torch_defaults or value != optimizer.torch_default(name)]
-    return call_lines("optimizer", f"torch.optim.{optimizer.torch_class}", ["model.parameters()", *arguments])
+    return call_lines("optimizer", f"torch.optim.{optimizer.torch_class}",
+                      [codegen_transfer.optimizer_parameters(exp), *arguments])
 
 
 def _scheduler_lines(exp: Experiment) -> list[str]:
@@ -107,7 +108,8 @@ def _scheduler_lines(exp: Experiment) -> list[str]:
     return lines
 
 
-def training_section(exp: Experiment, task: str, out_size: int, distributed: bool = False) -> str:
+def training_section(exp: Experiment, task: str, out_size: int, distributed: bool = False,
+                     attrs: list[str] | None = None) -> str:
     one_hot = uses_one_hot_targets(exp, task)
     y = "labels" if task == "classification" else "targets"  # what the loss compares the outputs with
     target = "targets_for(labels, outputs)" if one_hot else y
@@ -188,7 +190,7 @@ ${reduce}    return total_loss / count
 ${helpers}def train_one_epoch($train_args):
     """One pass over the training data; returns the mean loss."""
     model.train()  # Dropout and BatchNorm in training mode
-    total_loss, count = 0.0, 0
+${frozen}    total_loss, count = 0.0, 0
     for inputs, $y in loader:
         inputs, $y = inputs.to(device), $y.to(device)
         outputs = model(inputs)
@@ -226,10 +228,11 @@ def summary(model):
         hook.remove()
     return {"parameters": sum(p.numel() for p in model.parameters()), "output_shapes": shapes}
 ''').substitute(helpers=helpers, train_args=train_args, steps="\n".join(step_lines), evaluate=evaluate,
+                 frozen="".join(line + "\n" for line in codegen_transfer.train_mode_lines(exp, attrs or [])),
                 y=y, reduce=codegen_distributed.reduce_line(["total_loss", "count"]) if distributed else "")
 
 
-def main_section(exp: Experiment, task: str, distributed: bool = False) -> str:
+def main_section(exp: Experiment, task: str, distributed: bool = False, attrs: list[str] | None = None) -> str:
     ds = exp.dataset
     per_batch = catalog.SCHEDULERS[exp.scheduler.name].per_batch
     classification = task == "classification"
@@ -259,6 +262,7 @@ def main_section(exp: Experiment, task: str, distributed: bool = False) -> str:
         'parser.add_argument("--seed", type=int, default=SEED, help="random seed (SEED repeats the app\'s run)")',
         'parser.add_argument("--summary", action="store_true",',
         '                    help="print the parameter count and layer output shapes as JSON, then exit")',
+        *codegen_transfer.argument_line(exp),
         *(codegen_distributed.argument_lines() if distributed else []),
         "args = parser.parse_args()",
         "SEED = args.seed  # the split, the starting weights and the order of the batches follow it",
@@ -269,6 +273,7 @@ def main_section(exp: Experiment, task: str, distributed: bool = False) -> str:
              "if args.summary:",
              "    print(json.dumps(summary(model)))",
              "    return",
+             *codegen_transfer.model_lines(exp, attrs or []),
              "",
              ]
     if distributed:

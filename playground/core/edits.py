@@ -134,3 +134,43 @@ def set_regularization(experiment: Experiment, kind: str, rate: float) -> Experi
     new.l1 = rate if kind == "L1" else 0.0
     new.l2 = rate if kind == "L2" else 0.0
     return new
+
+
+# ---------------------------------------------------------------------------------------- transfer learning
+
+
+def set_frozen(experiment: Experiment, row: int, frozen: bool) -> Experiment:
+    _check_row(experiment, row)
+    new = experiment.copy()
+    new.layers[row].frozen = frozen
+    return new
+
+
+def freeze_up_to(experiment: Experiment, row: int) -> Experiment:
+    """Layers 0..row frozen, the rest learning (the usual transfer-learning split: features, then a head)."""
+    _check_row(experiment, row)
+    new = experiment.copy()
+    for index, layer in enumerate(new.layers):
+        layer.frozen = index <= row
+    return new
+
+
+def unfreeze_all(experiment: Experiment) -> Experiment:
+    new = experiment.copy()
+    for layer in new.layers:
+        layer.frozen = False
+    return new
+
+
+def replace_head(experiment: Experiment, outputs: int) -> tuple[Experiment, int] | None:
+    """The last Linear layer set to `outputs` units (the current dataset's classes) and learning:
+    (experiment, its row), or None when the network has no Linear layer."""
+    rows = [i for i, layer in enumerate(experiment.layers) if layer.type == "Linear"]
+    if not rows:
+        return None
+    new = experiment.copy()
+    row = rows[-1]
+    params = dict(new.layers[row].params)
+    params["units"] = outputs
+    new.layers[row] = LayerSpec("Linear", params, id=new.layers[row].id, inputs=new.layers[row].inputs)
+    return new, row

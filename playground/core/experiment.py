@@ -76,6 +76,7 @@ class AugmentSpec:
     scale: float = 0.15  # +/- relative zoom
     stroke: float = 0.3  # probability of thickening or thinning strokes
     blur: float = 0.2  # probability of a light Gaussian blur
+    flip: bool = False  # mirror half the images left-right (clothing, never digits: a mirrored 2 is no 2)
 
 
 @dataclass
@@ -130,11 +131,18 @@ class Experiment:
     grad_clip: float = 0.0  # max gradient norm, 0 = off
     l1: float = 0.0  # L1 penalty rate on weights, added to the loss
     l2: float = 0.0  # L2 penalty rate on weights, added to the loss
+    # Transfer learning: start from these trained weights ("" = fresh; a checkpoint path or "bundled:mnist-cnn"),
+    # copied into the layers whose type and shape match, in order (playground.core.transfer)
+    init_from: str = ""
 
     # ------------------------------------------------------------------ conversion
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["layers"] = [layer.to_dict() for layer in self.layers]
+        if not self.init_from:  # written only when set, like a layer's "frozen"
+            del data["init_from"]
+        if not self.dataset.augment.flip:
+            del data["dataset"]["augment"]["flip"]
         return {"format": FORMAT_NAME, "version": self.format_version, **data}
 
     @property
@@ -222,6 +230,8 @@ def _parse_augment(value: Any, where: str) -> AugmentSpec:
     spec = AugmentSpec()
     if "enabled" in data:
         spec.enabled = read_bool(data["enabled"], f"{where}.enabled")
+    if "flip" in data:
+        spec.flip = read_bool(data["flip"], f"{where}.flip")
     if "rotation" in data:
         spec.rotation = read_float(data["rotation"], f"{where}.rotation", *limits.ROTATION)
     for name in ("shift", "scale", "stroke", "blur"):
@@ -440,7 +450,16 @@ def _parse_experiment(value: Any) -> Experiment:
     if "device" in data:
         exp.device = read_str(data["device"], "device", ["auto", "cpu", "cuda", "mps"])
     if "grad_clip" in data:
+        if isinstance(data["grad_clip"], (int, float)) and not isinstance(data["grad_clip"], bool) \
+                and data["grad_clip"] < 0:
+            raise ExperimentError("grad_clip", f"the largest gradient norm must be above 0, got {data['grad_clip']:g} "
+                                  "— use 0 to turn clipping off, or a norm such as 1.0")
         exp.grad_clip = read_float(data["grad_clip"], "grad_clip", *limits.GRAD_CLIP)
+    if "init_from" in data:
+        exp.init_from = read_str(data["init_from"], "init_from").strip()
+        if exp.init_from.startswith("bundled:") and exp.init_from != "bundled:mnist-cnn":
+            raise ExperimentError("init_from", f"unknown bundled model {exp.init_from!r}; the bundled model is "
+                                  "\"bundled:mnist-cnn\" (or give a checkpoint's path)")
     for name in ("l1", "l2"):
         if name in data:
             setattr(exp, name, read_float(data[name], name, *limits.PENALTY))

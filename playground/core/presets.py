@@ -11,6 +11,21 @@ from playground.resources import presets_dir
 # The bundled presets' names and descriptions, as pyside6-lupdate must see them (literals), so the
 # Presets menu can show them translated. tests/ui/test_i18n.py checks they match the JSON files.
 PRESET_TEXTS = (
+    QT_TRANSLATE_NOOP("Data", "CNN with augmentation"),
+    QT_TRANSLATE_NOOP("Data", "Simple CNN trained on distorted digits: every image is rotated, shifted, scaled, made thicker "
+                      "or thinner and blurred a little, differently each time, so the network has to learn what stays "
+                      "a 3 when it is drawn differently. See the distortions in the preview under Augmentation. Train "
+                      "it and the plain simple-cnn, then draw your own digits on the canvas and compare how each reads"
+                      " them."),
+    QT_TRANSLATE_NOOP("Data", "Transfer: MNIST features for Fashion-MNIST"),
+    QT_TRANSLATE_NOOP("Data", "Lesson 004's transfer learning: the bundled MNIST CNN's five convolution blocks, trained on "
+                      "digits, frozen (their weights and BatchNorm statistics stay as they are), with a new head "
+                      "(Linear 64, ReLU, Linear 10) trained on only 1,000 Fashion-MNIST images (900 to train, 100 to "
+                      "check). Only the head's 33,482 of 172,970 parameters learn, so each epoch is quick. Measured "
+                      "honestly (benchmarks/RESULTS.md), it does worse than the same network trained from scratch on "
+                      "the same images (75 % against 80 % test accuracy, 5 epochs): features learned on digits fit "
+                      "clothing only in part. Try it: freeze fewer blocks (Freeze up to here), or Unfreeze all and "
+                      "Start fresh (File → Start from trained weights…), and compare the runs in the Runs tab."),
     QT_TRANSLATE_NOOP("Data", "Deep ReLU network"),
     QT_TRANSLATE_NOOP("Data", "The same ten Linear (64) layers as deep-sigmoid with ReLU instead of Sigmoid, same data and "
                       "optimizer. ReLU's slope is 1 where it is active, so the gradient reaches the first layer about "

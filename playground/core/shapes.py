@@ -330,6 +330,17 @@ def _check_output(report: ShapeReport, experiment: Experiment, num_classes: int,
     if report.total_parameters == 0:  # the optimizer would have nothing to update
         report.error = Issue(None, Message("Shapes", QT_TRANSLATE_NOOP(
             "Shapes", "The network has nothing to learn: none of its layers has weights — add a Linear layer")))
+        return
+    if trainable_parameters(report, experiment.layers)[0] == 0:  # every layer with weights is frozen
+        report.error = Issue(None, Message("Shapes", QT_TRANSLATE_NOOP(
+            "Shapes", "Every layer with weights is frozen, so nothing can learn — tick \"Train this layer\" on at "
+                      "least one (usually the last Linear layer), or choose Unfreeze all")))
+
+
+def trainable_parameters(report: ShapeReport, layers: list[LayerSpec]) -> tuple[int, int]:
+    """(parameters that learn, parameters frozen) of a network whose shapes are in `report`."""
+    frozen = sum(row.parameters for row, spec in zip(report.layers, layers, strict=False) if spec.frozen)
+    return report.total_parameters - frozen, frozen
 
 
 def output_width_problem(loss: str, num_classes: int, width: int) -> str | None:

@@ -51,6 +51,9 @@ class StartEvent:
     data_source: str | None = None
     source_images: int = 0
     fallback_reason: object = None
+    trainable_parameters: int = 0  # the parameters that learn (all but the frozen layers')
+    init: list = field(default_factory=list)  # transfer.InitRow per layer with weights when init_from is set
+    init_from: str = ""  # where the starting weights came from ("" = a fresh start)
 
 
 @dataclass
@@ -75,6 +78,7 @@ class EpochEvent:
     seconds: float
     samples_per_second: float
     lr: float
+    clipped: float | None = None  # the fraction of batches whose gradient norm was clipped; None without clipping
 
 
 @dataclass
@@ -181,6 +185,9 @@ class Trainer:
         self.sleep = self._stop.wait  # returns early when a stop is requested
         self._last_batch_at: float | None = None
         self.paused_seconds = 0.0  # time spent paused (left out of the run's reported time)
+        self.last_inputs = None  # the last batch as the network received it (augmented), for the views' probes
+        self.init_rows: list = []  # transfer.InitRow per layer with weights, when the run starts from weights
+        self.trainable: list = []  # the parameters that learn (the frozen layers' are left out)
 
     # ------------------------------------------------------------------ control (any thread)
     def request_stop(self) -> None:
@@ -250,7 +257,12 @@ class Trainer:
         self._check_network()  # before anything is allocated: a network too large for memory stops here
         if self.model is None:
             torch.manual_seed(exp.seed)
-            self.model = build_model(exp, self.data.info.input_shape).to(self.device)
+            model = build_model(exp, self.data.info.input_shape)
+            if exp.init_from:  # a CheckpointError (a ValueError) ends the run with its message, nothing trained
+                from playground.core.transfer import initialize_from
+
+                self.init_rows = initialize_from(model, exp)
+            self.model = model.to(self.device)
             if performance.wants_channels_last(self.model, self.device):  # faster convolutions on the CPU
                 self.model = self.model.to(memory_format=torch.channels_last)
         loss_type = catalog.LOSSES[exp.loss]
@@ -258,7 +270,10 @@ class Trainer:
         self._one_hot = bool(self.data.info.num_classes) and loss_type.one_hot_targets
         self.reading = experiment_reading(exp, self.data.info.num_classes)
         if self.optimizer is None:
-            self.optimizer = catalog.OPTIMIZERS[exp.optimizer.name].build(self.model.parameters(), exp.optimizer)
+            from playground.core.transfer import freeze
+
+            self.trainable = freeze(exp.layers, self.model)  # shape inference refused a network with none
+            self.optimizer = catalog.OPTIMIZERS[exp.optimizer.name].build(self.trainable, exp.optimizer)
 
     @property
     def layer_names(self) -> list[str]:
@@ -278,7 +293,7 @@ class Trainer:
         exp = self.experiment
         if not (exp.l1 or exp.l2):
             return None
-        weights = [p for p in self.model.parameters() if p.dim() > 1]
+        weights = [p for p in self.model.parameters() if p.dim() > 1 and p.requires_grad]
         total = torch.zeros((), device=self.device)
         if exp.l1:
             total = total + exp.l1 * sum(w.abs().sum() for w in weights)
@@ -337,13 +352,20 @@ class Trainer:
         batches = math.ceil(len(train_x) / batch_size)
         scheduler_type = catalog.SCHEDULERS[exp.scheduler.name]
         scheduler = scheduler_type.build(self.optimizer, exp.scheduler, exp.epochs, batches)
-        augment = exp.dataset.augment.enabled and data.info.is_image
-        background = (0.0 - data.normalization[0]) / data.normalization[1] if data.normalization else 0.0
+        from playground.core.transfer import hold_frozen_statistics
+        from playground.data.augment import background_value, flip_allowed, training_batch
+
+        augment = exp.dataset.augment if exp.dataset.augment.enabled and data.info.is_image else None
+        flip = flip_allowed(exp.dataset.name)
+        background = background_value(data.normalization)
         generator = torch.Generator().manual_seed(exp.seed)
+        frozen_norms = any(layer.frozen and layer.type == "BatchNorm" for layer in exp.layers)
         params = sum(p.numel() for p in model.parameters())
         self.callbacks.on_start(self, StartEvent(exp.epochs, batches, len(train_x), len(data.val_x), str(device),
                                                  params, data.source, data.source_images,
-                                                 data.fallback_reason))
+                                                 data.fallback_reason,
+                                                 sum(p.numel() for p in self.trainable), list(self.init_rows),
+                                                 exp.init_from))
 
         self._initial_loss, self._initial_accuracy = evaluate(model, data.val_x, data.val_y, self.loss_fn,
                                                               self.targets_for, device, self.eval_batch,
@@ -360,16 +382,15 @@ class Trainer:
             model.train()
             epoch_start = time.perf_counter()
             order = torch.randperm(len(train_x), generator=generator).to(device)
-            loss_sum, correct, seen = 0.0, 0, 0
+            loss_sum, correct, seen, clipped = 0.0, 0, 0, 0
             classification = self.reading is not None
             for step in range(1, batches + 1):
                 self._wait_for_turn()
-                idx = order[(step - 1) * batch_size: step * batch_size]
-                xb, yb = train_x[idx], train_y[idx]
-                if augment:
-                    from playground.data.augment import augment_batch
-
-                    xb = augment_batch(xb, exp.dataset.augment, background, generator)
+                idx, xb = training_batch(train_x, order, step, batch_size, augment, background, generator, flip)
+                yb = train_y[idx]
+                self.last_inputs = xb
+                if frozen_norms:  # a frozen BatchNorm keeps the statistics it came with (probes may have
+                    hold_frozen_statistics(exp.layers, model)  # switched modes between batches)
                 out = model(xb)
                 loss = self.loss_fn(out, self.targets_for(yb, out))
                 penalty = self._penalty()
@@ -379,8 +400,8 @@ class Trainer:
                     before = anatomy.snapshot_weights(model)
                 self.optimizer.zero_grad(set_to_none=True)
                 total.backward()
-                if exp.grad_clip:
-                    nn.utils.clip_grad_norm_(model.parameters(), exp.grad_clip)
+                if exp.grad_clip:  # the total norm before clipping: above the limit, every gradient was scaled
+                    clipped += float(nn.utils.clip_grad_norm_(self.trainable, exp.grad_clip)) > exp.grad_clip
                 if record:
                     grads = anatomy.snapshot_grads(model)
                 self.optimizer.step()
@@ -426,7 +447,7 @@ class Trainer:
                     advice=self._lower_lr_advice()))
             event = EpochEvent(epoch, exp.epochs, train_loss, correct / seen if classification else None,
                                val_loss, val_acc, seconds, seen / train_seconds if train_seconds > 0 else 0.0,
-                               self.optimizer.param_groups[0]["lr"])
+                               self.optimizer.param_groups[0]["lr"], clipped / batches if exp.grad_clip else None)
             self.history.append(event)
             self.callbacks.on_epoch(self, event)
         self._check_learned(None if first_loss is None else first_loss * per_epoch)

@@ -101,6 +101,7 @@ def set_widget_value(widget: QWidget, value: Any) -> None:
 
 class LayerEditor(QWidget):
     paramChanged = Signal(int, str, object)  # row, parameter name, new value
+    trainChanged = Signal(int, bool)  # row, whether the layer learns (False: frozen)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -112,6 +113,14 @@ class LayerEditor(QWidget):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.train_check = QCheckBox(self.tr("Train this layer"))
+        self.train_check.setObjectName("trainLayerCheck")
+        self.train_check.setToolTip(self.tr("Untick to freeze the layer: its weights (and a BatchNorm's running "
+                                            "statistics) stay as they are while the rest of the network trains — "
+                                            "transfer learning keeps pretrained features this way.")
+                                    + "\n" + help_hint())
+        set_concept(self.train_check, "idea:freezing")
+        self.train_check.toggled.connect(lambda on: self.trainChanged.emit(self.row, bool(on)))
         self.form_host = QWidget()
         self.form = QFormLayout(self.form_host)
         self.form.setContentsMargins(0, 0, 0, 0)
@@ -119,6 +128,7 @@ class LayerEditor(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.title)
         layout.addWidget(self.summary)
+        layout.addWidget(self.train_check)
         layout.addWidget(self.form_host)
         self.hint = QLabel()  # "Kernel size goes from 1 to 15": a typed number the field cannot take
         self.hint.setObjectName("layerEditorHint")
@@ -149,7 +159,10 @@ class LayerEditor(QWidget):
             self.summary.setText(self.tr("Select a layer in the network to edit its settings."))
             self.summary.setToolTip("")
             set_concept(self, None)
+            self.train_check.setVisible(False)
             return
+        self.train_check.setVisible(True)
+        set_widget_value(self.train_check, not layer.frozen)
         layer_type = catalog.LAYERS[layer.type]
         self.title.setText(layer_label(row, layer.type))
         formula = f"<br><code>{catalog_text(layer_type.formula)}</code>" if layer_type.formula else ""

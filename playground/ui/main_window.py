@@ -49,6 +49,7 @@ from playground.ui.run_controller import IDLE, RunProgress, TrainingRun
 from playground.ui.sample_banner import SampleBanner
 from playground.ui.settings import APP_NAME, data_dir, settings
 from playground.ui.training_panel import TrainingPanel
+from playground.ui.transfer_actions import TransferActions
 from playground.ui.widgets import splitter
 
 __all__ = ["APP_NAME", "MainWindow", "settings"]
@@ -75,6 +76,7 @@ class MainWindow(QMainWindow):
         self.models = ModelActions(self)
         self.data_actions = DataActions(self)
         self._run_dataset = ""  # the dataset of the run going on (or last run)
+        self.transfer = TransferActions(self, self.document)
         self._code_dialog = None
         self.help_panel = None  # Help → Concepts, made when first opened
         self.tutorial_panel = None
@@ -243,6 +245,7 @@ class MainWindow(QMainWindow):
         file_menu.addActions([files.save_action, files.save_as_action])
         file_menu.addSeparator()
         file_menu.addActions([models.save_model_action, models.load_model_action, models.use_stopped_action])
+        file_menu.addAction(self.transfer.start_from_action)
         export_menu = file_menu.addMenu(self.tr("E&xport"))
         export_menu.setObjectName("exportMenu")
         export_menu.addActions([self.show_code_action, models.export_torchscript_action, models.export_onnx_action])
@@ -306,6 +309,15 @@ class MainWindow(QMainWindow):
         self.network_view.moveRequested.connect(self.move_layer)
         self.network_view.selectionChanged.connect(self._selection_changed)
         self.layer_editor.paramChanged.connect(self.set_layer_param)
+        transfer = self.transfer  # transfer learning: freezing, the head, the start's report
+        self.layer_editor.trainChanged.connect(transfer.set_trained)
+        self.network_view.trainLayerRequested.connect(transfer.set_trained)
+        self.network_view.freezeUpToRequested.connect(transfer.freeze_up_to)
+        self.network_view.unfreezeAllRequested.connect(transfer.unfreeze_all)
+        self.network_view.replaceHeadRequested.connect(transfer.replace_head)
+        transfer.message.connect(panel.show_message)
+        run.started.connect(lambda event: panel.show_message(
+            transfer.describe(event.init, event.init_from), "info") if event.init_from else None)
         panel.edited.connect(lambda text, exp, key: document.apply_edit(text, exp, key))
         panel.train_button.clicked.connect(lambda: self.start_training())
         panel.pause_button.clicked.connect(run.toggle_pause)
@@ -325,6 +337,7 @@ class MainWindow(QMainWindow):
             signal.connect(self._undo_stack_changed)
 
         self.plots.follow(run)
+        panel.follow_run(run)
         self.plots.timer.timeout.connect(run.publish_progress)  # the bar moves when the plots redraw
         run.runStarted.connect(lambda: self._set_locked(True))
         run.stateChanged.connect(self._update_run_controls)
@@ -498,6 +511,7 @@ class MainWindow(QMainWindow):
         self.palette.setEnabled(not locked)
         self.network_view.set_locked(locked)
         self.layer_editor.setEnabled(not locked)
+        self.transfer.start_from_action.setEnabled(not locked)
         self._update_run_controls()
 
     def _show_progress(self, progress: RunProgress) -> None:
@@ -624,6 +638,8 @@ class MainWindow(QMainWindow):
         self.plots.timer.stop()
         self.models.shutdown()
         self.data_actions.shutdown()
+        self.training_panel.shutdown()
+        self.transfer.shutdown()
         for view in self._views:  # views with threads of their own join them here
             shutdown = getattr(view, "shutdown", None)
             if callable(shutdown):

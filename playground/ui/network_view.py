@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QStackedWidget,
     QStyle,
     QToolButton,
@@ -31,7 +32,7 @@ from playground.core import catalog
 from playground.core.concepts import concept_key
 from playground.core.experiment import Experiment, LayerSpec
 from playground.core.layer_rules import format_shape
-from playground.core.shapes import ShapeReport
+from playground.core.shapes import ShapeReport, trainable_parameters
 from playground.ui.graph.view import NetworkGraph
 from playground.ui.health_style import (
     HealthHistory,
@@ -54,6 +55,32 @@ GRAPH, LIST = 0, 1  # the two faces of the network column
 ERROR_BACKGROUND = QColor(255, 225, 225)
 ERROR_TEXT = QColor(170, 0, 0)
 WARNING_TEXT = QColor(150, 90, 0)
+FROZEN_TEXT = QColor(125, 125, 125)
+FROZEN_BACKGROUND = QColor(238, 238, 238)
+_LOCK_ICON = None
+
+
+def lock_icon():
+    """A small grey padlock, drawn once (icon themes do not all have one)."""
+    global _LOCK_ICON
+    if _LOCK_ICON is None:
+        from PySide6.QtCore import QRectF
+        from PySide6.QtGui import QIcon, QPainter, QPen, QPixmap
+
+        pixmap = QPixmap(16, 16)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(FROZEN_TEXT, 1.6))
+        painter.drawArc(QRectF(4.5, 1.5, 7, 9), 0, 180 * 16)
+        painter.drawLine(4, 6, 4, 8)
+        painter.drawLine(12, 6, 12, 8)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(FROZEN_TEXT)
+        painter.drawRoundedRect(QRectF(2.5, 7.5, 11, 7.5), 1.5, 1.5)
+        painter.end()
+        _LOCK_ICON = QIcon(pixmap)
+    return _LOCK_ICON
 
 
 def describe_layer(layer: LayerSpec, limit: int = 2) -> str:
@@ -173,6 +200,10 @@ class LayerList(QTreeWidget):
 
 class NetworkView(QWidget):
     selectionChanged = Signal(int)  # row, or -1
+    freezeUpToRequested = Signal(int)  # row: it and every layer before it frozen, the rest learning
+    unfreezeAllRequested = Signal()
+    replaceHeadRequested = Signal()
+    trainLayerRequested = Signal(int, bool)  # row, whether it learns
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -222,7 +253,10 @@ class NetworkView(QWidget):
         layout.addLayout(self.buttons)
         self.list.currentItemChanged.connect(self._current_changed)
         self.graph.selectionChanged.connect(self._graph_selection_changed)
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(self._context_menu)
         self.report: ShapeReport | None = None
+        self._frozen: list[bool] = []
         self.set_mode(LIST if settings().value("network/view", "graph") == "list" else GRAPH)
 
     def _make_mode_bar(self) -> QHBoxLayout:
@@ -271,6 +305,37 @@ class NetworkView(QWidget):
     def _graph_selection_changed(self, row: int) -> None:
         if row != self.selected_row():
             self.select_row(row)  # the list's currentItemChanged tells the window
+
+    def context_menu(self, row: int) -> QMenu:
+        """The layer's right-click menu (transfer learning): freeze up to it, unfreeze all, replace the head."""
+        menu = QMenu(self)
+        if 0 <= row < len(self._frozen):
+            learn = menu.addAction(self.tr("Train this layer"))
+            learn.setObjectName("trainLayerAction")
+            learn.setCheckable(True)
+            learn.setChecked(not self._frozen[row])
+            learn.toggled.connect(lambda on: self.trainLayerRequested.emit(row, on))
+            freeze = menu.addAction(self.tr("Freeze up to here"), lambda: self.freezeUpToRequested.emit(row))
+            freeze.setObjectName("freezeUpToAction")
+            freeze.setToolTip(self.tr("Layers 1 to {row} keep their weights while training; the rest learn").format(
+                row=row + 1))
+        unfreeze = menu.addAction(self.tr("Unfreeze all"), self.unfreezeAllRequested.emit)
+        unfreeze.setObjectName("unfreezeAllAction")
+        unfreeze.setEnabled(any(self._frozen))
+        menu.addSeparator()
+        head = menu.addAction(self.tr("Replace the head"), self.replaceHeadRequested.emit)
+        head.setObjectName("replaceHeadAction")
+        head.setToolTip(self.tr("Make the last Linear layer fit this dataset's classes, learning from a fresh "
+                                "start"))
+        menu.setToolTipsVisible(True)
+        return menu
+
+    def _context_menu(self, pos) -> None:
+        if not self.list.isEnabled():
+            return
+        item = self.list.itemAt(pos)
+        row = self.list.indexOfTopLevelItem(item) if item is not None else -1
+        self.context_menu(row).exec(self.list.viewport().mapToGlobal(pos))
 
     def set_actions(self, actions: list[QAction]) -> None:
         for action in actions:
@@ -347,11 +412,20 @@ class NetworkView(QWidget):
             elif i in warnings:
                 item.setIcon(1, style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
                 tip = "\n".join(warnings[i])
+            if layer.frozen and i != error_index:  # locked and greyed: it keeps its weights while training
+                for col in range(5):
+                    item.setForeground(col, QBrush(FROZEN_TEXT))
+                    item.setBackground(col, QBrush(FROZEN_BACKGROUND))
+                if i not in warnings:
+                    item.setIcon(1, lock_icon())
+                tip = self.tr("Frozen: this layer keeps its weights (and a BatchNorm its statistics) while the "
+                              "rest trains. Right-click → Unfreeze all, or tick Train this layer.") + "\n" + tip
             for col in range(5):
                 item.setToolTip(col, tip)
             item.setData(0, Qt.ItemDataRole.UserRole, tip)  # the layer's own tooltip, under the health figures
             self.list.addTopLevelItem(item)
         self.list.blockSignals(False)
+        self._frozen = [layer.frozen for layer in experiment.layers]
         dataset_label = data_text(dataset_label)
         if report is None:
             self.input_label.setText(self.tr("Input: {dataset} (loading PyTorch…)").format(dataset=dataset_label))
@@ -361,8 +435,14 @@ class NetworkView(QWidget):
             shape = format_shape(report.input_shape)
             self.input_label.setText(self.tr("Input: {shape} — {dataset}").format(shape=shape, dataset=dataset_label)
                                      if dataset_label else self.tr("Input: {shape}").format(shape=shape))
-            self.total_label.setText("<b>" + self.tr("Total: {count} trainable parameters").format(
-                count=f"{report.total_parameters:,}") + "</b>")
+            trainable, frozen = trainable_parameters(report, experiment.layers)
+            if frozen:
+                self.total_label.setText("<b>" + self.tr("Total: {trainable} trainable, {frozen} frozen "
+                                                         "parameters").format(
+                    trainable=f"{trainable:,}", frozen=f"{frozen:,}") + "</b>")
+            else:
+                self.total_label.setText("<b>" + self.tr("Total: {count} trainable parameters").format(
+                    count=f"{report.total_parameters:,}") + "</b>")
             lines = []
             if report.error is not None:
                 lines.append(f"<span style='color:{ERROR_TEXT.name()}'>✖ {_html(message_text(report.error.message))}"

@@ -178,7 +178,18 @@ class LossPlot(ExportablePlot):
         self.smooth_curve = item.plot(name=self.tr("smoothed"), pen=pg.mkPen(20, 80, 170, 255, width=2))
         self.val_curve = item.plot(name=self.tr("validation loss (per epoch)"), pen=pg.mkPen(220, 110, 0, width=2),
                                    symbol="o", symbolSize=7, symbolBrush=(220, 110, 0))
-        self.batches = GrowingSeries(3)  # step, loss, smoothed
+        # the learning rate each batch used, on its own axis at the right (it is not a loss)
+        self.lr_view = pg.ViewBox()
+        item.showAxis("right")
+        item.scene().addItem(self.lr_view)
+        item.getAxis("right").linkToView(self.lr_view)
+        item.getAxis("right").setLabel(self.tr("learning rate"), color="#1e8c3c")
+        self.lr_view.setXLink(item)
+        self.lr_curve = pg.PlotDataItem(pen=pg.mkPen(30, 140, 60, 200, width=2, style=Qt.PenStyle.DashLine))
+        self.lr_view.addItem(self.lr_curve)
+        item.legend.addItem(self.lr_curve, self.tr("learning rate (right axis)"))
+        item.getViewBox().sigResized.connect(self._match_lr_view)
+        self.batches = GrowingSeries(4)  # step, loss, smoothed, learning rate
         self.validation = GrowingSeries(2)  # step at the epoch's end, validation loss
         self._ema = 0.0
         self.dirty = False
@@ -203,12 +214,15 @@ class LossPlot(ExportablePlot):
         self._empty_range = True
         self._x_fixed = False
 
-    def append_batch_loss(self, step: int, loss: float) -> None:
+    def _match_lr_view(self) -> None:
+        self.lr_view.setGeometry(self.plot_widget.getPlotItem().getViewBox().sceneBoundingRect())
+
+    def append_batch_loss(self, step: int, loss: float, lr: float = math.nan) -> None:
         n = self.batches.count + 1
         if math.isfinite(loss):
             self._ema = SMOOTHING * self._ema + (1 - SMOOTHING) * loss
         smoothed = self._ema / (1 - SMOOTHING ** n)
-        self.batches.append(step, loss, smoothed)
+        self.batches.append(step, loss, smoothed, lr)
         self.dirty = True
 
     def append_validation_loss(self, step: int, loss: float) -> None:
@@ -236,6 +250,7 @@ class LossPlot(ExportablePlot):
         self.raw_curve.setData(steps, self.batches.column(1))
         self.smooth_curve.setData(steps, self.batches.column(2))
         self.val_curve.setData(self.validation.column(0), self.validation.column(1))
+        _set_finite(self.lr_curve, steps, self.batches.column(3))
 
     def raw_data(self) -> tuple[np.ndarray, np.ndarray]:
         """What the faint curve draws (after the last redraw)."""
@@ -387,7 +402,7 @@ class TrainingPlots(QWidget):
         run.started.connect(started)
         run.initial.connect(self.metrics.set_initial)
         # cheap on purpose: thousands arrive per second; the redraw timer does the drawing
-        run.batch.connect(lambda event: self.loss.append_batch_loss(event.global_step, event.loss))
+        run.batch.connect(lambda event: self.loss.append_batch_loss(event.global_step, event.loss, event.lr))
         run.epoch.connect(epoch)
         run.runFinished.connect(finished)
 

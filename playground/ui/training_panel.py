@@ -30,10 +30,12 @@ from PySide6.QtWidgets import (
 from playground.core import catalog, limits
 from playground.core.experiment import Experiment
 from playground.data import registry
+from playground.ui.augment_panel import AugmentGroup, AugmentPreview
 from playground.ui.help_panel import set_concept
 from playground.ui.i18n import catalog_text, data_text, help_hint, message_text
 from playground.ui.layer_editor import set_widget_value
 from playground.ui.pace_control import PaceControl
+from playground.ui.schedule_plot import ClipGroup, ScheduleGroup
 from playground.ui.widgets import framed_label
 
 # the learning rates the box accepts: from the ladder's first step to the most an experiment may have
@@ -214,10 +216,19 @@ class TrainingPanel(QWidget):
         run_box, _run_form = _form_box(self.tr("Run"), [
             (self.tr("Epochs"), self.epochs), (self.tr("Seed"), self.seed), (self.tr("Device"), self.device)])
 
+        # lessons 002 and 004: augmentation with its preview, the schedule drawn, gradient clipping
+        self.augment = AugmentGroup()
+        self.augment_preview = AugmentPreview()
+        self.augment.form.addRow(self.augment_preview)
+        self.schedule_plot = ScheduleGroup()
+        self.clip = ClipGroup()
+        for group in (self.augment, self.clip):
+            group.edited.connect(self.edited)
+
         self.settings = QWidget()
         settings_layout = QVBoxLayout(self.settings)
         settings_layout.setContentsMargins(0, 0, 0, 0)
-        for box in (data_box, optim_box, run_box):
+        for box in (data_box, self.augment, optim_box, self.schedule_plot, self.clip, run_box):
             settings_layout.addWidget(box)
         settings_layout.addStretch(1)
         scroll = QScrollArea()
@@ -315,8 +326,19 @@ class TrainingPanel(QWidget):
         combo(self.device, self.tr("Change device"), "device", lambda e, v: setattr(e, "device", v))
 
     # ------------------------------------------------------------------ redraw
+    def follow_run(self, run) -> None:
+        """A `TrainingRun`: the schedule takes the run's real batch count, clipping reports each epoch."""
+        run.started.connect(lambda event: self.schedule_plot.set_batches_per_epoch(event.batches_per_epoch))
+        run.runStarted.connect(self.clip.run_started)
+        run.epoch.connect(self.clip.show_epoch)
+
+    def shutdown(self) -> None:
+        self.augment_preview.shutdown()
+
     def set_experiment(self, exp: Experiment) -> None:
         self.experiment = exp
+        for group in (self.augment, self.augment_preview, self.schedule_plot, self.clip):
+            group.set_experiment(exp)
         self._fill_datasets(exp.dataset.name)
         _select(self.dataset, exp.dataset.name)
         _select(self.loss, exp.loss)

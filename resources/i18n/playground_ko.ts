@@ -33,6 +33,136 @@
     </message>
 </context>
 <context>
+    <name>AugmentGroup</name>
+    <message>
+        <source>Augmentation</source>
+        <translation>데이터 증강</translation>
+    </message>
+    <message>
+        <source>Distort the training images</source>
+        <translation>학습 이미지 변형</translation>
+    </message>
+    <message>
+        <source>Mirror left-right</source>
+        <translation>좌우 반전</translation>
+    </message>
+    <message>
+        <source>Every training image is distorted a little, differently each time it is used, so the network learns what stays the same when a digit or a garment is drawn differently. Validation and test images are never distorted.</source>
+        <translation>학습 이미지는 쓰일 때마다 매번 다르게 조금씩 변형됩니다. 그래서 신경망은 숫자나 옷이 다르게 그려져도 변하지 않는 것을 배웁니다. 검증·테스트 이미지는 변형하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Turn each image by a random angle up to this many degrees either way</source>
+        <translation>각 이미지를 양쪽으로 최대 이 각도까지 무작위로 회전</translation>
+    </message>
+    <message>
+        <source>Move each image by up to this fraction of its size, in both directions</source>
+        <translation>각 이미지를 크기의 이 비율까지 가로·세로로 이동</translation>
+    </message>
+    <message>
+        <source>Zoom each image in or out by up to this fraction</source>
+        <translation>각 이미지를 이 비율까지 확대 또는 축소</translation>
+    </message>
+    <message>
+        <source>Chance that an image&apos;s strokes are made thicker or thinner</source>
+        <translation>이미지의 획을 굵게 또는 가늘게 만들 확률</translation>
+    </message>
+    <message>
+        <source>Chance that an image is blurred a little</source>
+        <translation>이미지를 살짝 흐리게 할 확률</translation>
+    </message>
+    <message>
+        <source>Rotation ±</source>
+        <translation>회전 ±</translation>
+    </message>
+    <message>
+        <source>Shift ±</source>
+        <translation>이동 ±</translation>
+    </message>
+    <message>
+        <source>Scale ±</source>
+        <translation>크기 ±</translation>
+    </message>
+    <message>
+        <source>Stroke width (chance)</source>
+        <translation>획 굵기 (확률)</translation>
+    </message>
+    <message>
+        <source>Blur (chance)</source>
+        <translation>흐림 (확률)</translation>
+    </message>
+    <message>
+        <source>Toggle augmentation</source>
+        <translation>데이터 증강 켜기/끄기</translation>
+    </message>
+    <message>
+        <source>Change augmentation rotation</source>
+        <translation>증강 회전 변경</translation>
+    </message>
+    <message>
+        <source>Change augmentation shift</source>
+        <translation>증강 이동 변경</translation>
+    </message>
+    <message>
+        <source>Change augmentation scale</source>
+        <translation>증강 크기 변경</translation>
+    </message>
+    <message>
+        <source>Change augmentation stroke</source>
+        <translation>증강 획 굵기 변경</translation>
+    </message>
+    <message>
+        <source>Change augmentation blur</source>
+        <translation>증강 흐림 변경</translation>
+    </message>
+    <message>
+        <source>Toggle mirroring</source>
+        <translation>좌우 반전 켜기/끄기</translation>
+    </message>
+    <message>
+        <source>Augmentation distorts images; {dataset} is not an image dataset (2-D points, sequences or a CSV table), so there is nothing to rotate or blur. Choose MNIST or Fashion-MNIST to use it.</source>
+        <translation>데이터 증강은 이미지를 변형합니다. {dataset}은(는) 이미지 데이터셋이 아니므로(2차원 점, 시퀀스 또는 CSV 표) 회전하거나 흐리게 할 것이 없습니다. 사용하려면 MNIST나 Fashion-MNIST를 고르세요.</translation>
+    </message>
+    <message>
+        <source>Mirror about half the images left-right: a mirrored shirt is still a shirt</source>
+        <translation>이미지의 약 절반을 좌우로 뒤집습니다. 뒤집은 셔츠도 여전히 셔츠입니다</translation>
+    </message>
+    <message>
+        <source>Not for digits: a mirrored 2, 3, 4, 5, 7 or 9 is not a digit at all, so mirroring would teach the network wrong shapes. Available for Fashion-MNIST.</source>
+        <translation>숫자에는 쓰지 않습니다. 좌우로 뒤집은 2, 3, 4, 5, 7, 9는 숫자가 아니므로 신경망에 잘못된 모양을 가르치게 됩니다. Fashion-MNIST에서 쓸 수 있습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>AugmentPreview</name>
+    <message>
+        <source>New sample</source>
+        <translation>새 샘플</translation>
+    </message>
+    <message>
+        <source>Other images and other random distortions</source>
+        <translation>다른 이미지와 다른 무작위 변형</translation>
+    </message>
+    <message>
+        <source>The preview shows image datasets only.</source>
+        <translation>미리보기는 이미지 데이터셋에서만 보입니다.</translation>
+    </message>
+    <message>
+        <source>Making the preview…</source>
+        <translation>미리보기를 만드는 중…</translation>
+    </message>
+    <message>
+        <source>The first 16 images of a training batch, exactly as the network receives them (sample {sample}).</source>
+        <translation>학습 배치의 처음 16개 이미지, 신경망이 받는 그대로입니다 (샘플 {sample}).</translation>
+    </message>
+    <message>
+        <source>Augmentation is off: the network receives the images as stored (sample {sample}).</source>
+        <translation>데이터 증강이 꺼져 있습니다. 신경망은 저장된 이미지를 그대로 받습니다 (샘플 {sample}).</translation>
+    </message>
+    <message>
+        <source>No preview: {reason}</source>
+        <translation>미리보기 없음: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>Autosave</name>
     <message>
         <source>Autosave failed: {reason}</source>
@@ -407,6 +537,45 @@ Restore them?</source>
     <message>
         <source>correct</source>
         <translation>정답</translation>
+    </message>
+</context>
+<context>
+    <name>ClipGroup</name>
+    <message>
+        <source>Gradient clipping</source>
+        <translation>그래디언트 클리핑</translation>
+    </message>
+    <message>
+        <source>Clip the gradient norm</source>
+        <translation>그래디언트 노름 자르기</translation>
+    </message>
+    <message>
+        <source>Before each step, if the gradients&apos; total length ‖g‖ is above this norm, all of them are scaled down by the same factor so it equals the norm: g ← g · max_norm / ‖g‖. It keeps one bad batch from throwing the weights far away.</source>
+        <translation>매 스텝 전에 그래디언트 전체 길이 ‖g‖가 이 노름보다 크면 모든 그래디언트를 같은 비율로 줄여 노름과 같게 만듭니다: g ← g · max_norm / ‖g‖. 나쁜 배치 하나가 가중치를 멀리 날려 보내는 것을 막습니다.</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>꺼짐</translation>
+    </message>
+    <message>
+        <source>Max norm</source>
+        <translation>최대 노름</translation>
+    </message>
+    <message>
+        <source>Toggle gradient clipping</source>
+        <translation>그래디언트 클리핑 켜기/끄기</translation>
+    </message>
+    <message>
+        <source>Change clipping norm</source>
+        <translation>클리핑 노름 변경</translation>
+    </message>
+    <message>
+        <source>Not trained yet: after each epoch this says how often it clipped.</source>
+        <translation>아직 학습하지 않았습니다. 에포크마다 얼마나 자주 잘랐는지 여기에 나옵니다.</translation>
+    </message>
+    <message>
+        <source>Epoch {epoch}: clipped in {percent} % of batches</source>
+        <translation>에포크 {epoch}: 배치의 {percent}%에서 잘림</translation>
     </message>
 </context>
 <context>
@@ -994,6 +1163,62 @@ Restore them?</source>
         <source>Divide the size of one step&apos;s change to a layer&apos;s weights by the size of the weights. A rule of thumb says about 0.001 is healthy. Far above (0.1: each step changes a tenth of the weights) the learning rate is too high and training jumps around or diverges; far below (0.00001) it is too low, or the gradient has vanished, and training crawls. Hover a layer on the network view to see its ratio.</source>
         <translation>한 걸음에서 층의 가중치가 바뀐 크기를 가중치의 크기로 나눈 값입니다. 경험칙으로 0.001 정도가 건강합니다. 훨씬 크면(0.1: 걸음마다 가중치의 10분의 1이 바뀜) 학습률이 너무 높아 학습이 들쭉날쭉하거나 발산하고, 훨씬 작으면(0.00001) 학습률이 너무 낮거나 그래디언트가 소실되어 학습이 기어갑니다. 네트워크 보기에서 층 위에 마우스를 올리면 비율이 보입니다.</translation>
     </message>
+    <message>
+        <source>Data augmentation</source>
+        <translation>데이터 증강</translation>
+    </message>
+    <message>
+        <source>New training images from old ones, made fresh every time.</source>
+        <translation>기존 이미지로 매번 새로 만드는 학습 이미지.</translation>
+    </message>
+    <message>
+        <source>Every time a training image is used it is distorted a little, at random: turned, moved, zoomed, its strokes made thicker or thinner, blurred, and for clothing mirrored left-right (never for digits: a mirrored 2 is not a 2). The label stays the same, so the network has to learn what does not change when a digit is drawn differently, and it overfits less. Validation and test images are never distorted. The preview under Augmentation shows 16 images exactly as the network receives them. Train cnn-augmented and simple-cnn, then draw your own digits: the augmented one reads mouse strokes better.</source>
+        <translation>학습 이미지는 쓰일 때마다 무작위로 조금씩 변형됩니다: 회전, 이동, 확대·축소, 획을 굵게 또는 가늘게, 흐리게, 옷이라면 좌우 반전(숫자에는 절대 쓰지 않습니다: 뒤집은 2는 2가 아닙니다). 레이블은 그대로이므로 신경망은 숫자가 다르게 그려져도 변하지 않는 것을 배워야 하고, 과적합이 줄어듭니다. 검증·테스트 이미지는 변형하지 않습니다. &apos;데이터 증강&apos; 아래 미리보기는 신경망이 받는 그대로의 이미지 16개를 보여 줍니다. cnn-augmented와 simple-cnn을 학습시킨 뒤 직접 숫자를 그려 비교해 보세요.</translation>
+    </message>
+    <message>
+        <source>Transfer learning</source>
+        <translation>전이 학습</translation>
+    </message>
+    <message>
+        <source>Start from a network trained on another task.</source>
+        <translation>다른 작업에서 학습한 신경망에서 시작하기.</translation>
+    </message>
+    <message>
+        <source>The first layers of a trained CNN detect edges, strokes and textures that are useful for other images too. Transfer learning copies those weights into a new network (File → Start from trained weights…: each layer takes the weights of the next layer of the checkpoint with the same type and shape), freezes them, and trains only a new head — the last layers — for the new classes. It helps when the old task is close to the new one and data is scarce; it can also hurt: measured here, the MNIST CNN&apos;s frozen convolutions give Fashion-MNIST less than training from scratch. The transfer-fashion preset reuses the bundled MNIST CNN&apos;s convolutions for Fashion-MNIST.</source>
+        <translation>학습된 CNN의 앞쪽 층은 다른 이미지에도 쓸모 있는 가장자리, 획, 질감을 감지합니다. 전이 학습은 그 가중치를 새 신경망에 복사하고(파일 → 학습된 가중치에서 시작…: 각 층은 체크포인트에서 종류와 모양이 같은 다음 층의 가중치를 받습니다), 고정한 뒤 새 클래스를 위한 새 헤드(마지막 층들)만 학습합니다. 이전 작업이 새 작업과 가깝고 데이터가 적을 때 도움이 되지만 해가 될 수도 있습니다: 여기서 측정해 보니 MNIST CNN의 고정된 합성곱은 처음부터 학습하는 것보다 Fashion-MNIST에 덜 도움이 되었습니다. transfer-fashion 프리셋은 내장 MNIST CNN의 합성곱을 Fashion-MNIST에 다시 씁니다.</translation>
+    </message>
+    <message>
+        <source>Freezing layers</source>
+        <translation>층 고정(freeze)</translation>
+    </message>
+    <message>
+        <source>Layers that keep their weights while the rest trains.</source>
+        <translation>나머지가 학습하는 동안 가중치를 유지하는 층.</translation>
+    </message>
+    <message>
+        <source>A frozen layer gets no gradient and is not given to the optimizer, so its weights stay exactly as they were (untick Train this layer, or right-click → Freeze up to here). A pitfall: BatchNorm also keeps running averages of the mean and variance, and in training mode it updates them from every batch even when its weights are frozen — the pretrained statistics drift towards the new data and the frozen features change after all. NN Playground keeps frozen BatchNorm layers in evaluation mode, as the exported script does (layer.eval() after model.train()).</source>
+        <translation>고정된 층은 그래디언트를 받지 않고 옵티마이저에도 전달되지 않으므로 가중치가 정확히 그대로 유지됩니다(&apos;이 층 학습&apos; 체크 해제, 또는 오른쪽 클릭 → 여기까지 고정). 함정: BatchNorm은 평균과 분산의 이동 평균도 갖고 있어서, 학습 모드에서는 가중치가 고정되어 있어도 배치마다 이를 갱신합니다 — 사전 학습된 통계가 새 데이터 쪽으로 흘러가 고정된 특징이 결국 바뀝니다. NN Playground는 내보낸 스크립트처럼(model.train() 뒤에 layer.eval()) 고정된 BatchNorm 층을 평가 모드로 둡니다.</translation>
+    </message>
+    <message>
+        <source>Gradient clipping</source>
+        <translation>그래디언트 클리핑</translation>
+    </message>
+    <message>
+        <source>A cap on the length of the gradient.</source>
+        <translation>그래디언트 길이의 상한.</translation>
+    </message>
+    <message>
+        <source>Before each step the lengths of all gradients are combined into one norm ‖g‖. If it is above the maximum c, every gradient is scaled down by the same factor so the norm equals c: the direction stays, the step gets shorter. It keeps a single bad batch (or an exploding recurrent network) from throwing the weights far away (lesson 002: torch.nn.utils.clip_grad_norm_(model.parameters(), max_norm=1.0)). The training panel says after each epoch in how many batches it clipped: in almost all of them, the cap is tighter than it needs to be and slows learning.</source>
+        <translation>매 스텝 전에 모든 그래디언트의 길이를 하나의 노름 ‖g‖로 합칩니다. 이것이 최댓값 c보다 크면 모든 그래디언트를 같은 비율로 줄여 노름이 c가 되게 합니다: 방향은 그대로, 스텝만 짧아집니다. 나쁜 배치 하나(또는 폭주하는 순환 신경망)가 가중치를 멀리 날려 보내는 것을 막습니다(2강: torch.nn.utils.clip_grad_norm_(model.parameters(), max_norm=1.0)). 학습 패널은 에포크마다 몇 %의 배치에서 잘랐는지 알려 줍니다: 거의 모든 배치에서 잘린다면 상한이 필요 이상으로 빡빡해 학습이 느려집니다.</translation>
+    </message>
+    <message>
+        <source>A learning rate that changes during the run.</source>
+        <translation>학습 중에 바뀌는 학습률.</translation>
+    </message>
+    <message>
+        <source>Large steps help early, when the weights are far from good; small steps help late, to settle into a minimum. A schedule lowers the learning rate as training goes on (t counts epochs; OneCycle counts batches). The training panel draws the learning rate of every batch of the run for the current settings before you press Train, and the loss plot shows the rate actually used (dashed, right axis) beside the loss.</source>
+        <translation>처음에는 가중치가 좋은 값에서 멀기 때문에 큰 스텝이 도움이 되고, 나중에는 최솟값에 자리 잡도록 작은 스텝이 도움이 됩니다. 스케줄은 학습이 진행될수록 학습률을 낮춥니다(t는 에포크, OneCycle은 배치를 셉니다). 학습 패널은 학습을 누르기 전에 현재 설정으로 모든 배치의 학습률을 그려 주고, 손실 그래프는 실제로 쓰인 학습률을 손실 옆에 보여 줍니다(점선, 오른쪽 축).</translation>
+    </message>
 </context>
 <context>
     <name>ConfusionMatrixPlot</name>
@@ -1138,6 +1363,22 @@ Restore them?</source>
     <message>
         <source>Two residual convolution blocks on MNIST (or Fashion-MNIST): Conv2d 16 (3×3) and ReLU, max-pool to 14×14, a block of two 3×3 convolutions whose Add brings back its input, max-pool to 7×7, a second such block, then Linear 10 — 17,290 parameters, about half as many as seed-cnn. Watch the shapes on the arrows: padding 1 keeps every block&apos;s output 16×14×14 (then 16×7×7), exactly the shape of its skip, as an Add needs; set one convolution&apos;s padding to 0 and the Add turns red, naming both shapes. About 97 % validation accuracy after two epochs.</source>
         <translation>MNIST(또는 Fashion-MNIST)에서 잔차 합성곱 블록 두 개: Conv2d 16 (3×3)과 ReLU, 14×14로 최대 풀링, 3×3 합성곱 두 개를 거친 뒤 Add가 블록의 입력을 다시 더하는 블록 하나, 7×7로 최대 풀링, 같은 블록 하나 더, 그리고 Linear 10입니다. 파라미터는 17,290개로 seed-cnn의 절반쯤입니다. 화살표 위의 모양을 보세요: 패딩 1 덕분에 블록마다 출력이 16×14×14(다음은 16×7×7)로, Add가 요구하는 대로 스킵 경로와 정확히 같은 모양입니다. 합성곱 하나의 패딩을 0으로 바꾸면 Add가 빨갛게 변하며 두 모양을 알려 줍니다. 두 에폭 뒤 검증 정확도는 약 97 %입니다.</translation>
+    </message>
+    <message>
+        <source>CNN with augmentation</source>
+        <translation>데이터 증강 CNN</translation>
+    </message>
+    <message>
+        <source>Simple CNN trained on distorted digits: every image is rotated, shifted, scaled, made thicker or thinner and blurred a little, differently each time, so the network has to learn what stays a 3 when it is drawn differently. See the distortions in the preview under Augmentation. Train it and the plain simple-cnn, then draw your own digits on the canvas and compare how each reads them.</source>
+        <translation>변형된 숫자로 학습하는 Simple CNN: 모든 이미지를 매번 다르게 조금씩 회전, 이동, 확대·축소하고, 획을 굵게 또는 가늘게 하고, 흐리게 합니다. 그래서 신경망은 다르게 그려져도 3은 3이라는 것을 배워야 합니다. 변형은 &apos;데이터 증강&apos; 아래 미리보기에서 보세요. 이 모델과 일반 simple-cnn을 학습시킨 뒤 캔버스에 직접 숫자를 그려 각각 어떻게 읽는지 비교해 보세요.</translation>
+    </message>
+    <message>
+        <source>Transfer: MNIST features for Fashion-MNIST</source>
+        <translation>전이 학습: Fashion-MNIST에 MNIST 특징 사용</translation>
+    </message>
+    <message>
+        <source>Lesson 004&apos;s transfer learning: the bundled MNIST CNN&apos;s five convolution blocks, trained on digits, frozen (their weights and BatchNorm statistics stay as they are), with a new head (Linear 64, ReLU, Linear 10) trained on only 1,000 Fashion-MNIST images (900 to train, 100 to check). Only the head&apos;s 33,482 of 172,970 parameters learn, so each epoch is quick. Measured honestly (benchmarks/RESULTS.md), it does worse than the same network trained from scratch on the same images (75 % against 80 % test accuracy, 5 epochs): features learned on digits fit clothing only in part. Try it: freeze fewer blocks (Freeze up to here), or Unfreeze all and Start fresh (File → Start from trained weights…), and compare the runs in the Runs tab.</source>
+        <translation>4강의 전이 학습: 숫자로 학습한 내장 MNIST CNN의 합성곱 블록 다섯 개를 고정하고(가중치와 BatchNorm 통계를 그대로 유지), 새 헤드(Linear 64, ReLU, Linear 10)를 Fashion-MNIST 이미지 1,000개(학습 900개, 확인 100개)로만 학습합니다. 헤드의 파라미터 172,970개 중 33,482개만 학습하므로 에포크가 빠릅니다. 정직하게 측정한 결과(benchmarks/RESULTS.md), 같은 이미지로 처음부터 학습한 같은 신경망보다 성능이 낮습니다(테스트 정확도 75% 대 80%, 5 에포크): 숫자에서 배운 특징은 옷에 일부만 맞습니다. 블록을 덜 고정하거나(여기까지 고정), 모두 고정 해제 후 새로 시작(파일 → 학습된 가중치에서 시작…)하여 다시 학습하고, 실행 탭에서 비교해 보세요.</translation>
     </message>
     <message>
         <source>RNN on long sequences</source>
@@ -1566,6 +1807,14 @@ Restore them?</source>
     <message>
         <source>cannot read {path}: {reason}</source>
         <translation>{path}을(를) 읽을 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>There is no bundled model called {name} — the bundled model is bundled:mnist-cnn</source>
+        <translation>{name}이라는 내장 모델은 없습니다 — 내장 모델은 bundled:mnist-cnn입니다</translation>
+    </message>
+    <message>
+        <source>No layer of {file} fits this network (a layer takes weights only from one of the same type and shape) — start from a model trained for a similar network, or build the layers it has</source>
+        <translation>{file}의 어떤 층도 이 신경망에 맞지 않습니다(층은 종류와 모양이 같은 층에서만 가중치를 받습니다) — 비슷한 신경망으로 학습한 모델에서 시작하거나, 그 모델이 가진 층을 만드세요</translation>
     </message>
 </context>
 <context>
@@ -2803,6 +3052,14 @@ Judge a regression model by its loss curves (Runs tab) and, for 1-D or 2-D data,
         <translation>{low}부터 {high}까지</translation>
     </message>
     <message>
+        <source>Train this layer</source>
+        <translation>이 층 학습</translation>
+    </message>
+    <message>
+        <source>Untick to freeze the layer: its weights (and a BatchNorm&apos;s running statistics) stay as they are while the rest of the network trains — transfer learning keeps pretrained features this way.</source>
+        <translation>체크를 해제하면 층이 고정됩니다. 신경망의 나머지가 학습하는 동안 이 층의 가중치(BatchNorm이면 이동 통계도)는 그대로 유지됩니다 — 전이 학습은 이렇게 사전 학습된 특징을 지킵니다.</translation>
+    </message>
+    <message>
         <source>No layer selected</source>
         <translation>선택한 층 없음</translation>
     </message>
@@ -2963,6 +3220,14 @@ Judge a regression model by its loss curves (Runs tab) and, for 1-D or 2-D data,
     <message>
         <source>validation loss (per epoch)</source>
         <translation>검증 손실 (에폭마다)</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>학습률</translation>
+    </message>
+    <message>
+        <source>learning rate (right axis)</source>
+        <translation>학습률 (오른쪽 축)</translation>
     </message>
     <message>
         <source>Export loss as CSV</source>
@@ -3574,6 +3839,34 @@ to {target}</source>
         <translation>맞춤</translation>
     </message>
     <message>
+        <source>Train this layer</source>
+        <translation>이 층 학습</translation>
+    </message>
+    <message>
+        <source>Freeze up to here</source>
+        <translation>여기까지 고정</translation>
+    </message>
+    <message>
+        <source>Layers 1 to {row} keep their weights while training; the rest learn</source>
+        <translation>1~{row}번 층은 학습 중 가중치를 유지하고, 나머지가 학습합니다</translation>
+    </message>
+    <message>
+        <source>Unfreeze all</source>
+        <translation>모두 고정 해제</translation>
+    </message>
+    <message>
+        <source>Replace the head</source>
+        <translation>헤드 교체</translation>
+    </message>
+    <message>
+        <source>Make the last Linear layer fit this dataset&apos;s classes, learning from a fresh start</source>
+        <translation>마지막 Linear 층을 이 데이터셋의 클래스 수에 맞추고 새로 시작해 학습합니다</translation>
+    </message>
+    <message>
+        <source>Frozen: this layer keeps its weights (and a BatchNorm its statistics) while the rest trains. Right-click → Unfreeze all, or tick Train this layer.</source>
+        <translation>고정됨: 나머지가 학습하는 동안 이 층은 가중치(BatchNorm이면 통계도)를 유지합니다. 오른쪽 클릭 → 모두 고정 해제, 또는 &apos;이 층 학습&apos;을 체크하세요.</translation>
+    </message>
+    <message>
         <source>Input: {dataset} (loading PyTorch…)</source>
         <translation>입력: {dataset} (PyTorch 불러오는 중…)</translation>
     </message>
@@ -3584,6 +3877,10 @@ to {target}</source>
     <message>
         <source>Input: {shape}</source>
         <translation>입력: {shape}</translation>
+    </message>
+    <message>
+        <source>Total: {trainable} trainable, {frozen} frozen parameters</source>
+        <translation>합계: 학습 파라미터 {trainable}개, 고정 파라미터 {frozen}개</translation>
     </message>
     <message>
         <source>Total: {count} trainable parameters</source>
@@ -3959,6 +4256,29 @@ to {target}</source>
     </message>
 </context>
 <context>
+    <name>ScheduleGroup</name>
+    <message>
+        <source>Learning rate over the run</source>
+        <translation>학습 전체의 학습률</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>에포크</translation>
+    </message>
+    <message>
+        <source>The learning rate each batch will use, from the schedule, the learning rate and the epochs chosen above; it changes as you change them.</source>
+        <translation>위에서 고른 스케줄, 학습률, 에포크로 정해지는 배치별 학습률입니다. 설정을 바꾸면 함께 바뀝니다.</translation>
+    </message>
+    <message>
+        <source>{batches} batches per epoch{estimate}; from {first} to {last}, highest {peak}</source>
+        <translation>에포크당 배치 {batches}개{estimate}; {first}에서 {last}까지, 최고 {peak}</translation>
+    </message>
+    <message>
+        <source> (estimated)</source>
+        <translation> (추정)</translation>
+    </message>
+</context>
+<context>
     <name>Shapes</name>
     <message>
         <source>{layer} expects an image (channels×height×width) but receives a flat vector of {size} — move it before Flatten, or remove the Flatten above it</source>
@@ -4043,6 +4363,10 @@ to {target}</source>
     <message>
         <source>The network has nothing to learn: none of its layers has weights — add a Linear layer</source>
         <translation>네트워크가 학습할 것이 없습니다: 가중치가 있는 층이 하나도 없습니다. Linear 층을 추가하세요</translation>
+    </message>
+    <message>
+        <source>Every layer with weights is frozen, so nothing can learn — tick &quot;Train this layer&quot; on at least one (usually the last Linear layer), or choose Unfreeze all</source>
+        <translation>가중치가 있는 모든 층이 고정되어 아무것도 학습할 수 없습니다 — 적어도 한 층(보통 마지막 Linear 층)에서 &quot;이 층 학습&quot;을 체크하거나 &apos;모두 고정 해제&apos;를 고르세요</translation>
     </message>
     <message>
         <source>The network gives {width} outputs but the dataset has {classes} classes — set the last Linear layer&apos;s units to {classes}</source>
@@ -4643,6 +4967,105 @@ to {target}</source>
     <message>
         <source>{hours} h {minutes} min</source>
         <translation>{hours}시간 {minutes}분</translation>
+    </message>
+</context>
+<context>
+    <name>TransferActions</name>
+    <message>
+        <source>Start from &amp;trained weights…</source>
+        <translation>학습된 가중치에서 시작(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Copy a trained model&apos;s weights into the layers of this network that match them (transfer learning)</source>
+        <translation>학습된 모델의 가중치를 이 신경망에서 맞는 층에 복사합니다 (전이 학습)</translation>
+    </message>
+    <message>
+        <source>Start from trained weights</source>
+        <translation>학습된 가중치에서 시작</translation>
+    </message>
+    <message>
+        <source>Which trained weights should this network start from? Layers whose type and shape match get the weights, in order; the others start fresh.</source>
+        <translation>이 신경망을 어떤 학습된 가중치에서 시작할까요? 종류와 모양이 맞는 층이 차례로 가중치를 받고, 나머지는 새로 시작합니다.</translation>
+    </message>
+    <message>
+        <source>fresh weights</source>
+        <translation>새 가중치</translation>
+    </message>
+    <message>
+        <source>Now: {source}</source>
+        <translation>현재: {source}</translation>
+    </message>
+    <message>
+        <source>Bundled MNIST CNN</source>
+        <translation>내장 MNIST CNN</translation>
+    </message>
+    <message>
+        <source>Checkpoint file…</source>
+        <translation>체크포인트 파일…</translation>
+    </message>
+    <message>
+        <source>Start fresh</source>
+        <translation>새로 시작</translation>
+    </message>
+    <message>
+        <source>Start from a checkpoint</source>
+        <translation>체크포인트에서 시작</translation>
+    </message>
+    <message>
+        <source>Reading {source}…</source>
+        <translation>{source} 읽는 중…</translation>
+    </message>
+    <message>
+        <source>Cannot start from these weights</source>
+        <translation>이 가중치에서 시작할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>아무것도 바뀌지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Weights from {source}: {loaded}.</source>
+        <translation>{source}의 가중치: {loaded}.</translation>
+    </message>
+    <message>
+        <source>Starting fresh: {fresh}.</source>
+        <translation>새로 시작: {fresh}.</translation>
+    </message>
+    <message>
+        <source>Start from fresh weights</source>
+        <translation>새 가중치에서 시작</translation>
+    </message>
+    <message>
+        <source>The network starts from fresh random weights.</source>
+        <translation>신경망이 새 무작위 가중치에서 시작합니다.</translation>
+    </message>
+    <message>
+        <source>Train {layer}</source>
+        <translation>{layer} 학습</translation>
+    </message>
+    <message>
+        <source>Freeze {layer}</source>
+        <translation>{layer} 고정</translation>
+    </message>
+    <message>
+        <source>Freeze layers 1 to {row}</source>
+        <translation>1~{row}번 층 고정</translation>
+    </message>
+    <message>
+        <source>Unfreeze all layers</source>
+        <translation>모든 층 고정 해제</translation>
+    </message>
+    <message>
+        <source>The network has no Linear layer to use as its head — add one at the end.</source>
+        <translation>헤드로 쓸 Linear 층이 없습니다 — 끝에 하나 추가하세요.</translation>
+    </message>
+    <message>
+        <source>Replace the head</source>
+        <translation>헤드 교체</translation>
+    </message>
+    <message>
+        <source>{layer} is the new head: {units} outputs, learning.</source>
+        <translation>{layer}이(가) 새 헤드입니다: 출력 {units}개, 학습함.</translation>
     </message>
 </context>
 <context>

@@ -51,6 +51,9 @@ _EXTRA_FORMULAS = {
     "optimizer:adamw": "m ← β₁·m + (1−β₁)·g,  v ← β₂·v + (1−β₂)·g²",
     "layer:Conv2d": QT_TRANSLATE_NOOP("Concepts", "output size = (n + 2·padding − kernel) / stride + 1"),
     "loss:sse": "∂L/∂w = 2·Σ(ŷ − y)·x,  ∂L/∂b = 2·Σ(ŷ − y)",
+    "scheduler:onecycle": "η₀ = η_max / 25,  η_end = η₀ / 10⁴\n"
+                          "t ≤ 0.3·T:  ηₜ = η₀ + (η_max − η₀)·½(1 − cos(π·t / 0.3T))\n"
+                          "t > 0.3·T:  ηₜ = η_end + (η_max − η_end)·½(1 + cos(π·(t − 0.3T) / 0.7T))",
 }
 
 

@@ -231,3 +231,6 @@ IDEAS: dict[str, tuple[str, str, str, str, tuple[str, ...]]] = {
 
 # topics with a module of their own
 IDEAS.update(HEALTH_IDEAS)
+from playground.core.concepts.training_aids import TRAINING_AIDS  # noqa: E402 (a topic of its own)
+
+IDEAS.update(TRAINING_AIDS)
