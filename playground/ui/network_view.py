@@ -495,9 +495,10 @@ class NetworkView(QWidget):
                 continue
             tip = item.data(0, Qt.ItemDataRole.UserRole) or ""
             if layer is None:
+                frozen = row < len(self._frozen) and self._frozen[row]  # greyed, as display() drew it
                 for col in range(5):
-                    item.setBackground(col, QBrush())
-                    item.setForeground(col, QBrush())
+                    item.setBackground(col, QBrush(FROZEN_BACKGROUND) if frozen and col < 4 else QBrush())
+                    item.setForeground(col, QBrush(FROZEN_TEXT) if frozen and col < 4 else QBrush())
                     item.setToolTip(col, tip)
                 item.setIcon(4, QIcon())
                 item.setText(4, "")

@@ -1370,7 +1370,7 @@ Restore them?</source>
     </message>
     <message>
         <source>Simple CNN trained on distorted digits: every image is rotated, shifted, scaled, made thicker or thinner and blurred a little, differently each time, so the network has to learn what stays a 3 when it is drawn differently. See the distortions in the preview under Augmentation. Train it and the plain simple-cnn, then draw your own digits on the canvas and compare how each reads them.</source>
-        <translation>변형된 숫자로 학습하는 Simple CNN: 모든 이미지를 매번 다르게 조금씩 회전, 이동, 확대·축소하고, 획을 굵게 또는 가늘게 하고, 흐리게 합니다. 그래서 신경망은 다르게 그려져도 3은 3이라는 것을 배워야 합니다. 변형은 &apos;데이터 증강&apos; 아래 미리보기에서 보세요. 이 모델과 일반 simple-cnn을 학습시킨 뒤 캔버스에 직접 숫자를 그려 각각 어떻게 읽는지 비교해 보세요.</translation>
+        <translation>변형된 숫자로 학습하는 간단한 CNN: 모든 이미지를 매번 다르게 조금씩 회전, 이동, 확대·축소하고, 획을 굵게 또는 가늘게 하고, 흐리게 합니다. 그래서 신경망은 다르게 그려져도 3은 3이라는 것을 배워야 합니다. 변형은 &apos;데이터 증강&apos; 아래 미리보기에서 보세요. 이 모델과 일반 simple-cnn을 학습시킨 뒤 캔버스에 직접 숫자를 그려 각각 어떻게 읽는지 비교해 보세요.</translation>
     </message>
     <message>
         <source>Transfer: MNIST features for Fashion-MNIST</source>

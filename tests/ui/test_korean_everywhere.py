@@ -58,6 +58,7 @@ def english_words(text: str) -> list[str]:
     text = re.sub(r"--\w[\w-]*|\b((Ctrl|Shift|Alt)\+)+(\w+|[+−-])|(?<![A-Za-z])(Esc|Del)(?![A-Za-z])", " ",
                   text)  # options, keys
     text = re.sub(r"\b[a-z]+(?=\()", " ", text)  # a function in a formula: mean(...), cos(...)
+    text = re.sub(r"\b[a-z]+(_[a-z]+)+\b", " ", text)  # an argument's name in a formula: max_norm
     text = re.sub(r"[A-Za-z0-9-]+", lambda m: " " if m.group(0) in PRESET_KEYS else m.group(0), text)
     words = WORD.findall(text)
     return [w for w in words if sum(c.isalpha() for c in w) >= 3 and w not in PROPER_NAMES and w not in CODE_NAMES
