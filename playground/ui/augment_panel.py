@@ -152,13 +152,28 @@ class AugmentGroup(QGroupBox):
 class AugmentPreview(QWidget):
     """16 training images as the network will receive them, with "New sample"."""
 
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_pixmap()
+
+    def _fit_pixmap(self) -> None:
+        if self._pixmap is None:
+            return
+        side = max(4 * 30 + 4, min(self.width(), self._pixmap.width()))
+        if self.image.pixmap().isNull() or self.image.pixmap().width() != side:
+            self.image.setPixmap(self._pixmap.scaled(side, side, Qt.AspectRatioMode.KeepAspectRatio,
+                                                     Qt.TransformationMode.SmoothTransformation))
+        self.image.setFixedHeight(side)
+
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("augmentPreview")
         self.image = QLabel()
         self.image.setObjectName("augmentPreviewImage")
         self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.image.setMinimumHeight(4 * 30 * PREVIEW_SCALE + 4)
+        # as large as PREVIEW_SCALE allows, smaller when the column is narrow (a Korean or 1280-px window)
+        self.image.setMinimumSize(4 * 30 + 4, 4 * 30 + 4)
+        self._pixmap = None
         self.caption = QLabel()
         self.caption.setObjectName("augmentPreviewCaption")
         self.caption.setWordWrap(True)
@@ -222,7 +237,8 @@ class AugmentPreview(QWidget):
         self.pixels, self.labels = preview.pixels, preview.labels
         gray = (np.clip(preview.pixels, 0, 1) * 255).astype(np.uint8)
         rgb = np.repeat(gray[..., None], 3, axis=-1)
-        self.image.setPixmap(rgb_pixmap(tile(rgb, columns=4, pad=2), PREVIEW_SCALE))
+        self._pixmap = rgb_pixmap(tile(rgb, columns=4, pad=2), PREVIEW_SCALE)
+        self._fit_pixmap()
         self.image.setToolTip(", ".join(preview.labels))
         self.caption.setText(self.tr("The first 16 images of a training batch, exactly as the network receives "
                                      "them (sample {sample}).").format(sample=preview.sample + 1)

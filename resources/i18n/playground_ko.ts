@@ -3788,6 +3788,10 @@ to {target}</source>
         <translation>→ {shape} · 파라미터 {count}개</translation>
     </message>
     <message>
+        <source>{detail} · frozen</source>
+        <translation>{detail} · 고정됨</translation>
+    </message>
+    <message>
         <source>Drag to move · drag from the bottom port to a merge block to connect · right-click for more</source>
         <translation>끌어서 옮기기 · 아래쪽 포트에서 합치기 블록으로 끌어 연결 · 오른쪽 클릭으로 더 보기</translation>
     </message>

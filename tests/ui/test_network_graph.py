@@ -352,3 +352,19 @@ def test_ctrl_z_and_ctrl_y_undo_and_redo_a_graph_deletion(make_window, qtbot):
     assert window.document.experiment == original and len(view.graph_scene.blocks) == len(original.layers) + 2
     window.redo_action.trigger()
     assert window.document.experiment == deleted
+
+
+def test_a_frozen_block_is_grey_and_says_frozen(qtbot):
+    from playground.core.experiment import Experiment, LayerSpec
+    from playground.ui.graph.items import family_colors
+    from playground.ui.graph.model import graph_data
+    from playground.ui.graph.view import NetworkGraph
+
+    exp = Experiment(layers=[LayerSpec("Flatten", {}), LayerSpec("Linear", {"units": 10, "bias": True}, frozen=True)])
+    data = graph_data(exp, None)
+    assert data.nodes[1].family == "frozen" and data.nodes[0].family != "frozen"
+    assert family_colors("frozen", False) == family_colors("", False)  # the grey of Input and Output
+    view = NetworkGraph()
+    qtbot.addWidget(view)
+    view.display(exp, None, "MNIST", "10 classes")
+    assert "frozen" in view.graph_scene.blocks[1].detail and "frozen" not in view.graph_scene.blocks[0].detail

@@ -91,7 +91,8 @@ def graph_data(experiment: Experiment, report: ShapeReport | None) -> GraphData:
     for i, layer in enumerate(experiment.layers):
         row = report.layers[i] if report is not None and i < len(report.layers) else None
         shape = row.output_shape if row is not None else None
-        nodes[i] = NodeData(i, "layer", layer.type, family(layer.type), shape,
+        # a frozen block is drawn grey, as Input and Output are ("frozen" has no hue in items.family_colors)
+        nodes[i] = NodeData(i, "layer", layer.type, "frozen" if layer.frozen else family(layer.type), shape,
                             row.parameters if row is not None and shape is not None else None,
                             report.error.message if i == error_index else None, warnings.get(i, []),
                             is_merge(layer.type))

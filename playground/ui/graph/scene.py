@@ -81,6 +81,8 @@ class NetworkScene(QGraphicsScene):
                                                                      count=f"{node.parameters:,}")
         else:
             detail = f"→ {format_shape(node.shape)}"
+        if layer.frozen:  # greyed (model.graph_data) and said: it keeps its weights while the rest trains
+            detail = self.tr("{detail} · frozen").format(detail=detail)
         return title, detail
 
     def block_tooltip(self, layer: LayerSpec, node, title: str) -> str:
