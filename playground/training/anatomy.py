@@ -9,6 +9,7 @@ Comparing the last two shows what momentum or Adam adds to gradient descent.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import torch
 from torch import nn
@@ -32,6 +33,19 @@ class StepAnatomy:
     loss: float
     lr: float
     layers: list[LayerStep]
+    # the first images of the batch exactly as the network received them (augmented when augmentation is
+    # on), N×H×W in 0..1 for display; None for data that are not images
+    images: Any = None
+
+
+def batch_images(inputs: torch.Tensor, count: int = 8) -> Any:
+    """The first `count` one-channel images of a batch, each stretched to 0..1 for display (None otherwise)."""
+    if inputs.dim() != 4 or inputs.shape[1] != 1:
+        return None
+    x = inputs[:count, 0].detach().float().cpu()
+    low = x.amin(dim=(1, 2), keepdim=True)
+    high = x.amax(dim=(1, 2), keepdim=True)
+    return ((x - low) / (high - low).clamp_min(1e-6)).numpy()
 
 
 def _norm(tensors: list[torch.Tensor]) -> float:

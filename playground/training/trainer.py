@@ -409,6 +409,7 @@ class Trainer:
                     self.last_anatomy = anatomy.describe_update(
                         model, self.optimizer, before, grads, self.optimizer.param_groups[0]["lr"],
                         float(loss.detach()), tuple(xb.shape), tuple(out.shape), self.layer_names)
+                    self.last_anatomy.images = anatomy.batch_images(xb)  # as received: augmented when on
                 loss_value = loss.item()
                 if not math.isfinite(loss_value):
                     raise TrainingFailed(Message("Training", QT_TRANSLATE_NOOP(

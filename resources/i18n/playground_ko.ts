@@ -4504,6 +4504,10 @@ to {target}</source>
         <translation>기본 경사 하강법: 모든 가중치가 기울기 반대 방향으로 정확히 학습률 × 기울기 만큼 움직이므로 (학습률 = {lr}), 마지막 두 열이 같습니다.</translation>
     </message>
     <message>
+        <source>The first images of this batch exactly as the network received them: distorted when Augmentation is on</source>
+        <translation>이 배치의 처음 이미지들을 네트워크가 받은 그대로 보여 줍니다: 데이터 증강을 켜면 변형된 모습입니다</translation>
+    </message>
+    <message>
         <source>Gradient norm per layer</source>
         <translation>층별 기울기 노름</translation>
     </message>

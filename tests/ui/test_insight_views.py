@@ -403,3 +403,22 @@ def test_runner_thread_stops_when_its_owner_is_deleted(qtbot):
     del runner
     assert thread in background._THREADS  # kept alive until it has finished: no abort
     qtbot.waitUntil(lambda: not thread.isRunning(), timeout=5000)
+
+
+def test_one_step_shows_the_batch_as_the_network_received_it(qtbot):
+    import numpy as np
+    import torch
+
+    from playground.training.anatomy import StepAnatomy, batch_images
+    from playground.ui.insight.step_view import StepView
+
+    images = batch_images(torch.arange(3 * 28 * 28, dtype=torch.float32).reshape(3, 1, 28, 28) - 5.0)
+    assert images.shape == (3, 28, 28) and images.min() == 0.0 and images.max() == 1.0
+    assert batch_images(torch.zeros(4, 2)) is None  # 2-D points are not pictures
+    view = StepView()
+    qtbot.addWidget(view)
+    view.show_anatomy(StepAnatomy((3, 1, 28, 28), (3, 10), 2.3, 0.01, [], images=images))
+    assert not view.batch_images.isHidden() and not view.batch_images.pixmap().isNull()
+    view.show_anatomy(StepAnatomy((3, 2), (3, 2), 0.7, 0.01, [], images=None))
+    assert view.batch_images.isHidden()
+    assert np.asarray(images).dtype == np.float32

@@ -90,7 +90,13 @@ class StepView(QWidget):
         self.forward = self._stage_label()
         self.backward = self._stage_label()
         self.update_label = self._stage_label()
+        # the batch as the network received it (augmented when Augmentation is on): lesson 004's distortions
+        self.batch_images = QLabel()
+        self.batch_images.setObjectName("stepBatchImages")
+        self.batch_images.setToolTip(self.tr("The first images of this batch exactly as the network received "
+                                             "them: distorted when Augmentation is on"))
         stages = QHBoxLayout()
+        stages.addWidget(self.batch_images)
         for label in (self.forward, self.backward, self.update_label):
             stages.addWidget(label, 1)
         self.table = QTableWidget(0, len(COLUMNS))
@@ -160,6 +166,17 @@ class StepView(QWidget):
                 optimizer=run.optimizer.name, lr=f"{run.optimizer.lr:g}") + "<br>" + self._where
         return self._where
 
+    def _show_batch_images(self, images) -> None:
+        if images is None or len(images) == 0:
+            self.batch_images.clear()
+            self.batch_images.hide()
+            return
+        from playground.ui.insight.pictures import rgb_pixmap, tile
+
+        gray = (np.clip(np.asarray(images), 0, 1) * 255).astype(np.uint8)
+        self.batch_images.setPixmap(rgb_pixmap(tile(np.repeat(gray[..., None], 3, axis=-1), columns=2, pad=2), 2))
+        self.batch_images.show()
+
     @staticmethod
     def _stage_label() -> QLabel:
         label = QLabel()
@@ -193,6 +210,7 @@ class StepView(QWidget):
         self.header.setText(self._where)
         shape = "×".join(str(s) for s in anatomy.input_shape)
         out = "×".join(str(s) for s in anatomy.output_shape)
+        self._show_batch_images(getattr(anatomy, "images", None))
         self.forward.setText(self.tr(
             "<b>1 · Forward</b><br>input {input} → output {output}<br>loss = <b>{loss}</b><br><br>The batch flows "
             "through the layers to one row of scores per example; the loss measures how wrong those scores are.").format(
