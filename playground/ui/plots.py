@@ -251,6 +251,10 @@ class LossPlot(ExportablePlot):
         self.smooth_curve.setData(steps, self.batches.column(2))
         self.val_curve.setData(self.validation.column(0), self.validation.column(1))
         _set_finite(self.lr_curve, steps, self.batches.column(3))
+        lrs = self.batches.column(3)
+        lrs = lrs[np.isfinite(lrs)] if len(lrs) else lrs
+        if len(lrs) and lrs.max() > 0:  # from 0 to the largest rate: a constant rate is a flat line near the top
+            self.lr_view.setYRange(0.0, float(lrs.max()) * 1.15, padding=0)
 
     def raw_data(self) -> tuple[np.ndarray, np.ndarray]:
         """What the faint curve draws (after the last redraw)."""

@@ -71,7 +71,7 @@ class BoundaryView(pg.PlotWidget):
     def __init__(self, parent=None):
         super().__init__(parent, background="w")
         self.setObjectName("boundaryView")
-        self.setMinimumSize(190, 190)
+        self.setMinimumSize(180, 180)
         self.setMenuEnabled(False)
         self.getPlotItem().hideButtons()
         self.getPlotItem().setMouseEnabled(x=False, y=False)

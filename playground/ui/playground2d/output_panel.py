@@ -23,7 +23,7 @@ def loss_text(value: float | None) -> str:
 class OutputPanel(QGroupBox):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(self.tr("Output"), parent)
-        self.setMinimumWidth(200)
+        self.setMinimumWidth(190)
         self.loss_history: list[tuple[int, float | None, float | None]] = []  # (step, train, test) per frame
         column = QVBoxLayout(self)
         losses = QGridLayout()
