@@ -30,6 +30,7 @@ from playground.data import registry
 from playground.ui.background import BackgroundRunner
 from playground.ui.help_panel import set_concept
 from playground.ui.i18n import data_text, help_hint, message_text
+from playground.ui.layer_editor import set_widget_value
 from playground.ui.settings import data_dir
 
 PREVIEW_SCALE = 2  # screen pixels per image pixel
@@ -126,12 +127,7 @@ class AugmentGroup(QGroupBox):
         for widget, value in ((self.enabled, spec.enabled), (self.rotation, spec.rotation), (self.shift, spec.shift),
                               (self.scale, spec.scale), (self.stroke, spec.stroke), (self.blur, spec.blur),
                               (self.flip, spec.flip and exp.dataset.name == "fashion-mnist")):
-            widget.blockSignals(True)
-            if isinstance(widget, QCheckBox):
-                widget.setChecked(bool(value))
-            else:
-                widget.setValue(value)
-            widget.blockSignals(False)
+            set_widget_value(widget, value)
         images = exp.dataset.name in registry.IMAGE_DATASETS
         self.setEnabled(images)
         self.setToolTip("" if images else self.tr("Augmentation distorts images; {dataset} is not an image dataset "
