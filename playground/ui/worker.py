@@ -21,6 +21,7 @@ built on the training thread, or None), so nothing on the GUI thread ever reads 
 
 from __future__ import annotations
 
+import gc
 import threading
 import time
 from collections import deque
@@ -185,6 +186,10 @@ class TrainingSession(QObject):
     def start(self, paused: bool = False) -> None:
         if paused:
             self.worker.request("pause")
+        # The last run's Qt wrappers (its thread, worker, probes) are cyclic garbage by now. Collect them
+        # here, on the GUI thread: left to the training thread's first big allocations (building the model),
+        # a collection there deletes Qt objects off their thread, which can crash the process.
+        gc.collect()
         self.thread.start()
         self._poll.start()
 
