@@ -84,3 +84,13 @@ def test_regularization_is_one_kind_at_a_time_and_never_a_zero_rate():
     assert (l1.l1, l1.l2) == (0.001, 0.0)
     none = edits.set_regularization(l1, "None", 0.3)
     assert (none.l1, none.l2) == (0.0, 0.0)
+
+
+def test_changed_returns_an_edited_copy_and_leaves_the_original_alone():
+    from playground.core.edits import changed
+    from playground.core.presets import load_preset
+
+    exp = load_preset("seed-mlp")
+    lr = exp.optimizer.lr
+    new = changed(exp, lambda e: setattr(e.optimizer, "lr", lr * 10))
+    assert new.optimizer.lr == lr * 10 and exp.optimizer.lr == lr and new is not exp

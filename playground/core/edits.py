@@ -7,6 +7,7 @@ output layer and the loss) are written once and tested without Qt. The input is 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from playground.core import catalog, graph_edits
@@ -16,6 +17,13 @@ from playground.data import generated
 
 SMALL_BATCH = 25  # a batch size that suits a few hundred 2-D points (after images, 64 would be a third of them)
 DEFAULT_TEST_SHARE = 0.5  # TensorFlow Playground's default train/test ratio
+
+
+def changed(experiment: Experiment, change: Callable[[Experiment], None]) -> Experiment:
+    """A copy of `experiment` with `change` applied to it (a setting of a panel: the loss, a rotation)."""
+    exp = experiment.copy()
+    change(exp)
+    return exp
 
 
 # ---------------------------------------------------------------------------------------- layers

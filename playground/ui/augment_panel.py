@@ -14,7 +14,6 @@ import numpy as np
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from playground.core import limits
+from playground.core import edits, limits
 from playground.core.experiment import Experiment
 from playground.data import registry
 from playground.ui.background import BackgroundRunner
@@ -32,6 +31,7 @@ from playground.ui.help_panel import set_concept
 from playground.ui.i18n import data_text, help_hint, message_text
 from playground.ui.layer_editor import set_widget_value
 from playground.ui.settings import data_dir
+from playground.ui.widgets import double_spin
 
 PREVIEW_SCALE = 2  # screen pixels per image pixel
 REDRAW_DELAY_MS = 150
@@ -52,17 +52,6 @@ def _preview_job(experiment: Experiment, sample: int, folder: str | None):
     return make_preview(bundle, experiment, sample)
 
 
-def _spin(name: str, low: float, high: float, decimals: int, step: float, suffix: str = "") -> QDoubleSpinBox:
-    box = QDoubleSpinBox()
-    box.setObjectName(name)
-    box.setRange(low, high)
-    box.setDecimals(decimals)
-    box.setSingleStep(step)
-    box.setSuffix(suffix)
-    box.setKeyboardTracking(False)
-    return box
-
-
 class AugmentGroup(QGroupBox):
     """On/off and the strength of each distortion; flip only where mirroring keeps the class."""
 
@@ -73,11 +62,11 @@ class AugmentGroup(QGroupBox):
         self.setObjectName("augmentGroup")
         self.enabled = QCheckBox(self.tr("Distort the training images"))
         self.enabled.setObjectName("augmentCheck")
-        self.rotation = _spin("augmentRotationSpin", *limits.ROTATION, 1, 1.0, "°")
-        self.shift = _spin("augmentShiftSpin", *limits.AUGMENT_FRACTION, 2, 0.02)
-        self.scale = _spin("augmentScaleSpin", *limits.AUGMENT_FRACTION, 2, 0.05)
-        self.stroke = _spin("augmentStrokeSpin", *limits.AUGMENT_FRACTION, 2, 0.1)
-        self.blur = _spin("augmentBlurSpin", *limits.AUGMENT_FRACTION, 2, 0.1)
+        self.rotation = double_spin("augmentRotationSpin", *limits.ROTATION, 1, 1.0, "°")
+        self.shift = double_spin("augmentShiftSpin", *limits.AUGMENT_FRACTION, 2, 0.02)
+        self.scale = double_spin("augmentScaleSpin", *limits.AUGMENT_FRACTION, 2, 0.05)
+        self.stroke = double_spin("augmentStrokeSpin", *limits.AUGMENT_FRACTION, 2, 0.1)
+        self.blur = double_spin("augmentBlurSpin", *limits.AUGMENT_FRACTION, 2, 0.1)
         self.flip = QCheckBox(self.tr("Mirror left-right"))
         self.flip.setObjectName("augmentFlipCheck")
         self.enabled.setToolTip(self.tr("Every training image is distorted a little, differently each time it is "
@@ -104,9 +93,7 @@ class AugmentGroup(QGroupBox):
         self._connect()
 
     def _edit(self, text: str, key: str, change: Callable[[Experiment], None]) -> None:
-        exp = self.experiment.copy()
-        change(exp)
-        self.edited.emit(text, exp, key)
+        self.edited.emit(text, edits.changed(self.experiment, change), key)
 
     def _connect(self) -> None:
         def on(signal, text: str, key: str, name: str, cast=float) -> None:

@@ -1,7 +1,8 @@
 """Drawing a live view's newest state: only while it is on screen, and never more often than it can afford.
 
-A view that receives payloads during a run (probe frames, evaluations, histograms) keeps the newest
-one and calls `LiveDrawing.request()`; the drawing itself (`draw`) runs
+A view that receives payloads during a run (probe frames, evaluations, histograms) hands the newest
+to `LiveDrawing.offer(payload)` (its drawing takes it back with `take()`), or keeps what it needs
+itself and calls `request()`; the drawing itself (`draw`) runs
 
 - at once when the view is on screen and its last drawing was long enough ago,
 - later, from a timer, when it was not: payloads that arrive in between are never drawn, only the
@@ -42,6 +43,7 @@ class LiveDrawing(QObject):
         self.share = share
         self.redraws = 0
         self.pending = False
+        self._payload = None  # what `offer` left for the next drawing
         self.on_screen = threading.Event()
         self._next = 0.0  # perf_counter time before which no drawing starts
         self._timer = QTimer(self)
@@ -57,9 +59,20 @@ class LiveDrawing(QObject):
         elif self.widget.isVisible():
             self._schedule()
 
+    def offer(self, payload) -> None:
+        """The newest thing to draw; one offered before it was drawn is dropped."""
+        self._payload = payload
+        self.request()
+
+    def take(self):
+        """What `offer` left (None when nothing or when it was taken or cancelled already)."""
+        payload, self._payload = self._payload, None
+        return payload
+
     def cancel(self) -> None:
         """Forget what was waiting (the view was cleared)."""
         self.pending = False
+        self._payload = None
         self._timer.stop()
 
     def draw_now(self) -> None:

@@ -15,13 +15,12 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QFrame,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QScrollArea,
     QTabWidget,
     QVBoxLayout,
@@ -39,6 +38,7 @@ from playground.ui.document import ExperimentDocument
 from playground.ui.engine_loader import EngineLoader, engine_loaded
 from playground.ui.file_actions import FileActions
 from playground.ui.graph.editing import GraphEditing
+from playground.ui.help_actions import HelpActions
 from playground.ui.i18n import catalog_text, data_text, message_text
 from playground.ui.layer_editor import LayerEditor
 from playground.ui.model_actions import ModelActions
@@ -78,11 +78,10 @@ class MainWindow(QMainWindow):
         self._run_dataset = ""  # the dataset of the run going on (or last run)
         self.transfer = TransferActions(self, self.document)
         self._code_dialog = None
-        self.help_panel = None  # Help → Concepts, made when first opened
-        self.tutorial_panel = None
         self._views: list[QWidget] = []  # the widgets given to add_view
 
         self._build_widgets()
+        self.help = HelpActions(self, self.training_dock)  # Help menu, F1, the tutorial, View → Language
         self.graph_editing = GraphEditing(self)  # the network's edits, from the graph, the table and the palette
         self._build_actions()
         self._build_menus()
@@ -218,16 +217,6 @@ class MainWindow(QMainWindow):
                                           "moveUpAction", self.tr("Move the selected layer up (Ctrl+Up)"))
         self.move_down_action = make_action(self, self.tr("Move do&wn"), lambda: self.move_selected(1), "Ctrl+Down",
                                             "moveDownAction", self.tr("Move the selected layer down (Ctrl+Down)"))
-        self.about_action = make_action(self, self.tr("&About NN Playground"), self.show_about, None, "aboutAction")
-        # F1 explains what is under the mouse (a palette block, the loss box, ...): see help_panel.py
-        self.concepts_action = make_action(self, self.tr("&Concepts"), self.show_concepts_in_context,
-                                           key.HelpContents, "conceptsAction",
-                                           self.tr("Every block, loss, optimizer and schedule explained, with its "
-                                                   "formula (F1: the one under the mouse)"))
-        self.tutorial_action = make_action(self, self.tr("&Tutorial: your first network"), self.show_tutorial, None,
-                                           "tutorialAction",
-                                           self.tr("Build the seed MLP, train it and draw a digit for it, step by "
-                                                   "step"))
         for action, short in ((self.move_up_action, self.tr("▲ Up")), (self.move_down_action, self.tr("▼ Down")),
                               (self.duplicate_action, self.tr("Duplicate")), (self.delete_action, self.tr("Delete"))):
             action.setIconText(short)  # what the buttons under the network show
@@ -295,12 +284,8 @@ class MainWindow(QMainWindow):
         self.view_menu_tabs.addAction(show_plots)
 
         view_menu.addSeparator()
-        self._build_language_menu(view_menu)
-
-        help_menu = bar.addMenu(self.tr("&Help"))
-        help_menu.addActions([self.concepts_action, self.tutorial_action])
-        help_menu.addSeparator()
-        help_menu.addAction(self.about_action)
+        self.help.build_language_menu(view_menu)
+        self.help.fill_help_menu(bar.addMenu(self.tr("&Help")))
 
     def _connect(self) -> None:
         document, run, panel = self.document, self.run, self.training_panel
@@ -345,8 +330,8 @@ class MainWindow(QMainWindow):
         run.runMessage.connect(panel.show_message)
         # gradient health: measured by a probe on the training thread, shown on the network and in words
         run.register_probe("health", HealthProbe.for_experiment, self._show_health)
-        panel.conceptRequested.connect(self.show_concepts)
-        self.network_view.health_legend.conceptRequested.connect(self.show_concepts)
+        panel.conceptRequested.connect(self.help.show_concepts)
+        self.network_view.health_legend.conceptRequested.connect(self.help.show_concepts)
         run.runFinished.connect(self._run_finished)
         self.models.stoppedModelKept.connect(self._stopped_model_kept)
         document.replaced.connect(self._clear_results)
@@ -543,71 +528,6 @@ class MainWindow(QMainWindow):
         outcome = self.training_panel.message.text()
         link = '<a href="use-stopped-model">{}</a>'.format(self.tr("Use the stopped run's model instead"))
         self.training_panel.show_message(f"{outcome} {text} {link}".strip(), "info")
-
-    # ================================================================== help
-    def show_about(self) -> None:
-        QMessageBox.about(self, self.tr("About {app}").format(app=APP_NAME),
-                          f"<h3>{APP_NAME}</h3>" + self.tr(
-                              "<p>Build a neural network by clicking, train it live with real PyTorch, and watch it "
-                              "learn.</p><p>Made for learners of beginner PyTorch courses: MLPs on MNIST, "
-                              "activations, losses, optimizers, CNNs and RNNs.</p>"))
-
-    def show_concepts(self, key: str = "") -> None:
-        """Help → Concepts: one panel per window, not modal, opened at `key` when given."""
-        from playground.ui.help_panel import HelpPanel
-
-        if self.help_panel is None or not shiboken6.isValid(self.help_panel):
-            self.help_panel = HelpPanel(self)
-        if key:
-            self.help_panel.show_concept(key)
-        self.help_panel.show()
-        self.help_panel.raise_()
-        self.help_panel.activateWindow()
-
-    def show_concepts_in_context(self) -> None:
-        """F1: the concept of the widget under the mouse (or the focused one), else the panel as it was."""
-        from playground.ui.help_panel import concept_in_context
-
-        self.show_concepts(concept_in_context())
-
-    def show_tutorial(self) -> None:
-        """Help → Tutorial, docked under the Training panel: beside the work, never over it."""
-        from playground.ui.tutorial import TutorialPanel
-
-        if self.tutorial_panel is None or not shiboken6.isValid(self.tutorial_panel):
-            self.tutorial_panel = TutorialPanel(self)
-            self.tutorial_dock = self._dock("tutorialDock", self.tr("Tutorial"), self.tutorial_panel,
-                                            Qt.DockWidgetArea.RightDockWidgetArea)
-            self.splitDockWidget(self.training_dock, self.tutorial_dock, Qt.Orientation.Vertical)
-        self.tutorial_dock.show()
-        self.tutorial_dock.raise_()
-
-    def _build_language_menu(self, menu) -> None:
-        """View → Language: the system's, or one of the translations; applied at the next start."""
-        from playground.ui.i18n import LANGUAGES, SYSTEM, chosen_language
-
-        self.language_menu = menu.addMenu(self.tr("&Language"))
-        self.language_menu.setObjectName("languageMenu")
-        group = QActionGroup(self)
-        chosen = chosen_language()
-        for code, label in [(SYSTEM, self.tr("System language")), *LANGUAGES.items()]:
-            action = self.language_menu.addAction(label)  # language names in their own language
-            action.setObjectName(f"language_{code}")
-            action.setCheckable(True)
-            action.setChecked(code == chosen)
-            action.triggered.connect(lambda _c=False, c=code: self.choose_language(c))
-            group.addAction(action)
-
-    def choose_language(self, code: str, tell: bool = True) -> None:
-        """Remember the language (View → Language); the window shows it from the next start on."""
-        from playground.ui.i18n import chosen_language, set_chosen_language
-
-        if code == chosen_language():
-            return
-        set_chosen_language(code)
-        if tell:
-            QMessageBox.information(self, self.tr("Language"),
-                                    self.tr("The new language is used the next time NN Playground starts."))
 
     # ================================================================== settings and closing
     def _restore_settings(self) -> None:

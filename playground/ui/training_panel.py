@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from playground.core import catalog, limits
+from playground.core import catalog, edits, limits
 from playground.core.experiment import Experiment
 from playground.data import registry
 from playground.ui.augment_panel import AugmentGroup, AugmentPreview
@@ -36,7 +36,7 @@ from playground.ui.i18n import catalog_text, data_text, help_hint, message_text
 from playground.ui.layer_editor import set_widget_value
 from playground.ui.pace_control import PaceControl
 from playground.ui.schedule_plot import ClipGroup, ScheduleGroup
-from playground.ui.widgets import framed_label
+from playground.ui.widgets import double_spin, framed_label
 
 # the learning rates the box accepts: from the ladder's first step to the most an experiment may have
 LR_MIN, LR_MAX = limits.LEARNING_RATE_LADDER[0], limits.LEARNING_RATE.high
@@ -111,16 +111,6 @@ def _select(combo: QComboBox, data: str) -> None:
     combo.blockSignals(False)
 
 
-def _double(name: str, low: float, high: float, decimals: int, step: float) -> QDoubleSpinBox:
-    box = QDoubleSpinBox()
-    box.setObjectName(name)
-    box.setRange(low, high)
-    box.setDecimals(decimals)
-    box.setSingleStep(step)
-    box.setKeyboardTracking(False)
-    return box
-
-
 def _form_box(title: str, rows: list[tuple[str, QWidget]]) -> tuple[QGroupBox, QFormLayout]:
     box = QGroupBox(title)
     form = QFormLayout(box)
@@ -172,7 +162,7 @@ class TrainingPanel(QWidget):
         self.lr.setToolTip(self.tr("Learning rate η: the arrows step 1-2-5 per decade (1e-5 … 10); type any "
                                    "value") + "\n" + help_hint())
         set_concept(self.lr, "idea:learning-rate")
-        self.momentum = _double("momentumSpin", 0.0, 0.9999, 4, 0.05)
+        self.momentum = double_spin("momentumSpin", 0.0, 0.9999, 4, 0.05)
         self.momentum.setToolTip(self.tr("Momentum μ: how much of the previous step each step keeps")
                                  + "\n" + help_hint())
         set_concept(self.momentum, "optimizer:sgd")
@@ -180,22 +170,22 @@ class TrainingPanel(QWidget):
         self.nesterov.setObjectName("nesterovCheck")
         self.nesterov.setToolTip(self.tr("Look ahead along the momentum before taking the gradient (needs "
                                          "momentum > 0)"))
-        self.beta1 = _double("beta1Spin", 0.0, 0.99999, 5, 0.01)
-        self.beta2 = _double("beta2Spin", 0.0, 0.99999, 5, 0.001)
+        self.beta1 = double_spin("beta1Spin", 0.0, 0.99999, 5, 0.01)
+        self.beta2 = double_spin("beta2Spin", 0.0, 0.99999, 5, 0.001)
         self.beta1.setToolTip(self.tr("β₁: how slowly Adam's average of the gradients (m) forgets")
                               + "\n" + help_hint())
         self.beta2.setToolTip(self.tr("β₂: how slowly Adam's average of the squared gradients (v) forgets")
                               + "\n" + help_hint())
         for box in (self.beta1, self.beta2):
             set_concept(box, "optimizer:adam")
-        self.weight_decay = _double("weightDecaySpin", 0.0, 1.0, 5, 0.0001)
+        self.weight_decay = double_spin("weightDecaySpin", 0.0, 1.0, 5, 0.0001)
         self.weight_decay.setToolTip(self.tr("L2 penalty applied by the optimizer (decoupled in AdamW)")
                                      + "\n" + help_hint())
         set_concept(self.weight_decay, "idea:regularization")
         self.scheduler = _combo("schedulerCombo", [(n, catalog_text(s.label), _catalog_tip(s))
                                                    for n, s in catalog.SCHEDULERS.items()])
         self.step_size = _int("stepSizeSpin", 1, 10000)
-        self.gamma = _double("gammaSpin", 0.001, 1.0, 3, 0.05)
+        self.gamma = double_spin("gammaSpin", 0.001, 1.0, 3, 0.05)
         # --- run
         self.epochs = _int("epochsSpin", 1, 10000)
         self.epochs.setToolTip(self.tr("Passes over the training data") + "\n" + help_hint())
@@ -289,9 +279,7 @@ class TrainingPanel(QWidget):
 
     # ------------------------------------------------------------------ edits
     def _edit(self, text: str, key: str, change: Callable[[Experiment], None]) -> None:
-        exp = self.experiment.copy()
-        change(exp)
-        self.edited.emit(text, exp, key)
+        self.edited.emit(text, edits.changed(self.experiment, change), key)
 
     def _connect(self) -> None:
         def on(signal, text: str, key: str, change) -> None:

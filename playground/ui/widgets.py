@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
+    QDoubleSpinBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -65,3 +66,15 @@ def framed_label(name: str, margin: int) -> QLabel:
     label.setFrameShape(QFrame.Shape.StyledPanel)
     label.setMargin(margin)
     return label
+
+
+def double_spin(name: str, low: float, high: float, decimals: int, step: float, suffix: str = "") -> QDoubleSpinBox:
+    """A number box that edits on Enter or leaving the field, not on every key (one undo step per value)."""
+    box = QDoubleSpinBox()
+    box.setObjectName(name)
+    box.setRange(low, high)
+    box.setDecimals(decimals)
+    box.setSingleStep(step)
+    box.setSuffix(suffix)
+    box.setKeyboardTracking(False)
+    return box

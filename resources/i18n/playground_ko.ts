@@ -2945,6 +2945,57 @@ Judge a regression model by its loss curves (Runs tab) and, for 1-D or 2-D data,
     </message>
 </context>
 <context>
+    <name>HelpActions</name>
+    <message>
+        <source>&amp;About NN Playground</source>
+        <translation>NN Playground 정보(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Concepts</source>
+        <translation>개념(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Every block, loss, optimizer and schedule explained, with its formula (F1: the one under the mouse)</source>
+        <translation>모든 블록, 손실 함수, 옵티마이저, 학습률 스케줄을 공식과 함께 설명합니다 (F1: 마우스 아래에 있는 것)</translation>
+    </message>
+    <message>
+        <source>&amp;Tutorial: your first network</source>
+        <translation>튜토리얼: 나의 첫 네트워크(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Build the seed MLP, train it and draw a digit for it, step by step</source>
+        <translation>기본 MLP를 만들고, 학습시키고, 숫자를 그려 보는 과정을 한 단계씩 따라 합니다</translation>
+    </message>
+    <message>
+        <source>About {app}</source>
+        <translation>{app} 정보</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Build a neural network by clicking, train it live with real PyTorch, and watch it learn.&lt;/p&gt;&lt;p&gt;Made for learners of beginner PyTorch courses: MLPs on MNIST, activations, losses, optimizers, CNNs and RNNs.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;클릭만으로 신경망을 만들고, 실제 PyTorch로 학습시키며, 배워 가는 모습을 지켜보세요.&lt;/p&gt;&lt;p&gt;PyTorch 입문 강의를 듣는 학습자를 위해 만들었습니다: MNIST의 MLP, 활성화 함수, 손실 함수, 옵티마이저, CNN과 RNN.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Tutorial</source>
+        <translation>튜토리얼</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>언어(&amp;L)</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>시스템 언어</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>언어</translation>
+    </message>
+    <message>
+        <source>The new language is used the next time NN Playground starts.</source>
+        <translation>새 언어는 NN Playground를 다음에 시작할 때부터 적용됩니다.</translation>
+    </message>
+</context>
+<context>
     <name>HelpPanel</name>
     <message>
         <source>See also:</source>
@@ -3328,26 +3379,6 @@ Judge a regression model by its loss curves (Runs tab) and, for 1-D or 2-D data,
         <translation>선택한 층을 아래로 옮깁니다 (Ctrl+Down)</translation>
     </message>
     <message>
-        <source>&amp;About NN Playground</source>
-        <translation>NN Playground 정보(&amp;A)</translation>
-    </message>
-    <message>
-        <source>&amp;Concepts</source>
-        <translation>개념(&amp;C)</translation>
-    </message>
-    <message>
-        <source>Every block, loss, optimizer and schedule explained, with its formula (F1: the one under the mouse)</source>
-        <translation>모든 블록, 손실 함수, 옵티마이저, 학습률 스케줄을 공식과 함께 설명합니다 (F1: 마우스 아래에 있는 것)</translation>
-    </message>
-    <message>
-        <source>&amp;Tutorial: your first network</source>
-        <translation>튜토리얼: 나의 첫 네트워크(&amp;T)</translation>
-    </message>
-    <message>
-        <source>Build the seed MLP, train it and draw a digit for it, step by step</source>
-        <translation>기본 MLP를 만들고, 학습시키고, 숫자를 그려 보는 과정을 한 단계씩 따라 합니다</translation>
-    </message>
-    <message>
         <source>▲ Up</source>
         <translation>▲ 위로</translation>
     </message>
@@ -3426,34 +3457,6 @@ Judge a regression model by its loss curves (Runs tab) and, for 1-D or 2-D data,
     <message>
         <source>Use the stopped run&apos;s model instead</source>
         <translation>대신 중지한 실행의 모델 사용</translation>
-    </message>
-    <message>
-        <source>About {app}</source>
-        <translation>{app} 정보</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;Build a neural network by clicking, train it live with real PyTorch, and watch it learn.&lt;/p&gt;&lt;p&gt;Made for learners of beginner PyTorch courses: MLPs on MNIST, activations, losses, optimizers, CNNs and RNNs.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;클릭만으로 신경망을 만들고, 실제 PyTorch로 학습시키며, 배워 가는 모습을 지켜보세요.&lt;/p&gt;&lt;p&gt;PyTorch 입문 강의를 듣는 학습자를 위해 만들었습니다: MNIST의 MLP, 활성화 함수, 손실 함수, 옵티마이저, CNN과 RNN.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>Tutorial</source>
-        <translation>튜토리얼</translation>
-    </message>
-    <message>
-        <source>&amp;Language</source>
-        <translation>언어(&amp;L)</translation>
-    </message>
-    <message>
-        <source>System language</source>
-        <translation>시스템 언어</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>언어</translation>
-    </message>
-    <message>
-        <source>The new language is used the next time NN Playground starts.</source>
-        <translation>새 언어는 NN Playground를 다음에 시작할 때부터 적용됩니다.</translation>
     </message>
 </context>
 <context>

@@ -182,10 +182,10 @@ def test_units_apply_as_you_type_in_one_undo_step(qtbot, window):
 def tutorial(window):
     from PySide6.QtWidgets import QDockWidget
 
-    window.show_tutorial()
+    window.help.show_tutorial()
     dock = window.findChild(QDockWidget, "tutorialDock")
     assert dock is not None and dock.isVisible()  # docked beside the work, not a window over it
-    return window.tutorial_panel
+    return window.help.tutorial_panel
 
 
 def test_the_tutorial_ticks_draw_a_digit_only_for_a_stroke_on_the_canvas(qtbot, window):

@@ -59,7 +59,7 @@ def test_training_tints_the_network_and_warns_in_words(qtbot, window):
     assert "Gradients vanish" in panel.health_message.text()
     assert "href='idea:vanishing-gradients'" in panel.health_message.text()
     panel.health_message.linkActivated.emit("idea:vanishing-gradients")
-    assert window.help_panel is not None and window.help_panel.isVisible()
+    assert window.help.help_panel is not None and window.help.help_panel.isVisible()
     # a new run starts clean
     view.show_health({"kind": "start"})
     assert view.row_tint(0) is None and view.list.isColumnHidden(4)

@@ -362,13 +362,13 @@ def test_f1_opens_the_concepts_at_the_block_under_the_mouse(qtbot, monkeypatch):
     block = window.palette.blocks["ReLU"]
     assert help_panel.concept_of(block) == "layer:ReLU" and "F1" in block.toolTip()
     monkeypatch.setattr(help_panel.QApplication, "widgetAt", lambda _pos: block)
-    window.concepts_action.trigger()
-    assert window.help_panel.isVisible() and window.help_panel.current_key() == "layer:ReLU"
-    assert "max(0, x)" in window.help_panel.view.toPlainText()
+    window.help.concepts_action.trigger()
+    assert window.help.help_panel.isVisible() and window.help.help_panel.current_key() == "layer:ReLU"
+    assert "max(0, x)" in window.help.help_panel.view.toPlainText()
     # over the loss box (no block under the mouse): the chosen loss
     monkeypatch.setattr(help_panel.QApplication, "widgetAt", lambda _pos: window.training_panel.loss)
-    window.concepts_action.trigger()
-    assert window.help_panel.current_key() == "loss:cross_entropy"
+    window.help.concepts_action.trigger()
+    assert window.help.help_panel.current_key() == "loss:cross_entropy"
     window.network_view.select_row(1)
     assert help_panel.concept_of(window.network_view.list) == "layer:Linear"
     assert help_panel.concept_of(window.layer_editor) == "layer:Linear"
@@ -385,7 +385,7 @@ def test_the_language_menu_remembers_the_choice_for_the_next_start(qtbot, monkey
     monkeypatch.setattr(QMessageBox, "information", lambda *args: told.append(args[2]))
     window = create_window()
     qtbot.addWidget(window)
-    actions = {a.objectName(): a for a in window.language_menu.actions()}
+    actions = {a.objectName(): a for a in window.help.language_menu.actions()}
     assert set(actions) == {"language_system", "language_en", "language_ko"}
     assert actions["language_system"].isChecked() and actions["language_ko"].text() == "한국어"
     actions["language_ko"].trigger()

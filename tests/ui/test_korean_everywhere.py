@@ -233,7 +233,7 @@ def test_every_widget_action_and_view_of_the_korean_window_is_korean(qtbot, kore
         window.view_tabs.setCurrentIndex(index)
         QApplication.processEvents()
     window.data_actions.show_download()
-    window.show_concepts()
+    window.help.show_concepts()
     window.show_code()
     QApplication.processEvents()
     texts = widget_texts(window) + action_texts(window)

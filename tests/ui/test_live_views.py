@@ -105,3 +105,29 @@ def test_a_view_in_front_draws_during_the_run_and_the_others_do_not(qtbot, windo
     qtbot.waitUntil(lambda: not window.playground2d.live.pending, timeout=5000)
     assert counts["2-D playground"][1]() >= 2  # the run's first picture and its last at least
     assert all(count() == 0 for name, (_widget, count) in counts.items() if name != "2-D playground")
+
+
+def test_a_burst_offered_to_a_hidden_view_is_drawn_once_with_the_newest_payload(qtbot):
+    from PySide6.QtWidgets import QTabWidget, QWidget
+
+    from playground.ui.live_view import LiveDrawing
+
+    tabs = QTabWidget()
+    qtbot.addWidget(tabs)
+    front, back = QWidget(), QWidget()
+    tabs.addTab(front, "front")
+    tabs.addTab(back, "back")
+    drawn = []
+    live = LiveDrawing(back, lambda: drawn.append(live.take()))
+    tabs.show()
+    qtbot.waitExposed(tabs)
+    for payload in ({"epoch": 1}, {"epoch": 2}, {"epoch": 3}):
+        live.offer(payload)
+    assert drawn == [] and live.redraws == 0  # hidden: no drawing work
+    tabs.setCurrentWidget(back)
+    assert drawn == [{"epoch": 3}]  # shown: the newest, once
+    live.offer({"epoch": 4})
+    live.cancel()  # the view was cleared before it drew: the payload never comes back
+    tabs.setCurrentWidget(front)
+    tabs.setCurrentWidget(back)
+    assert drawn == [{"epoch": 3}] and live.take() is None

@@ -33,13 +33,12 @@ class GraphEditing(QObject):
         self.document = window.document
         self.view = window.network_view
         graph = self.view.graph
-        graph.insertRequested.connect(self.insert_on_arrow)
-        graph.moveRequested.connect(self.move)
-        graph.connectRequested.connect(self.connect_blocks)
-        graph.deleteRequested.connect(self.delete_selection)
-        graph.duplicateRequested.connect(self.duplicate)
-        graph.insertNearRequested.connect(self.insert_near)
-        graph.wrapRequested.connect(self.wrap)
+        for request, edit in ((graph.insertRequested, self.insert_on_arrow), (graph.moveRequested, self.move),
+                              (graph.connectRequested, self.connect_blocks),
+                              (graph.deleteRequested, self.delete_selection),
+                              (graph.duplicateRequested, self.duplicate), (graph.insertNearRequested, self.insert_near),
+                              (graph.wrapRequested, self.wrap)):
+            request.connect(edit)
         graph.hintChanged.connect(lambda text: self.statusMessage.emit(text, STATUS_MS))
         graph.connect_problem = self.connect_problem
         graph.can_wrap = self.can_wrap

@@ -64,7 +64,6 @@ class EvaluationView(QWidget):
         self.evaluation = None
         self._dataset = None
         self.header.hide()
-        self._pending: dict | None = None
         self.live = LiveDrawing(self, self._draw_pending)
 
     @property
@@ -97,7 +96,6 @@ class EvaluationView(QWidget):
 
     def clear(self, experiment: Experiment) -> None:
         """Another experiment: no confusion matrix of the old one's run."""
-        self._pending = None
         self.live.cancel()
         self.evaluation = None
         self._dataset = None
@@ -105,8 +103,7 @@ class EvaluationView(QWidget):
         self.set_experiment(experiment)
 
     def show_message(self, text: str) -> None:
-        self._pending = None  # an evaluation not drawn yet would cover the message later
-        self.live.cancel()
+        self.live.cancel()  # an evaluation not drawn yet would cover the message later
         self.message.setText(text)
         self.header.hide()
         self.pages.setCurrentIndex(0)
@@ -118,11 +115,10 @@ class EvaluationView(QWidget):
             self.header.setText(self.tr("Evaluation failed: {reason}").format(reason=payload["error"]))
             self.header.show()
             return
-        self._pending = payload
-        self.live.request()
+        self.live.offer(payload)
 
     def _draw_pending(self) -> None:
-        payload, self._pending = self._pending, None
+        payload = self.live.take()
         if payload is not None:
             self._draw_evaluation(payload)
 

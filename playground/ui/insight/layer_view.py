@@ -50,7 +50,6 @@ class LayerView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(split)
         self.filters: np.ndarray | None = None
-        self._pending: dict | None = None
         self.live = LiveDrawing(self, self._draw_pending)
 
     # ------------------------------------------------------------------ inputs
@@ -61,11 +60,10 @@ class LayerView(QWidget):
                 reason=payload["error"]))
             return
         self.histograms.record(payload)
-        self._pending = payload
-        self.live.request()  # drawn while the tab is shown, at the pace it can afford (ui/live_view.py)
+        self.live.offer(payload)  # drawn while the tab is shown, at the pace it can afford (ui/live_view.py)
 
     def _draw_pending(self) -> None:
-        payload, self._pending = self._pending, None
+        payload = self.live.take()
         if payload is None:
             return
         self.histograms.draw()
@@ -96,8 +94,7 @@ class LayerView(QWidget):
 
     def clear(self) -> None:
         """Another experiment: the old one's histograms and filters go."""
-        self._pending = None  # nor may a payload of its run that was not drawn yet come back later
-        self.live.cancel()
+        self.live.cancel()  # nor may a payload of its run that was not drawn yet come back later
         self.histograms.clear()
         self.set_filters(None)
 

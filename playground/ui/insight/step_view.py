@@ -135,7 +135,6 @@ class StepView(QWidget):
         self.anatomy: StepAnatomy | None = None
         self._run_experiment = None  # the experiment of the run whose step is shown
         self._where = ""
-        self._pending: dict | None = None
         # each payload is a press of Step: drawn at once while the tab is shown, never paced
         self.live = LiveDrawing(self, self._draw_pending, fastest_ms=0, share=1.0)
 
@@ -153,7 +152,7 @@ class StepView(QWidget):
         """A new experiment: nothing of the old one's runs stays on screen."""
         self.anatomy = None
         self._run_experiment = None
-        self._pending = None
+        self.live.take()  # a step of the old runs not drawn yet never comes back
         self._where = ""
         self.body.hide()
         self.header.setText(self.tr(EMPTY_TEXT))
@@ -191,11 +190,10 @@ class StepView(QWidget):
         if "error" in payload:
             self.header.setText(self.tr("Could not take the step apart: {reason}").format(reason=payload["error"]))
             return
-        self._pending = payload
-        self.live.request()  # drawn while the tab is shown, at the pace it can afford (ui/live_view.py)
+        self.live.offer(payload)  # drawn while the tab is shown, at the pace it can afford (ui/live_view.py)
 
     def _draw_pending(self) -> None:
-        payload, self._pending = self._pending, None
+        payload = self.live.take()
         if payload is None:
             return
         self.show_anatomy(payload["anatomy"], payload.get("optimizer", ""),

@@ -68,21 +68,41 @@ def _caption(name: str) -> QLabel:
     return label
 
 
-def _caption_height(labels: list[QLabel], width: int) -> int:
-    """The height the visible captions take at this width (they wrap; they are never cut)."""
-    return sum(label.heightForWidth(width) + 2 for label in labels if not label.isHidden())
-
-
-class LinePlot(QWidget):
-    """The nine points, the current line and its residuals; the caption with w, b and the loss."""
+class _CaptionedPlot(QWidget):
+    """A square plot with captions under it that wrap (never cut): `caption_height` says how tall they are."""
 
     captionChanged = Signal()
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, name: str, x_label: str, y_label: str, parent: QWidget | None = None):
         super().__init__(parent)
-        self.plot = _plot("linePlot")
-        self.plot.setLabel("bottom", "x")
-        self.plot.setLabel("left", "y")
+        self.plot = _plot(name)
+        self.plot.setLabel("bottom", x_label)
+        self.plot.setLabel("left", y_label)
+        self._captions: list[QLabel] = []
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(2)
+        self.square = SquareBox(self.plot, minimum=140)
+        self._layout.addWidget(self.square, 1)
+        self._layout.addStretch(0)
+
+    def _add_caption(self, name: str, style: str) -> QLabel:
+        label = _caption(name)
+        label.setStyleSheet(style)
+        self._layout.insertWidget(self._layout.count() - 1, label)  # above the stretch
+        self._captions.append(label)
+        return label
+
+    def caption_height(self, width: int) -> int:
+        """The height the visible captions take at this width."""
+        return sum(label.heightForWidth(width) + 2 for label in self._captions if not label.isHidden())
+
+
+class LinePlot(_CaptionedPlot):
+    """The nine points, the current line and its residuals; the caption with w, b and the loss."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__("linePlot", "x", "y", parent)
         self.best_item = pg.PlotDataItem(pen=pg.mkPen(120, 120, 120, width=1.5, style=Qt.PenStyle.DashLine))
         self.residual_item = pg.PlotDataItem(pen=pg.mkPen(*PATH_COLOUR, 200, width=1.5), connect="pairs")
         self.line_item = pg.PlotDataItem(pen=pg.mkPen(*LINE_COLOUR, width=3))
@@ -90,23 +110,12 @@ class LinePlot(QWidget):
                                               brush=pg.mkBrush(*POINT_COLOUR))
         for item in (self.best_item, self.residual_item, self.line_item, self.points_item):
             self.plot.addItem(item)
-        self.caption = _caption("lineCaption")
-        self.caption.setStyleSheet("font-size: 14px;")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        self.square = SquareBox(self.plot, minimum=140)
-        layout.addWidget(self.square, 1)
-        layout.addWidget(self.caption)
-        layout.addStretch(0)
+        self.caption = self._add_caption("lineCaption", "font-size: 14px;")
         self.x = np.zeros(0)
         self.y = np.zeros(0)
         self.line: tuple[float, float] | None = None
         self._summed = True
         self._xs = (0.0, 1.0)
-
-    def caption_height(self, width: int) -> int:
-        return _caption_height([self.caption], width)
 
     def set_points(self, x: np.ndarray, y: np.ndarray, optimum: tuple[float, float], summed: bool) -> None:
         self.x, self.y, self._summed = np.asarray(x, float), np.asarray(y, float), summed
@@ -140,16 +149,11 @@ class LinePlot(QWidget):
         self.captionChanged.emit()
 
 
-class LossSurfaceView(QWidget):
+class LossSurfaceView(_CaptionedPlot):
     """The loss over (w, b): shaded by its logarithm, contour lines, the optimum, the descent path."""
 
-    captionChanged = Signal()
-
     def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.plot = _plot("lossSurfacePlot")
-        self.plot.setLabel("bottom", "w")
-        self.plot.setLabel("left", "b")
+        super().__init__("lossSurfacePlot", "w", "b", parent)
         self.image_item = pg.ImageItem(axisOrder="row-major")
         self.image_item.setLookupTable(_surface_lut())
         self.plot.addItem(self.image_item)
@@ -172,24 +176,12 @@ class LossSurfaceView(QWidget):
             self.plot.addItem(item)
         self.plot.getPlotItem().getViewBox().sigRangeChanged.connect(self._place_arrow)
         self.plot.getPlotItem().getViewBox().sigResized.connect(self._place_arrow)
-        self.caption = _caption("surfaceCaption")
-        self.step_caption = _caption("stepCaption")
-        self.step_caption.setStyleSheet("color: #222;")
+        self.caption = self._add_caption("surfaceCaption", "")
+        self.step_caption = self._add_caption("stepCaption", "color: #222;")
         self.step_caption.hide()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        self.square = SquareBox(self.plot, minimum=140)
-        layout.addWidget(self.square, 1)
-        layout.addWidget(self.caption)
-        layout.addWidget(self.step_caption)
-        layout.addStretch(0)
         self.path = np.zeros((0, 2))
         self.surface: dict | None = None
         self._step: tuple[tuple[float, float], tuple[float, float]] | None = None
-
-    def caption_height(self, width: int) -> int:
-        return _caption_height([self.caption, self.step_caption], width)
 
     # ------------------------------------------------------------------ inputs
     def set_surface(self, surface: dict) -> None:
