@@ -27,6 +27,7 @@ from playground.core import edits, limits
 from playground.core.experiment import Experiment
 from playground.data import registry
 from playground.ui.background import BackgroundRunner
+from playground.ui.engine_loader import engine_loaded
 from playground.ui.help_panel import set_concept
 from playground.ui.i18n import data_text, help_hint, message_text
 from playground.ui.layer_editor import set_widget_value
@@ -176,6 +177,9 @@ class AugmentPreview(QWidget):
         self.labels: list[str] = []
         self.experiment: Experiment | None = None
         self._shown_for: tuple | None = None
+        # the preview reads the dataset and needs PyTorch: it waits for the window's engine (at start-up
+        # a preview job imported torch on its own thread just as the window first painted, and slowed it)
+        self._engine = engine_loaded()
         self.runner = BackgroundRunner("AugmentPreview", self)
         self.runner.finished.connect(self._show)
         self.runner.failed.connect(self._failed)
@@ -197,8 +201,16 @@ class AugmentPreview(QWidget):
             self.caption.setText(self.tr("The preview shows image datasets only."))
             self._shown_for = None
             return
-        if self._key(exp) != self._shown_for:
+        if not self._engine:
+            self.caption.setText(self.tr("The preview appears once PyTorch has loaded."))
+        elif self._key(exp) != self._shown_for:
             self._timer.start()
+
+    def engine_ready(self) -> None:
+        """PyTorch is loaded: the preview of the current experiment can be made."""
+        self._engine = True
+        if self.experiment is not None:
+            self.set_experiment(self.experiment)
 
     def next_sample(self) -> None:
         self.sample += 1

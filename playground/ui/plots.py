@@ -26,6 +26,7 @@ from playground.ui.widgets import splitter
 
 REDRAW_MS = 33  # the fastest pace: 30 Hz
 SLOWEST_REDRAW_MS = 250
+SECOND_PLOT_MS = 20  # the metrics plot's redraw after the loss plot's, when both changed
 DRAW_SHARE = 0.04  # at most this share of the time goes to redrawing the plots while training
 SMOOTHING = 0.95  # EMA factor of the smoothed loss line, bias-corrected as in TensorBoard
 
@@ -380,7 +381,13 @@ class TrainingPlots(QWidget):
         layout.addWidget(self.splitter)
         self.timer = QTimer(self)
         self.timer.setInterval(REDRAW_MS)
-        self.timer.timeout.connect(self.redraw)
+        self.timer.timeout.connect(self._paced_redraw)
+        # while training, the two plots paint in separate passes of the event loop: one pass painting both
+        # was the Training tab's longest event-loop stall (benchmarks/RESULTS.md, live views)
+        self._second = QTimer(self)
+        self._second.setSingleShot(True)
+        self._second.setInterval(SECOND_PLOT_MS)
+        self._second.timeout.connect(self._redraw_metrics)
         self.redraws = 0  # drawings made (a hidden tab makes none: it draws once when shown)
         self._stale = False  # points arrived while the tab was hidden
 
@@ -420,14 +427,30 @@ class TrainingPlots(QWidget):
         super().showEvent(event)
 
     def redraw(self) -> None:
+        """Both plots, now (at the end of a run, when the tab is shown, for a screenshot)."""
+        self._second.stop()
+        self._redraw(split=False)
+
+    def _paced_redraw(self) -> None:
+        self._redraw(split=True)
+
+    def _redraw_metrics(self) -> None:
+        if self.isVisible() or not self.window().isVisible():
+            self.metrics.redraw()
+
+    def _redraw(self, split: bool) -> None:
         if self.window().isVisible() and not self.isVisible():
             self._stale = True  # on a tab in the back: drawn when shown
             return
         self._stale = False
         self.redraws += 1
         start = time.perf_counter()
+        loss_drawn = self.loss.dirty
         self.loss.redraw()
-        self.metrics.redraw()
+        if split and loss_drawn and self.metrics.dirty:
+            self._second.start()  # after the loss plot's paint
+        else:
+            self.metrics.redraw()
         # the paints this causes come after this slot: those since the last redraw stand in for them
         cost = time.perf_counter() - start
         for view in (self.loss.plot_widget, self.metrics.plot_widget):

@@ -411,6 +411,7 @@ class TrainingPanel(QWidget):
             self.device.setItemData(self.device.count() - 1, self._device_tip(name), Qt.ItemDataRole.ToolTipRole)
         self.device.blockSignals(False)
         _select(self.device, self.experiment.device)
+        self.augment_preview.engine_ready()  # set_devices means PyTorch has loaded
 
     # ------------------------------------------------------------------ run state
     def set_run_state(self, state: str, can_train: bool, why_not: str = "") -> None:

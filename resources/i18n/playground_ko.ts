@@ -146,6 +146,10 @@
         <translation>미리보기는 이미지 데이터셋에서만 보입니다.</translation>
     </message>
     <message>
+        <source>The preview appears once PyTorch has loaded.</source>
+        <translation>PyTorch를 불러오면 미리 보기가 나타납니다.</translation>
+    </message>
+    <message>
         <source>Making the preview…</source>
         <translation>미리보기를 만드는 중…</translation>
     </message>
