@@ -119,8 +119,9 @@ def summary(ctx: dict) -> list[str]:
                    + f" | {verdict('tta_ratio', worst)} |")
     if "threads_best" in s:
         best = ", ".join(f"{kind} {n}" for kind, n in s["threads_best"].items())
+        app = ", ".join(f"{kind} {n}" for kind, n in s["threads_app"].items())
         out.append(f"| Window's torch threads: the app's default; the fastest with p99 ≤ 50 ms | "
-                   f"{s['threads_app']}; {best} | the same |")
+                   f"{app}; {best} | the same |")
         out.append(f"| simple-cnn headless epoch, channels_last off / on | {s['channels_last_gain']:.3f} | |")
     for kind in ("mlp", "cnn"):
         if f"ddp_{kind}" in s:
@@ -150,6 +151,9 @@ def main(argv: list[str] | None = None) -> int:
 
     torch_default_threads = torch.get_num_threads()  # before this run sets its own
     torch.set_num_threads(args.threads)
+    # every child too, the window's training thread included (it would otherwise choose its own count,
+    # see playground/training/performance.py): both sides of every comparison get the same threads
+    os.environ["OMP_NUM_THREADS"] = str(args.threads)
     root = data_dir()
     ctx = {"root": root or synthetic_root(), "synthetic": root is None, "repeats": 1 if args.quick else 3,
            "quick": args.quick, "threads": args.threads, "views": args.view,

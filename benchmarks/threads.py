@@ -28,7 +28,7 @@ def section_threads(ctx: dict) -> list[str]:
     limit = 10000 if ctx["quick"] else 0  # a smoke run: a sixth of the images
     cores = os.cpu_count() or 1
     counts = thread_counts()
-    app_threads = performance.window_threads(ctx["torch_default_threads"])
+    apps = {kind: performance.window_threads(ctx["torch_default_threads"], kind == "cnn") for kind in ("mlp", "cnn")}
     layouts = {"mlp": [None], "cnn": [False, True]}  # None: the MLP has no convolutions to lay out
     headless: dict[tuple, list[float]] = {}
     window: dict[tuple, list[dict]] = {}
@@ -83,6 +83,7 @@ def section_threads(ctx: dict) -> list[str]:
             verdicts.append(f"{kind}: no thread count kept the window's p99 ≤ {P99_LIMIT:.0f} ms")
             continue
         seconds, threads = best[kind]
+        app_threads = apps[kind]
         app = median([r["seconds"] for r in window.get((kind, app_threads), [])]) if app_threads in counts else None
         same = threads == app_threads or (app is not None and app <= seconds * 1.05)
         verdicts.append(f"{kind}: fastest window epoch with p99 ≤ {P99_LIMIT:.0f} ms at {plural(threads)}, "
@@ -90,11 +91,12 @@ def section_threads(ctx: dict) -> list[str]:
                         + (f"{app:.2f} s" if app is not None else "not measured") + (" — the same choice" if same
                                                                                      else " — **not the fastest**"))
     ctx.setdefault("summary", {}).update(
-        threads_app=app_threads, threads_best={k: v[1] for k, v in best.items()},
+        threads_app=apps, threads_best={k: v[1] for k, v in best.items()},
         channels_last_gain=median(list(cnn_layout.values())))
     return out + ["", "Every repeat:", *raw, "",
-                  f"The window's default here (`playground/training/performance.py`): {plural(app_threads)}, all "
-                  f"{cores} cores but one, so the GUI thread keeps a core; headless runs keep PyTorch's default. "
+                  f"The window's default here (`playground/training/performance.py`): {plural(apps['mlp'])} for "
+                  f"the MLP, all {cores} cores but one, so the GUI thread keeps a core; {plural(apps['cnn'])} for "
+                  "the CNN, whose convolutions gain more; headless runs keep PyTorch's default. "
                   + "; ".join(verdicts) + ".", "",
                   "channels_last for the CNN, headless epoch off ÷ on (above 1: on is faster): "
                   + ", ".join(f"{plural(t)} {v:.3f}" for t, v in cnn_layout.items())

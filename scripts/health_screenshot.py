@@ -53,6 +53,7 @@ def shoot(app: QApplication, folder: Path, size: tuple[int, int], suffix: str) -
     window.plots.redraw()
     window.run.publish_progress()
     window.network_view.select_row(0)
+    window.network_view.graph.fit_to_view()  # every block in sight: the tint runs from the input to the output
     app.processEvents()
     path = folder / f"health_{size[0]}x{size[1]}{suffix}.png"
     window.grab().save(str(path))

@@ -26,10 +26,25 @@ def test_the_window_leaves_one_core_to_the_gui_thread(cores, threads):
     assert performance.window_threads(cores) == threads
 
 
+@pytest.mark.parametrize(("cores", "threads"), [(1, 1), (2, 2), (4, 4)])
+def test_a_convolutional_network_gets_every_core_in_the_window(cores, threads):
+    assert performance.window_threads(cores, convolutional=True) == threads
+
+
+def test_each_run_gets_the_threads_of_its_network(monkeypatch, restore_threads):
+    from playground.core.presets import load_preset
+
+    for name in performance.THREAD_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(performance, "_default_threads", 4)
+    assert performance.use_window_threads(load_preset("simple-cnn")) == 4 and torch.get_num_threads() == 4
+    assert performance.use_window_threads(load_preset("seed-mlp")) == 3 and torch.get_num_threads() == 3
+
+
 def test_the_window_sets_its_threads_once_and_the_persons_choice_wins(monkeypatch, restore_threads):
     for name in performance.THREAD_VARIABLES:
         monkeypatch.delenv(name, raising=False)
-    monkeypatch.setattr(performance, "_window_threads", None)
+    monkeypatch.setattr(performance, "_default_threads", None)
     torch.set_num_threads(4)
     assert performance.use_window_threads() == 3 and torch.get_num_threads() == 3
     assert performance.use_window_threads() == 3  # not one fewer each time it is called

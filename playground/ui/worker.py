@@ -85,10 +85,12 @@ class TrainingWorker(QObject):
     # --- runs in the worker thread --------------------------------------------------------------
     @Slot()
     def run(self) -> None:
+        from playground.training.performance import use_window_threads
         from playground.training.probes import ProbeRunner, make_probes
         from playground.training.trainer import EndEvent, Trainer
 
         try:
+            use_window_threads(self._experiment)  # on this thread: its operations use the count (performance.py)
             callbacks = _SignalCallbacks(self)
             trainer = Trainer(self._experiment, callbacks, data=self._data, data_dir=self._data_dir)
             made, problems = make_probes(self._factories, trainer.experiment)

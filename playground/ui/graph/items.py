@@ -167,6 +167,8 @@ class BlockItem(QGraphicsItem):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(self._rect.adjusted(-3.5, -3.5, 3.5, 3.5), radius + 3, radius + 3)
         painter.setPen(QPen(border, 2.5 if self.error else 1.2))
+        if self.overlay_color is not None:  # the whole block takes on the health colour, the family's shows through
+            fill = _mixed(fill, self.overlay_color, OVERLAY_SHARE)
         painter.setBrush(QBrush(fill))
         painter.drawRoundedRect(self._rect, radius, radius)
         left = self._rect.left() + 10
@@ -204,6 +206,14 @@ class BlockItem(QGraphicsItem):
         if view is not None and hasattr(view, "blockHovered"):
             view.blockHovered.emit(self.key)
         super().hoverEnterEvent(event)
+
+
+OVERLAY_SHARE = 0.4  # how much of a block's fill is its overlay colour (gradient health)
+
+
+def _mixed(base: QColor, over: QColor, share: float) -> QColor:
+    return QColor(*(round(a * (1 - share) + b * share) for a, b in
+                    ((base.red(), over.red()), (base.green(), over.green()), (base.blue(), over.blue()))))
 
 
 _WIDTHS: dict[str, float] = {}
