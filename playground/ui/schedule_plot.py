@@ -56,7 +56,7 @@ def schedule_points(exp: Experiment, batches: int) -> tuple[np.ndarray, np.ndarr
     rates = learning_rates(exp, batches)
     total = len(rates)
     if total > MAX_POINTS:
-        index = np.unique(np.linspace(0, total - 1, MAX_POINTS).round().astype(int))
+        index = np.linspace(0, total - 1, MAX_POINTS).round().astype(int)  # steps > 1: no index twice
     else:
         index = np.arange(total)
     values = np.asarray(rates, dtype=np.float64)[index]

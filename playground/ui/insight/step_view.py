@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -37,6 +37,7 @@ STATE_NAMES = {"momentum_buffer": QT_TRANSLATE_NOOP("StepView", "momentum"), "ex
 GRAD_COLOR = (200, 90, 40)
 CHANGE_COLOR = (70, 130, 180)
 SGD_COLOR = (170, 170, 170)
+SECOND_PASS_MS = 20  # the bar charts after the text and the table: two shorter paints, not one long one
 
 
 def number(value: float) -> str:
@@ -135,6 +136,11 @@ class StepView(QWidget):
         self.anatomy: StepAnatomy | None = None
         self._run_experiment = None  # the experiment of the run whose step is shown
         self._where = ""
+        self._bar_layers: list = []
+        self._bars_timer = QTimer(self)
+        self._bars_timer.setSingleShot(True)
+        self._bars_timer.setInterval(SECOND_PASS_MS)
+        self._bars_timer.timeout.connect(self._draw_bars)
         # each payload is a press of Step: drawn at once while the tab is shown, never paced
         self.live = LiveDrawing(self, self._draw_pending, fastest_ms=0, share=1.0)
 
@@ -153,6 +159,7 @@ class StepView(QWidget):
         self.anatomy = None
         self._run_experiment = None
         self.live.take()  # a step of the old runs not drawn yet never comes back
+        self._bars_timer.stop()
         self._where = ""
         self.body.hide()
         self.header.setText(self.tr(EMPTY_TEXT))
@@ -238,6 +245,15 @@ class StepView(QWidget):
                 if 0 < column < len(cells) - 1:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, column, item)
+        self._bar_layers = layers
+        self.body.show()
+        if self.window().isVisible():
+            self._bars_timer.start()  # the charts paint in a pass of their own, after the text and the table
+        else:
+            self._draw_bars()
+
+    def _draw_bars(self) -> None:
+        layers = self._bar_layers
         x = np.arange(len(layers))
         self.grad_bars.setOpts(x=x, height=[layer.grad_norm for layer in layers], width=0.6)
         self.change_bars.setOpts(x=x - 0.2, height=[layer.update_norm for layer in layers], width=0.38)
@@ -247,4 +263,3 @@ class StepView(QWidget):
             plot.getPlotItem().getAxis("bottom").setTicks(ticks)
             plot.setXRange(-0.6, len(layers) - 0.4, padding=0)
             plot.enableAutoRange(axis="y")
-        self.body.show()

@@ -79,8 +79,7 @@ class Playground2DPanel(QWidget):
         # controls on top, then features | network | output side by side
         self.data, self.features, self.layers = DataControls(), FeatureButtons(), HiddenLayersEditor()
         self.output, self.diagram = OutputPanel(), NetworkDiagram()
-        self.line_view = LineLessonView()  # lesson 003's line and loss surface, for a one-line network
-        self.line_view.hide()
+        self._line_view: LineLessonView | None = None  # made when first needed (two plots: start-up time)
         self.message = QLabel()
         self.message.setObjectName("playground2dMessage")
         self.message.setWordWrap(True)
@@ -97,7 +96,7 @@ class Playground2DPanel(QWidget):
         network.setContentsMargins(0, 0, 0, 0)
         network.addWidget(self.layers)
         network.addWidget(self.diagram, 1)
-        network.addWidget(self.line_view, 1)
+        self._network_column = network
         network.addWidget(self.message)
         main = QHBoxLayout()
         main.setSpacing(6)
@@ -110,6 +109,15 @@ class Playground2DPanel(QWidget):
         root.addWidget(self.data)
         root.addLayout(main, 1)
 
+    @property
+    def line_view(self) -> LineLessonView:
+        """Lesson 003's line and loss surface, for a one-line network."""
+        if self._line_view is None:
+            self._line_view = LineLessonView()
+            self._line_view.hide()
+            self._network_column.insertWidget(self._network_column.indexOf(self.diagram) + 1, self._line_view, 1)
+        return self._line_view
+
     # ================================================================== experiment → widgets
     def set_experiment(self, experiment: Experiment) -> None:
         self.experiment = experiment
@@ -120,7 +128,8 @@ class Playground2DPanel(QWidget):
             part.set_experiment(experiment)
         self._show_network(experiment)
         line = self.shows_line(experiment)
-        self.line_view.setVisible(line)
+        if line or self._line_view is not None:
+            self.line_view.setVisible(line)
         self.diagram.setVisible(not line)
         self.output.setVisible(not line)
         self._preview_data(experiment)
