@@ -30,9 +30,8 @@ def child_graph(root: str, threads: str, view: str = "graph", limit: str = "1200
     """In a fresh process: the window on the deep residual network, graph shown; `REBUILDS` scene rebuilds
     timed one by one, then one epoch on `limit` images with a 10 ms timer measuring the event loop, with
     the graph on screen (`view` "graph") or the table instead ("list": the control)."""
-    from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer
 
-    from benchmarks.gui import open_window, wait
+    from benchmarks.gui import LoopDelays, RunEnd, open_window, wait
     from playground.ui.graph.layout import layered_layout
     from playground.ui.graph.model import graph_data
 
@@ -69,40 +68,22 @@ def child_graph(root: str, threads: str, view: str = "graph", limit: str = "1200
                            graph.display(document.experiment, document.report, label, output)))
     column = timed(lambda: view.display(document.experiment, document.report, label))
 
-    clock = QElapsedTimer()
-    clock.start()
-    delays: list[float] = []
-    last = [None]
-
-    def tick() -> None:
-        now = clock.nsecsElapsed()
-        if last[0] is not None:
-            delays.append(max(0.0, (now - last[0]) / 1e6 - 10.0))
-        last[0] = now
-
-    timer = QTimer()
-    timer.setTimerType(Qt.TimerType.PreciseTimer)
-    timer.setInterval(10)
-    timer.timeout.connect(tick)
-    result: dict = {}
-    done = QEventLoop()
-    window.run.runFinished.connect(lambda end, _r: (result.update(end=end), done.quit()))
+    loop = LoopDelays()
+    run_end = RunEnd(window)
     view.set_mode(shown_mode)
     wait(300)
-    timer.start()
+    loop.timer.start()
     if not window.start_training():
         raise RuntimeError(f"the window refused to train: {window.train_blocker()}")
-    QTimer.singleShot(600_000, done.quit)
-    done.exec()
-    timer.stop()
-    end = result.get("end")
+    end = run_end.wait(600_000)
+    loop.timer.stop()
     blocks = len(graph.graph_scene.blocks)
     visible = graph.isVisible()
     window.close()
     wait(200)
     if end is None or end.status != "completed":
         raise RuntimeError(f"the run ended {getattr(end, 'status', 'never')}: {getattr(end, 'message', '')}")
-    return {"scene": scene, "scene_cpu": cpu, "fresh": fresh, "layout": layout, "column": column, "delays": delays, "blocks": blocks,
+    return {"scene": scene, "scene_cpu": cpu, "fresh": fresh, "layout": layout, "column": column, "delays": loop.delays, "blocks": blocks,
             "layers": len(document.experiment.layers), "visible": visible, "threads": threads_used,
             "epoch": end.history[0].seconds}
 

@@ -89,6 +89,57 @@ def wait(ms: int, until=None) -> None:
     loop.exec()
 
 
+class LoopDelays:
+    """A 10 ms `PreciseTimer` on the GUI thread: `delays` holds how late each tick came, in ms (interval
+    − 10 ms); `on_delay(ms)` sees each one as it comes. `timer.start()` / `timer.stop()` around the run."""
+
+    def __init__(self, on_delay=None):
+        from PySide6.QtCore import QElapsedTimer, Qt, QTimer
+
+        self.delays: list[float] = []
+        self._on_delay = on_delay
+        self._clock = QElapsedTimer()
+        self._clock.start()
+        self._last: int | None = None
+        self.timer = QTimer()
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.setInterval(10)
+        self.timer.timeout.connect(self._tick)
+
+    def _tick(self) -> None:
+        now = self._clock.nsecsElapsed()
+        if self._last is not None:
+            delay = max(0.0, (now - self._last) / 1e6 - 10.0)
+            self.delays.append(delay)
+            if self._on_delay is not None:
+                self._on_delay(delay)
+        self._last = now
+
+
+class RunEnd:
+    """The window's run's `EndEvent`, once `runFinished` has come (connect before Train)."""
+
+    def __init__(self, window):
+        from PySide6.QtCore import QEventLoop
+
+        self.end = None
+        self._done = QEventLoop()
+        window.run.runFinished.connect(self._finished)
+
+    def _finished(self, end, _result) -> None:
+        self.end = end
+        self._done.quit()
+
+    def wait(self, timeout_ms: int):
+        """Run the event loop until the run ends (at most `timeout_ms`); the EndEvent, or None."""
+        from PySide6.QtCore import QTimer
+
+        if self.end is None:
+            QTimer.singleShot(timeout_ms, self._done.quit)
+            self._done.exec()
+        return self.end
+
+
 def open_window(experiment, root: str, threads: int | None):
     """The main window on `experiment`, shown at 1280×800 (offscreen), once PyTorch is loaded and the window
     has settled; `threads` None keeps the window's own thread count. Returns (window, threads)."""
@@ -123,7 +174,6 @@ def child_gui(kind: str, root: str, threads: int | None, draw: bool = True, chan
     trainer's."""
     import threading
 
-    from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer
 
     if channels_last is not None:
         import playground.training.performance as performance
@@ -132,56 +182,35 @@ def child_gui(kind: str, root: str, threads: int | None, draw: bool = True, chan
     ThreadTimes.gui_tid = threading.get_native_id()
     window, threads = open_window(bench_experiment(kind, limit, device), root, threads)
 
-    clock = QElapsedTimer()
-    clock.start()
-    delays: list[float] = []
     phases: dict[str, list[float]] = {"loading": [], "batches": [], "end": []}
     paces: list[int] = []  # the redraw timer's interval while the batches ran
-    last = [None]
 
-    def tick() -> None:
-        now = clock.nsecsElapsed()
-        if last[0] is not None:
-            delay = max(0.0, (now - last[0]) / 1e6 - 10.0)
-            delays.append(delay)
-            # loading the data (no batch yet), the batches, the run's end (test set, views, model handed over)
-            phase = "loading" if not window.loss_plot_panel.batch_count else "end" if ThreadTimes.last else "batches"
-            phases[phase].append(delay)
-            if phase == "batches":
-                paces.append(window.plots.timer.interval())
-        last[0] = now
+    def by_phase(delay: float) -> None:
+        # loading the data (no batch yet), the batches, the run's end (test set, views, model handed over)
+        phase = "loading" if not window.loss_plot_panel.batch_count else "end" if ThreadTimes.last else "batches"
+        phases[phase].append(delay)
+        if phase == "batches":
+            paces.append(window.plots.timer.interval())
 
-    timer = QTimer()
-    timer.setTimerType(Qt.TimerType.PreciseTimer)
-    timer.setInterval(10)
-    timer.timeout.connect(tick)
-    result: dict = {}
-    done = QEventLoop()
-
-    def finished(end, _result) -> None:
-        result["end"] = end
-        done.quit()
-
-    window.run.runFinished.connect(finished)
+    loop = LoopDelays(by_phase)
+    run_end = RunEnd(window)
     window.run.register_probe("benchmark", lambda _exp: ThreadTimes(), lambda _payload: None)
     if not draw:
         window.plots.timer.setInterval(24 * 3600 * 1000)
     if probe:
-        timer.start()
+        loop.timer.start()
     started = time.perf_counter()
     if not window.start_training():
         raise RuntimeError(f"the window refused to train: {window.train_blocker()}")
-    QTimer.singleShot(900_000, done.quit)
-    done.exec()
+    end = run_end.wait(900_000)
     wall = time.perf_counter() - started
-    timer.stop()
-    end = result.get("end")
+    loop.timer.stop()
     plotted = window.loss_plot_panel.batch_count
     window.close()
     wait(200)
     if end is None or end.status != "completed":
         raise RuntimeError(f"GUI run ended {getattr(end, 'status', 'never')}: {getattr(end, 'message', '')}")
-    return {"seconds": end.history[0].seconds, "wall": wall, "plotted": plotted, "delays": delays,
+    return {"seconds": end.history[0].seconds, "wall": wall, "plotted": plotted, "delays": loop.delays,
             "phases": phases, "thread": ThreadTimes.last,
             "pace_ms": statistics.median(paces) if paces else float("nan"), "threads": threads}
 

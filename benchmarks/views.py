@@ -52,37 +52,15 @@ def _widget(window, view: str):
 
 def child_view(view: str, run: str, root: str, threads: str) -> dict:
     """One run trained through the window with `view` in front; event-loop delays and epoch seconds."""
-    from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer
 
-    from benchmarks.gui import open_window, wait
+    from benchmarks.gui import LoopDelays, RunEnd, open_window, wait
 
     window, _threads = open_window(view_experiment(run), root, None if threads == "app" else int(threads))
     window.show_view(_widget(window, view))
     wait(300)
-    clock = QElapsedTimer()
-    clock.start()
-    delays: list[float] = []
-    last = [None]
-
-    def tick() -> None:
-        now = clock.nsecsElapsed()
-        if last[0] is not None:
-            delays.append(max(0.0, (now - last[0]) / 1e6 - 10.0))
-        last[0] = now
-
-    timer = QTimer()
-    timer.setTimerType(Qt.TimerType.PreciseTimer)
-    timer.setInterval(10)
-    timer.timeout.connect(tick)
-    result: dict = {}
-    done = QEventLoop()
-
-    def finished(end, _result) -> None:
-        result["end"] = end
-        done.quit()
-
-    window.run.runFinished.connect(finished)
-    timer.start()
+    loop = LoopDelays()
+    run_end = RunEnd(window)
+    loop.timer.start()
     started = time.perf_counter()
     step_ms: list[float] = []
     if view == "step":
@@ -100,11 +78,9 @@ def child_view(view: str, run: str, root: str, threads: str) -> dict:
         window.run.toggle_pause()
     elif not window.start_training():
         raise RuntimeError(f"the window refused to train: {window.train_blocker()}")
-    QTimer.singleShot(600_000, done.quit)
-    done.exec()
+    end = run_end.wait(600_000)
     wall = time.perf_counter() - started
-    timer.stop()
-    end = result.get("end")
+    loop.timer.stop()
     widget = _widget(window, view)
     live = getattr(widget, "live", None)  # ui/live_view.py's LiveDrawing, or the plots' own count
     redraws = live.redraws if live is not None else getattr(widget, "redraws", None)
@@ -112,7 +88,7 @@ def child_view(view: str, run: str, root: str, threads: str) -> dict:
     wait(200)
     if end is None or end.status != "completed":
         raise RuntimeError(f"{view} run ended {getattr(end, 'status', 'never')}: {getattr(end, 'message', '')}")
-    return {"seconds": sum(e.seconds for e in end.history), "wall": wall, "delays": delays, "step_ms": step_ms,
+    return {"seconds": sum(e.seconds for e in end.history), "wall": wall, "delays": loop.delays, "step_ms": step_ms,
             "redraws": redraws}
 
 
