@@ -21,7 +21,7 @@ from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from screenshot import ROOT, SIZES, wait  # noqa: E402
+from screenshot import ROOT, SIZES, close_window, wait  # noqa: E402
 
 
 def shoot(app: QApplication, folder: Path, size: tuple[int, int], suffix: str) -> Path:
@@ -59,10 +59,7 @@ def shoot(app: QApplication, folder: Path, size: tuple[int, int], suffix: str) -
     window.grab().save(str(path))
     window.run.stop()
     wait(app, lambda: bool(finished))
-    window.files.maybe_save = lambda: True
-    window.close()
-    window.deleteLater()
-    app.processEvents()
+    close_window(app, window)
     return path
 
 

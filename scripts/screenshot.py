@@ -33,6 +33,14 @@ def wait(app: QApplication, condition, seconds: float = 120.0) -> None:
         time.sleep(0.005)
 
 
+def close_window(app: QApplication, window) -> None:
+    """Close without the unsaved-work question (the recorded runs count as unsaved work) and let it go."""
+    window.files.maybe_save = lambda: True
+    window.close()
+    window.deleteLater()
+    app.processEvents()
+
+
 def training_experiment():
     from playground.core.presets import load_preset
     from playground.data.images import resolve_data_dir
@@ -93,10 +101,7 @@ def shoot(app: QApplication, folder: Path, size: tuple[int, int], suffix: str = 
     window.document.apply_edit("Break the network", broken, select=0)
     app.processEvents()
     window.grab().save(str(folder / f"error_{w}x{h}{suffix}.png"))
-    window.files.maybe_save = lambda: True  # nothing to save; the recorded runs would otherwise ask in a modal box
-    window.close()
-    window.deleteLater()
-    app.processEvents()
+    close_window(app, window)
     return mid
 
 
@@ -127,10 +132,7 @@ def shoot_sample_banner(app: QApplication, folder: Path, size: tuple[int, int], 
     app.processEvents()
     path = folder / f"sample_banner_{w}x{h}{suffix}.png"
     window.grab().save(str(path))
-    window.files.maybe_save = lambda: True
-    window.close()
-    window.deleteLater()
-    app.processEvents()
+    close_window(app, window)
     return path
 
 

@@ -71,3 +71,18 @@ def test_frozen_layers_are_greyed_and_counted_and_the_menu_freezes(qtbot):
         next(a for a in menu.actions() if a.objectName() == "freezeUpToAction").trigger()
     assert blocker.args == [3]
     assert next(a for a in menu.actions() if a.objectName() == "unfreezeAllAction").isEnabled()
+
+
+def test_the_augmentation_preview_waits_for_pytorch_before_reading_the_dataset(qtbot, monkeypatch):
+    from playground.ui import augment_panel
+
+    monkeypatch.setattr(augment_panel, "engine_loaded", lambda: False)  # as at start-up, before the engine
+    preview = augment_panel.AugmentPreview()
+    qtbot.addWidget(preview)
+    jobs = []
+    monkeypatch.setattr(preview.runner, "submit", lambda *args, **kwargs: jobs.append(args))
+    preview.set_experiment(load_preset("seed-mlp"))
+    qtbot.wait(augment_panel.REDRAW_DELAY_MS * 2)
+    assert jobs == [] and "PyTorch" in preview.caption.text()  # nothing read, and it says why
+    preview.engine_ready()
+    qtbot.waitUntil(lambda: len(jobs) == 1, timeout=5000)

@@ -131,3 +131,20 @@ def test_a_burst_offered_to_a_hidden_view_is_drawn_once_with_the_newest_payload(
     tabs.setCurrentWidget(front)
     tabs.setCurrentWidget(back)
     assert drawn == [{"epoch": 3}] and live.take() is None
+
+
+def test_while_training_the_two_training_plots_paint_in_separate_passes(qtbot, window):
+    from playground.ui import plots as plots_module
+
+    win = window
+    win.show_view(win.plots)
+    plots = win.plots
+    plots.loss.append_batch_loss(1, 0.5)
+    plots.metrics.append_epoch(1, 0.5, 0.5, 0.5)
+    plots._paced_redraw()  # the redraw timer's slot during a run
+    assert not plots.loss.dirty and plots.metrics.dirty  # the loss plot now, the metrics plot in a pass of its own
+    qtbot.waitUntil(lambda: not plots.metrics.dirty, timeout=plots_module.SECOND_PLOT_MS * 50)
+    plots.loss.append_batch_loss(2, 0.4)
+    plots.metrics.append_epoch(2, 0.6, 0.6, 0.4)
+    plots.redraw()  # the end of a run, a screenshot: both at once
+    assert not plots.loss.dirty and not plots.metrics.dirty
