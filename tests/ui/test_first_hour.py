@@ -5,21 +5,15 @@ setting typed out of range says its range."""
 from __future__ import annotations
 
 import pytest
+from helpers import tiny_points
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
 
 from playground.app import create_window
 from playground.core import edits
-from playground.core.experiment import DatasetSpec, Experiment, LayerSpec, OptimizerSpec
+from playground.core.experiment import DatasetSpec, OptimizerSpec
 from playground.ui.run_controller import IDLE, PAUSED
-
-
-def tiny_points(epochs: int = 2) -> Experiment:
-    return Experiment(name="tiny", dataset=DatasetSpec("circle", batch_size=16, samples=160, val_split=0.25),
-                      layers=[LayerSpec("Linear", {"units": 8, "bias": True}), LayerSpec("Tanh", {}),
-                              LayerSpec("Linear", {"units": 2, "bias": True})],
-                      optimizer=OptimizerSpec("sgd", lr=0.3), epochs=epochs, device="cpu")
 
 
 @pytest.fixture

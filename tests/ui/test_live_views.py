@@ -2,18 +2,10 @@
 and shows the run's newest state, drawn once, when it is brought to the front."""
 
 import pytest
+from helpers import tiny_points
 from PySide6.QtWidgets import QApplication
 
 from playground.app import create_window
-from playground.core.experiment import DatasetSpec, Experiment, LayerSpec, OptimizerSpec
-
-
-def tiny_points(epochs: int = 3) -> Experiment:
-    """A 2-D classifier: every live view has something to show (boundary, evaluation, layers, runs)."""
-    return Experiment(name="tiny", dataset=DatasetSpec("circle", batch_size=16, samples=160, val_split=0.25),
-                      layers=[LayerSpec("Linear", {"units": 8, "bias": True}), LayerSpec("Tanh", {}),
-                              LayerSpec("Linear", {"units": 2, "bias": True})],
-                      optimizer=OptimizerSpec("sgd", lr=0.3), epochs=epochs, device="cpu")
 
 
 @pytest.fixture
@@ -21,7 +13,7 @@ def window(qtbot):
     import torch
 
     torch.set_num_threads(1)
-    win = create_window(tiny_points())
+    win = create_window(tiny_points(3))
     win.resize(1280, 800)
     win.show()
     qtbot.waitUntil(lambda: win.document.report is not None, timeout=60000)

@@ -4,17 +4,10 @@ import json
 
 import numpy as np
 import pytest
+from helpers import tiny_points
 from PySide6.QtWidgets import QApplication, QTabWidget
 
 from playground.app import create_window
-from playground.core.experiment import DatasetSpec, Experiment, LayerSpec, OptimizerSpec
-
-
-def tiny_points(epochs: int = 2) -> Experiment:
-    return Experiment(name="tiny", dataset=DatasetSpec("circle", batch_size=16, samples=160, val_split=0.25),
-                      layers=[LayerSpec("Linear", {"units": 8, "bias": True}), LayerSpec("Tanh", {}),
-                              LayerSpec("Linear", {"units": 2, "bias": True})],
-                      optimizer=OptimizerSpec("sgd", lr=0.3), epochs=epochs, device="cpu")
 
 
 @pytest.fixture
